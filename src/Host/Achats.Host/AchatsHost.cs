@@ -1,0 +1,102 @@
+using System.Text.Encodings.Web;
+using Achats.Cohorts;
+using Achats.Enrolment;
+using Achats.Host.Database;
+using Achats.Host.Health;
+using Achats.Shared.Http;
+using Achats.Shared.Validation;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Achats.Host;
+
+/// <summary>The composition root: each module brings its own wiring, the Host only calls it.</summary>
+public static class AchatsHost
+{
+    public const string EventsSchema = "events";
+    public const string MessagesSchema = "wolverine";
+
+    public static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
+    {
+        logging.ClearProviders();
+        if (environment.IsDevelopment())
+        {
+            logging.AddSimpleConsole(console => console.SingleLine = true);
+        }
+        else
+        {
+            logging.AddJsonConsole(console =>
+            {
+                console.IncludeScopes = true;
+                console.UseUtcTimestamp = true;
+                console.TimestampFormat = "O";
+                // French messages stay readable: no \u00E9 for é.
+                console.JsonWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            });
+        }
+    }
+
+    public static WebApplicationBuilder AddAchats(this WebApplicationBuilder builder)
+    {
+        ConfigureLogging(builder.Logging, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddAchatsProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Achats — Programme Achats Circulaires et Solidaires";
+            document.Info.Description = "API des modules d'Achats : éditions, inscriptions.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("postgresql", tags: [DatabaseReadiness.Tag]);
+
+        services.AddCohortsModule();
+        services.AddEnrolmentModule();
+
+        services.AddMarten(options =>
+            {
+                options.Connection(AchatsDatabase.ConnectionString(builder.Configuration));
+                options.Events.DatabaseSchemaName = EventsSchema;
+                options.ConfigureCohorts();
+                options.ConfigureEnrolment();
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagesSchema)
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.ConfigureCohorts();
+            options.ConfigureEnrolment();
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+            options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
+            options.Durability.MessageStorageSchemaName = MessagesSchema;
+            options.UseFluentValidation();
+#if !RUNTIME_CODEGEN
+            // Release runs on the handler code committed in Internal/Generated: no Roslyn at run time (ADR 0004).
+            options.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+#endif
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAchats(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) });
+
+        app.MapCohortsModule();
+        app.MapEnrolmentModule();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Achats.Host;
+using Achats.Host.Database;
+using JasperFx;
+
+// The embedded PostgreSQL needs Unix file modes and runuser (ADR 0003).
+[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+
+var builder = WebApplication.CreateBuilder(args);
+using var startupLogging = LoggerFactory.Create(logging => AchatsHost.ConfigureLogging(logging, builder.Environment));
+
+EmbeddedPostgres? embedded;
+try
+{
+    embedded = await AchatsDatabase.StartEmbeddedUnlessConfiguredAsync(
+        builder.Configuration, startupLogging.CreateLogger(typeof(EmbeddedPostgres)));
+}
+catch (EmbeddedPostgresException failure)
+{
+    await Console.Error.WriteLineAsync(failure.Message);
+    return 2;
+}
+
+await using (embedded)
+{
+    builder.AddAchats();
+    var app = builder.Build();
+    app.UseAchats();
+    return await app.RunJasperFxCommands(args);
+}
+
+/// <summary>The entry point, visible to the test host factory.</summary>
+public partial class Program;

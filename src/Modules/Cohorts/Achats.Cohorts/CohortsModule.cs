@@ -1,0 +1,40 @@
+using Achats.Cohorts.Cohorts;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Achats.Cohorts;
+
+/// <summary>The Cohorts module's wiring: the Host calls these and nothing else of the module.</summary>
+public static class CohortsModule
+{
+    public const string Schema = "cohorts";
+
+    public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
+        services.AddValidatorsFromAssemblyContaining<PlanCohortValidator>(includeInternalTypes: true);
+
+    public static StoreOptions ConfigureCohorts(this StoreOptions options)
+    {
+        options.Events.MapEventType<CohortPlanned>("cohorts.cohort_planned");
+        return options;
+    }
+
+    public static WolverineOptions ConfigureCohorts(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(CohortsModule).Assembly);
+        options.RegisterMessageType(typeof(Contracts.CohortPlanned), Contracts.CohortPlanned.MessageName);
+        return options;
+    }
+
+    public static IEndpointRouteBuilder MapCohortsModule(this IEndpointRouteBuilder app)
+    {
+        var cohorts = app.MapGroup("/api/cohorts/v1").WithTags("Éditions");
+        cohorts.MapPlanCohort();
+        cohorts.MapGetCohort();
+        return app;
+    }
+}

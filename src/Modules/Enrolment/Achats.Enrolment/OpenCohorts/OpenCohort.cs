@@ -1,0 +1,13 @@
+namespace Achats.Enrolment.OpenCohorts;
+
+/// <summary>Enrolment's own copy of a cohort, as far as registration needs it; kept from Cohorts' events.</summary>
+public sealed record OpenCohort(
+    Guid Id,
+    string Name,
+    DateOnly RegistrationOpensOn,
+    DateOnly RegistrationClosesOn,
+    DateOnly StartsOn,
+    DateOnly EndsOn)
+{
+    public bool IsOpenOn(DateOnly day) => RegistrationOpensOn <= day && day <= RegistrationClosesOn;
+}

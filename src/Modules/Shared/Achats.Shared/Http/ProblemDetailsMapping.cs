@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Achats.Shared.Http;
+
+/// <summary>
+/// The one place where failures become RFC 7807 problem details: field errors (400), unreadable or
+/// oversized bodies (400, 413), and anything unexpected (500, without internals).
+/// </summary>
+public static partial class ProblemDetailsMapping
+{
+    public const string ValidationType = "urn:achats:problem:validation";
+    public const string UnreadableRequestType = "urn:achats:problem:unreadable-request";
+
+    private static readonly Dictionary<int, string> FrenchTitles = new()
+    {
+        [400] = "Requête invalide",
+        [401] = "Authentification requise",
+        [403] = "Accès refusé",
+        [404] = "Ressource introuvable",
+        [405] = "Méthode non autorisée",
+        [409] = "Conflit avec l'état actuel",
+        [413] = "Requête trop volumineuse",
+        [415] = "Type de contenu non pris en charge",
+        [422] = "Règle du programme non respectée",
+        [429] = "Trop de requêtes",
+        [500] = "Erreur interne",
+        [503] = "Service indisponible",
+    };
+
+    public static IServiceCollection AddAchatsProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Status is { } status && FrenchTitles.TryGetValue(status, out var title)
+                && (problem.Title is null || problem.Title == ReasonPhrase(status)))
+            {
+                problem.Title = title;
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ExceptionToProblem>();
+        // Minimal APIs answer a malformed body with a bare 400 unless asked to throw; we want the problem details.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    /// <summary>Field errors keyed as the request spells them: <c>RegistrationClosesOn</c> becomes <c>registrationClosesOn</c>.</summary>
+    public static IDictionary<string, string[]> FieldErrors(ValidationException exception) =>
+        exception.Errors
+            .GroupBy(failure => RequestFieldName(failure.PropertyName))
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+
+    private static string RequestFieldName(string propertyName) =>
+        FieldSegment().Replace(propertyName, match => char.ToLowerInvariant(match.Value[0]) + match.Value[1..]);
+
+    private static string? ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    [GeneratedRegex(@"(?<=^|\.)[A-Z][^.\[]*")]
+    private static partial Regex FieldSegment();
+
+    private sealed partial class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            ProblemDetails problem = exception switch
+            {
+                ValidationException validation => new HttpValidationProblemDetails(FieldErrors(validation))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Type = ValidationType,
+                    Title = "La requête contient des erreurs.",
+                    Detail = "Corrigez les champs signalés puis renvoyez la requête.",
+                },
+                BadHttpRequestException badRequest => new ProblemDetails
+                {
+                    Status = badRequest.StatusCode,
+                    Type = UnreadableRequestType,
+                    Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? "Requête trop volumineuse"
+                        : "Requête illisible",
+                    Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? "Le corps de la requête dépasse la taille autorisée."
+                        : "Le corps de la requête n'est pas un JSON valide pour cette opération.",
+                },
+                _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
+            };
+
+            if (problem.Status == StatusCodes.Status500InternalServerError)
+            {
+                LogUnexpected(logger, exception);
+            }
+
+            httpContext.Response.StatusCode = problem.Status!.Value;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = problem,
+                Exception = exception,
+            });
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure while handling the request")]
+        private static partial void LogUnexpected(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using FluentValidation.Results;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Wolverine;
+using Wolverine.Configuration;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace Achats.Shared.Validation;
+
+/// <summary>
+/// The one validation mechanism: every handler whose message has FluentValidation validators runs them
+/// first, whatever sent the message (HTTP, the UI, another module), and nothing is written when they fail.
+/// </summary>
+public static class FluentValidationPolicy
+{
+    public static WolverineOptions UseFluentValidation(this WolverineOptions options)
+    {
+        options.Policies.Add<ValidateMessages>();
+        // An invalid message will never become valid by retrying it.
+        options.Policies.OnException<ValidationException>().MoveToErrorQueue();
+        return options;
+    }
+
+    /// <summary>Runs every validator of <typeparamref name="T"/> and throws one exception listing all failures.</summary>
+    public static async Task ValidateAsync<T>(IEnumerable<IValidator<T>> validators, T message, CancellationToken cancellationToken)
+    {
+        List<ValidationFailure> failures = [];
+        foreach (var validator in validators)
+        {
+            failures.AddRange((await validator.ValidateAsync(message, cancellationToken)).Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+    }
+
+    private sealed class ValidateMessages : IHandlerPolicy
+    {
+        public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
+        {
+            foreach (var chain in chains)
+            {
+                if (!container.HasRegistrationFor(typeof(IValidator<>).MakeGenericType(chain.MessageType)))
+                {
+                    continue;
+                }
+
+                var validate = typeof(FluentValidationPolicy).GetMethod(nameof(ValidateAsync))!.MakeGenericMethod(chain.MessageType);
+                chain.Middleware.Add(new MethodCall(typeof(FluentValidationPolicy), validate));
+            }
+        }
+    }
+}
