@@ -4,7 +4,9 @@ using Achats.Enrolment;
 using Achats.Host.Database;
 using Achats.Host.Health;
 using Achats.Shared.Http;
+using Achats.Shared.Messaging;
 using Achats.Shared.Validation;
+using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -51,6 +53,7 @@ public static class AchatsHost
             document.Info.Description = "API des modules d'Achats : éditions, inscriptions.";
             return Task.CompletedTask;
         }));
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("postgresql", tags: [DatabaseReadiness.Tag]);
 
         services.AddCohortsModule();
@@ -60,15 +63,27 @@ public static class AchatsHost
             {
                 options.Connection(AchatsDatabase.ConnectionString(builder.Configuration));
                 options.Events.DatabaseSchemaName = EventsSchema;
+                options.Events.UseMandatoryStreamTypeDeclaration = true;
+                // Who acted, why and in which flow: auditors replay the history from these (ADR 0002).
+                options.Events.MetadataConfig.EnableAll();
+                // Every document type is registered by its module, so its table is built at start-up with the
+                // rest; an unregistered type fails loudly instead of creating a table on first use.
+                options.AutoCreateSchemaObjects = AutoCreate.None;
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagesSchema)
+            .IntegrateWithWolverine(integration =>
+            {
+                integration.MessageStorageSchemaName = MessagesSchema;
+                integration.AutoCreate = AutoCreate.CreateOrUpdate;
+            })
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Host.UseWolverine(options =>
         {
+            // The generated handler code lives here, whatever assembly (a test runner) started the process.
+            options.ApplicationAssembly = typeof(AchatsHost).Assembly;
             options.ConfigureCohorts();
             options.ConfigureEnrolment();
             options.Policies.AutoApplyTransactions();
@@ -77,6 +92,7 @@ public static class AchatsHost
             options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
             options.Durability.MessageStorageSchemaName = MessagesSchema;
             options.UseFluentValidation();
+            ContractMessageNaming.Register();
 #if !RUNTIME_CODEGEN
             // Release runs on the handler code committed in Internal/Generated: no Roslyn at run time (ADR 0004).
             options.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;

@@ -2,9 +2,6 @@ using Achats.Host;
 using Achats.Host.Database;
 using JasperFx;
 
-// The embedded PostgreSQL needs Unix file modes and runuser (ADR 0003).
-[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-
 var builder = WebApplication.CreateBuilder(args);
 using var startupLogging = LoggerFactory.Create(logging => AchatsHost.ConfigureLogging(logging, builder.Environment));
 

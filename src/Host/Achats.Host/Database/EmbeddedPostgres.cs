@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -56,6 +57,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(
         string folder, string? binDirectory, string database, Action<string> log, CancellationToken cancellationToken = default)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new EmbeddedPostgresException(
+                "Le PostgreSQL embarqué ne fonctionne que sous Linux ou macOS : indiquez un serveur avec ConnectionStrings__Achats.");
+        }
+
         var binaries = FindBinaries(binDirectory);
         folder = Path.GetFullPath(folder);
         var runAsServerUser = Environment.IsPrivilegedProcess;
@@ -151,6 +158,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return exitCode == 0;
     }
 
+    [UnsupportedOSPlatform("windows")]
     private static async Task PrepareFolderAsync(string folder, bool runAsServerUser, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);

@@ -6,13 +6,13 @@ namespace Achats.Host.Health;
 /// <summary>
 /// Ready when PostgreSQL answers and holds the schema this build expects (Marten's documents and events,
 /// Wolverine's envelopes). The schema comparison is costly, so once it has matched, later probes only
-/// ask PostgreSQL to answer.
+/// ask PostgreSQL to answer (a singleton keeps that result between probes).
 /// </summary>
 internal sealed class DatabaseReadiness(IDocumentStore store) : IHealthCheck
 {
     public const string Tag = "ready";
 
-    private static volatile bool schemaMatched;
+    private volatile bool _schemaMatched;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -20,10 +20,10 @@ internal sealed class DatabaseReadiness(IDocumentStore store) : IHealthCheck
         {
             await using var session = store.QuerySession();
             await session.QueryAsync<int>("select 1", cancellationToken);
-            if (!schemaMatched)
+            if (!_schemaMatched)
             {
                 await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
-                schemaMatched = true;
+                _schemaMatched = true;
             }
 
             return HealthCheckResult.Healthy();

@@ -1,9 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Achats.Cohorts.Contracts;
 
 /// <summary>A cohort (edition) was planned, with its registration window and dates (inclusive, Paris dates).</summary>
-[SuppressMessage("Naming", "CA1711", Justification = "Integration events are named for the fact.")]
 public sealed record CohortPlanned(
     Guid CohortId,
     string Name,

@@ -26,7 +26,6 @@ public static class CohortsModule
     public static WolverineOptions ConfigureCohorts(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(CohortsModule).Assembly);
-        options.RegisterMessageType(typeof(Contracts.CohortPlanned), Contracts.CohortPlanned.MessageName);
         return options;
     }
 

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using Achats.Host.Database;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Wolverine.Tracking;
+using Xunit;
+
+namespace Achats.Testing;
+
+/// <summary>
+/// The real Host on a database of its own: one per test class (<c>IClassFixture&lt;AchatsApp&gt;</c>),
+/// so classes run in parallel without seeing each other's data. Time is a <see cref="FakeTimeProvider"/>
+/// that starts at the real now.
+/// </summary>
+public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? _connectionString;
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The app has not started.");
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _connectionString = await postgres.CreateDatabaseAsync();
+        // Program ends with RunJasperFxCommands; under the test server it must start the host rather than parse commands.
+        JasperFxEnvironment.AutoStartHost = true;
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{AchatsDatabase.ConnectionStringName}", ConnectionString);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>Sends an HTTP request and waits until every message it caused, across modules, has been handled.</summary>
+    public async Task<(HttpResponseMessage Response, ITrackedSession Messages)> TrackedAsync(Func<HttpClient, Task<HttpResponseMessage>> request)
+    {
+        using var client = CreateClient();
+        HttpResponseMessage? response = null;
+        var messages = await Services.TrackActivity()
+            .Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => response = await request(client)));
+        return (response!, messages);
+    }
+
+    /// <summary>Posts <paramref name="body"/> as JSON and waits for every message it caused.</summary>
+    public Task<(HttpResponseMessage Response, ITrackedSession Messages)> PostTrackedAsync(string url, object body) =>
+        TrackedAsync(client => client.PostAsJsonAsync(url, body));
+}
