@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Achats.Host.Tests.Hosting;
+
+/// <summary>The built Host run as its own process, as an operator runs it, on a free loopback port.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, int port)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string HostDll(string configuration) =>
+        Path.Combine(RepositoryRoot, "src", "Host", "Achats.Host", "bin", configuration, "net10.0", "Achats.Host.dll");
+
+    public static HostProcess Start(string hostDll, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { hostDll },
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ConnectionStrings__Achats");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var host = new HostProcess(process, port);
+        process.OutputDataReceived += (_, line) => host.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200; false if the process exits or time runs out.</summary>
+    public async Task<bool> WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await Client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public void Interrupt() => Signal(SigInt);
+
+    public void Terminate() => Signal(SigTerm);
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Terminate();
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        await _process.WaitForExitAsync();
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    /// <summary>Processes still running whose command line mentions <paramref name="fragment"/>, such as a data folder.</summary>
+    public static IReadOnlyList<string> ProcessesMentioning(string fragment) =>
+        Directory.GetDirectories("/proc")
+            .Where(directory => int.TryParse(Path.GetFileName(directory), out _))
+            .Select(directory => ReadCommandLine(Path.Combine(directory, "cmdline")))
+            .Where(commandLine => commandLine.Contains(fragment, StringComparison.Ordinal))
+            .ToList();
+
+    private static string ReadCommandLine(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Achats.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Achats.sln not found above the test output.");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
