@@ -35,7 +35,7 @@ echo "== Generated Wolverine handler code is up to date"
 build/codegen.sh --check || fail_before_tests "the generated handler code was stale (see above)."
 
 echo "== Tests"
-dotnet test --solution Achats.sln -nologo 2>&1 | tee "$log"
+dotnet test --solution Achats.sln 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # The Microsoft.Testing.Platform summary ends with total/failed/succeeded/skipped lines.

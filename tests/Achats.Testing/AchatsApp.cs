@@ -42,6 +42,17 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_connectionString is not null)
+        {
+            await postgres.DropDatabaseAsync(_connectionString);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>Sends an HTTP request and waits until every message it caused, across modules, has been handled.</summary>
     public async Task<(HttpResponseMessage Response, ITrackedSession Messages)> TrackedAsync(Func<HttpClient, Task<HttpResponseMessage>> request)
     {

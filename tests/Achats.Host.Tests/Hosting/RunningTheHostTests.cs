@@ -114,6 +114,7 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
         planned.StatusCode.ShouldBe(HttpStatusCode.Created, host.Output);
         (await OpenCohortNamesEventuallyAsync(host.Client, "Édition Release")).ShouldContain("Édition Release");
         host.Output.ShouldNotContain("MissingPreBuiltTypes");
+        host.Output.ShouldNotContain("PostgreSQL embarqué", customMessage: "a configured server means nothing is started");
     }
 
     /// <summary>Enrolment learns of a cohort asynchronously, through the durable queue: poll, with a deadline.</summary>
