@@ -96,11 +96,22 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await server.StopAsync(cancellationToken);
         }
 
-        await RunAsync(server._pgCtl,
-            ["-D", clusterDirectory, "-w", "-t", "60", "-l", Path.Combine(folder, "server.log"),
-             "-o", $"-p {server.Port} -k '{clusterDirectory}' -c listen_addresses=127.0.0.1", "start"],
-            server.RunAs, cancellationToken);
-        server._stopped = false;
+        var serverLog = Path.Combine(folder, "server.log");
+        try
+        {
+            await RunAsync(server._pgCtl,
+                ["-D", clusterDirectory, "-w", "-t", "60", "-l", serverLog,
+                 "-o", $"-p {server.Port} -k '{clusterDirectory}' -c listen_addresses=127.0.0.1", "start"],
+                server.RunAs, cancellationToken);
+        }
+        catch (EmbeddedPostgresException failure) when (File.Exists(serverLog))
+        {
+            // pg_ctl only says "see the log": the reason (a cluster of another major version, a full disk) is there.
+            var reason = string.Join(Environment.NewLine, (await File.ReadAllLinesAsync(serverLog, cancellationToken)).TakeLast(10));
+            throw new EmbeddedPostgresException($"{failure.Message}{Environment.NewLine}Fin de {serverLog} :{Environment.NewLine}{reason}");
+        }
+
+        server._stopped = false; // the stale server above may have been stopped through this instance
 
         try
         {
