@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Achats.Shared.Messaging;
+using Achats.Testing;
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnitV3;
@@ -109,7 +110,7 @@ public sealed class ModuleBoundariesTests
     [Fact]
     public void Project_references_follow_the_same_rules()
     {
-        foreach (var project in Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.csproj", SearchOption.AllDirectories))
+        foreach (var project in Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.csproj", SearchOption.AllDirectories))
         {
             var name = Path.GetFileNameWithoutExtension(project);
             var document = XDocument.Load(project);
@@ -140,15 +141,4 @@ public sealed class ModuleBoundariesTests
 
     private static bool IsBaseClassLibrary(string name) =>
         name is "netstandard" or "mscorlib" || name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Achats.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Achats.sln not found above the test output.");
-    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using Achats.Testing;
 
 namespace Achats.Host.Tests.Hosting;
 
@@ -34,10 +35,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public static string HostDll(string configuration) =>
-        Path.Combine(RepositoryRoot, "src", "Host", "Achats.Host", "bin", configuration, "net10.0", "Achats.Host.dll");
+        Path.Combine(Repository.Root, "src", "Host", "Achats.Host", "bin", configuration, "net10.0", "Achats.Host.dll");
 
     public static HostProcess Start(string hostDll, IReadOnlyDictionary<string, string> environment)
     {
@@ -170,17 +169,6 @@ internal sealed class HostProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Achats.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Achats.sln not found above the test output.");
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

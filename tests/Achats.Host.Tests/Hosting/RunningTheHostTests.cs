@@ -142,7 +142,7 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
 
         using var build = Process.Start(new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "build", Path.Combine(HostProcess.RepositoryRoot, "src", "Host", "Achats.Host"), "-c", "Release", "-nologo" },
+            ArgumentList = { "build", Path.Combine(Repository.Root, "src", "Host", "Achats.Host"), "-c", "Release", "-nologo" },
             RedirectStandardOutput = true,
             UseShellExecute = false,
         })!;
