@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using Achats.Host.Access;
 using Achats.Host.Database;
+using Achats.Shared.Access;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Wolverine;
 using Wolverine.Tracking;
 using Xunit;
 
@@ -53,10 +56,37 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Sends an HTTP request and waits until every message it caused, across modules, has been handled.</summary>
-    public async Task<(HttpResponseMessage Response, ITrackedSession Messages)> TrackedAsync(Func<HttpClient, Task<HttpResponseMessage>> request)
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
     {
-        using var client = CreateClient();
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        // Outside Development the session cookie is Secure: a client on http:// would never send it back.
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    /// <summary>Opens a staff account of <paramref name="role"/> and returns a client signed in with it.</summary>
+    public async Task<HttpClient> SignedInAsync(string role, OrganisingStructure? organisation = null)
+    {
+        var email = $"{role.ToLowerInvariant()}.{Guid.CreateVersion7():N}@achats.test";
+        organisation ??= role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null;
+        await InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, $"Test {role}", role, organisation, StaffSignIn.Password));
+        var client = CreateBrowserClient();
+        await StaffSignIn.SignInAsync(client, email);
+        return client;
+    }
+
+    /// <summary>Sends a message through the bus as the application does.</summary>
+    public async Task<T> InvokeAsync<T>(object message)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<T>(message);
+    }
+
+    /// <summary>Sends an HTTP request and waits until every message it caused, across modules, has been handled.</summary>
+    public async Task<(HttpResponseMessage Response, ITrackedSession Messages)> TrackedAsync(
+        HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> request)
+    {
         HttpResponseMessage? response = null;
         var messages = await Services.TrackActivity()
             .Timeout(TimeSpan.FromSeconds(30))
@@ -65,6 +95,6 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     }
 
     /// <summary>Posts <paramref name="body"/> as JSON and waits for every message it caused.</summary>
-    public Task<(HttpResponseMessage Response, ITrackedSession Messages)> PostTrackedAsync(string url, object body) =>
-        TrackedAsync(client => client.PostAsJsonAsync(url, body));
+    public Task<(HttpResponseMessage Response, ITrackedSession Messages)> PostTrackedAsync(HttpClient client, string url, object body) =>
+        TrackedAsync(client, c => c.PostAsJsonAsync(url, body));
 }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using Achats.Cohorts;
 using Achats.Enrolment;
+using Achats.Host.Access;
 using Achats.Host.Database;
 using Achats.Host.Health;
 using Achats.Shared.Http;
@@ -20,6 +22,7 @@ public static class AchatsHost
 {
     public const string EventsSchema = "events";
     public const string MessagesSchema = "wolverine";
+    public const string AccessSchema = "access";
 
     public static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
     {
@@ -47,6 +50,8 @@ public static class AchatsHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddAchatsProblemDetails();
+        services.AddAchatsAccess(builder.Environment);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Achats — Programme Achats Circulaires et Solidaires";
@@ -55,9 +60,6 @@ public static class AchatsHost
         }));
         services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("postgresql", tags: [DatabaseReadiness.Tag]);
-
-        services.AddCohortsModule();
-        services.AddEnrolmentModule();
 
         services.AddMarten(options =>
             {
@@ -69,6 +71,9 @@ public static class AchatsHost
                 // Every document type is registered by its module, so its table is built at start-up with the
                 // rest; an unregistered type fails loudly instead of creating a table on first use.
                 options.AutoCreateSchemaObjects = AutoCreate.None;
+                options.Schema.For<StaffAccount>().DatabaseSchemaName(AccessSchema)
+                    .UniqueIndex(account => account.Email)
+                    .UseOptimisticConcurrency(true);
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
             })
@@ -105,11 +110,21 @@ public static class AchatsHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) });
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) })
+            .AllowAnonymous();
+
+        app.MapSignIn();
+        var access = app.MapGroup("/api/access/v1").WithTags("Accès");
+        access.MapCreateStaffAccount();
+        access.MapListStaffAccounts();
 
         app.MapCohortsModule();
         app.MapEnrolmentModule();

@@ -1,4 +1,5 @@
 using Achats.Host;
+using Achats.Host.Access;
 using Achats.Host.Database;
 using JasperFx;
 
@@ -19,10 +20,18 @@ catch (EmbeddedPostgresException failure)
 
 await using (embedded)
 {
+    if (AdminCommand.Handles(args))
+    {
+        // A command runs the application's own handlers, without taking the web port.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+    }
+
     builder.AddAchats();
     var app = builder.Build();
     app.UseAchats();
-    return await app.RunJasperFxCommands(args);
+    return AdminCommand.Handles(args)
+        ? await AdminCommand.RunAsync(app, args)
+        : await app.RunJasperFxCommands(args);
 }
 
 /// <summary>The entry point, visible to the test host factory.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Achats.Shared.Access;
 using Achats.Shared.Time;
 using Achats.Testing;
 using Marten;
@@ -24,7 +25,9 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         var name = $"Édition {Guid.CreateVersion7():N}";
         var plan = new { name, registrationOpensOn = Today.AddDays(-5), registrationClosesOn = Today.AddDays(30), startsOn = Today.AddDays(40), endsOn = Today.AddDays(400) };
 
-        var (response, messages) = await app.PostTrackedAsync(Cohorts, plan);
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+
+        var (response, messages) = await app.PostTrackedAsync(staff, Cohorts, plan);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var cohort = await response.Content.ReadFromJsonAsync<CohortBody>(TestContext.Current.CancellationToken);
@@ -36,7 +39,7 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         using var client = app.CreateClient();
         var open = await client.GetFromJsonAsync<CohortBody[]>(OpenCohorts, TestContext.Current.CancellationToken);
         open.ShouldNotBeNull().ShouldContain(listed => listed.Id == cohort.Id && listed.Name == name);
-        (await client.GetFromJsonAsync<CohortBody>(response.Headers.Location, TestContext.Current.CancellationToken)).ShouldBe(cohort);
+        (await staff.GetFromJsonAsync<CohortBody>(response.Headers.Location, TestContext.Current.CancellationToken)).ShouldBe(cohort);
     }
 
     [Fact]
@@ -45,8 +48,10 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         var early = new { name = "Pas encore ouverte", registrationOpensOn = Today.AddDays(1), registrationClosesOn = Today.AddDays(30), startsOn = Today.AddDays(40), endsOn = Today.AddDays(400) };
         var late = new { name = "Déjà close", registrationOpensOn = Today.AddDays(-60), registrationClosesOn = Today.AddDays(-1), startsOn = Today.AddDays(10), endsOn = Today.AddDays(400) };
 
-        var (first, _) = await app.PostTrackedAsync(Cohorts, early);
-        var (second, _) = await app.PostTrackedAsync(Cohorts, late);
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+
+        var (first, _) = await app.PostTrackedAsync(staff, Cohorts, early);
+        var (second, _) = await app.PostTrackedAsync(staff, Cohorts, late);
 
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
         second.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -61,7 +66,9 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         var eventsBefore = await CountEventsAsync();
         var plan = new { name = "", registrationOpensOn = Today, registrationClosesOn = Today.AddDays(50), startsOn = Today.AddDays(40), endsOn = Today.AddDays(40) };
 
-        var (response, messages) = await app.PostTrackedAsync(Cohorts, plan);
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+
+        var (response, messages) = await app.PostTrackedAsync(staff, Cohorts, plan);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -82,7 +89,7 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
     [InlineData("{\"name\": \"Édition 3\", \"startsOn\": \"le premier lundi\"}")]
     public async Task An_unreadable_body_gets_400_problem_details(string body)
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInAsync(StaffRole.ProgrammeStaff);
 
         var response = await client.PostAsync(Cohorts, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
@@ -95,7 +102,7 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
     [Fact]
     public async Task An_unknown_cohort_gets_404_problem_details()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInAsync(StaffRole.Auditor);
 
         var response = await client.GetAsync($"{Cohorts}/{Guid.CreateVersion7()}", TestContext.Current.CancellationToken);
 

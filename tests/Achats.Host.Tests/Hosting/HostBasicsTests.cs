@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Achats.Cohorts.Cohorts;
+using Achats.Shared.Access;
 using Achats.Testing;
 using FluentValidation;
 using Marten;
@@ -58,7 +59,7 @@ public sealed class HostBasicsTests(AchatsApp app) : IClassFixture<AchatsApp>
     [Fact]
     public async Task An_unknown_route_gets_404_problem_details_in_French()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInAsync(StaffRole.Auditor);
 
         var response = await client.GetAsync("/api/nowhere", TestContext.Current.CancellationToken);
 

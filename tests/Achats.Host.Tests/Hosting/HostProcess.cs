@@ -16,13 +16,28 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
+    private readonly Uri _address;
+
     private HostProcess(Process process, int port)
     {
         _process = process;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        _address = new Uri($"http://127.0.0.1:{port}");
+        Client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>An anonymous client.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>
+    /// A client that keeps cookies, for signing in. The host runs as in production, where the session
+    /// cookie is Secure; this test client speaks plain HTTP on loopback, so it keeps cookies itself.
+    /// </summary>
+    public HttpClient CreateBrowserClient() =>
+        new(new CookieJar(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }))
+        {
+            BaseAddress = _address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     public string Output
     {
@@ -38,7 +53,9 @@ internal sealed class HostProcess : IAsyncDisposable
     public static string HostDll(string configuration) =>
         Path.Combine(Repository.Root, "src", "Host", "Achats.Host", "bin", configuration, "net10.0", "Achats.Host.dll");
 
-    public static HostProcess Start(string hostDll, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>dotnet HOST.dll [arguments]</c>, writing <paramref name="standardInput"/> to it when given.</summary>
+    public static HostProcess Start(
+        string hostDll, IReadOnlyDictionary<string, string> environment, string[]? arguments = null, string? standardInput = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -47,8 +64,14 @@ internal sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ConnectionStrings__Achats");
@@ -64,6 +87,12 @@ internal sealed class HostProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            process.StandardInput.WriteLine(standardInput);
+            process.StandardInput.Close();
+        }
+
         return host;
     }
 
@@ -169,6 +198,28 @@ internal sealed class HostProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly Dictionary<string, string> _cookies = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(cookie => $"{cookie.Key}={cookie.Value}")));
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = header.Split(';', 2)[0].Split('=', 2);
+                _cookies[pair[0]] = pair[1];
+            }
+
+            return response;
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Achats.Shared.Access;
 using Achats.Shared.Time;
 using Achats.Testing;
 using Shouldly;
@@ -22,6 +23,7 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private const string AdministratorEmail = "alice.admin@achats.test";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "achats-host-tests", Guid.CreateVersion7().ToString("N"));
 
@@ -58,18 +60,14 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
     public async Task The_embedded_database_keeps_its_data_across_runs_and_stopping_leaves_no_process()
     {
         var environment = new Dictionary<string, string> { ["EmbeddedPostgres__DataDirectory"] = _dataFolder };
-        var today = TimeProvider.System.TodayInParis();
         var name = $"Édition {Guid.CreateVersion7():N}";
         var cluster = Path.Combine(_dataFolder, "cluster");
+        await CreateAdministratorAsync(HostProcess.HostDll(Configuration), environment);
 
         await using (var first = HostProcess.Start(HostProcess.HostDll(Configuration), environment))
         {
             (await first.WaitUntilReadyAsync(StartTimeout)).ShouldBeTrue(first.Output);
-            var planned = await first.Client.PostAsJsonAsync("/api/cohorts/v1/cohorts", new
-            {
-                name, registrationOpensOn = today.AddDays(-1), registrationClosesOn = today.AddDays(20), startsOn = today.AddDays(30), endsOn = today.AddDays(395),
-            }, TestContext.Current.CancellationToken);
-            planned.StatusCode.ShouldBe(HttpStatusCode.Created, first.Output);
+            await PlanCohortAsStaffAsync(first, name);
             (await OpenCohortNamesEventuallyAsync(first.Client, name)).ShouldContain(name);
 
             first.Terminate();
@@ -100,21 +98,49 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
         Directory.GetFiles(output, "Microsoft.CodeAnalysis*.dll").ShouldBeEmpty();
         File.Exists(Path.Combine(output, "Wolverine.RuntimeCompilation.dll")).ShouldBeFalse();
 
-        await using var host = HostProcess.Start(releaseDll, new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Achats"] = await postgres.CreateDatabaseAsync(),
-        });
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Achats"] = await postgres.CreateDatabaseAsync() };
+        await CreateAdministratorAsync(releaseDll, environment);
+
+        await using var host = HostProcess.Start(releaseDll, environment);
 
         (await host.WaitUntilReadyAsync(StartTimeout)).ShouldBeTrue(host.Output);
-        var today = TimeProvider.System.TodayInParis();
-        var planned = await host.Client.PostAsJsonAsync("/api/cohorts/v1/cohorts", new
-        {
-            name = "Édition Release", registrationOpensOn = today, registrationClosesOn = today.AddDays(10), startsOn = today.AddDays(10), endsOn = today.AddDays(375),
-        }, TestContext.Current.CancellationToken);
-        planned.StatusCode.ShouldBe(HttpStatusCode.Created, host.Output);
+        await PlanCohortAsStaffAsync(host, "Édition Release");
         (await OpenCohortNamesEventuallyAsync(host.Client, "Édition Release")).ShouldContain("Édition Release");
         host.Output.ShouldNotContain("MissingPreBuiltTypes");
         host.Output.ShouldNotContain("PostgreSQL embarqué", customMessage: "a configured server means nothing is started");
+    }
+
+    /// <summary>The first administrator, made as an operator makes it: <c>admin create</c>, the password on standard input.</summary>
+    private static async Task CreateAdministratorAsync(string hostDll, IReadOnlyDictionary<string, string> environment)
+    {
+        await using var command = HostProcess.Start(
+            hostDll, environment, ["admin", "create", "--email", AdministratorEmail, "--name", "Alice Administratrice"], StaffSignIn.Password);
+
+        (await command.WaitForExitAsync(StartTimeout)).ShouldBe(0, command.Output);
+        command.Output.ShouldContain($"Compte administrateur créé pour {AdministratorEmail}.");
+        command.Output.ShouldNotContain(StaffSignIn.Password);
+    }
+
+    /// <summary>The administrator opens a programme staff account, whose holder plans a cohort open today.</summary>
+    private static async Task PlanCohortAsStaffAsync(HostProcess host, string name)
+    {
+        using var administrator = host.CreateBrowserClient();
+        await StaffSignIn.SignInAsync(administrator, AdministratorEmail);
+        var email = $"equipe.{Guid.CreateVersion7():N}@achats.test";
+        var opened = await administrator.PostAsJsonAsync("/api/access/v1/staff-accounts", new
+        {
+            email, displayName = "Équipe MGP", role = StaffRole.ProgrammeStaff, organisation = "Mgp", password = StaffSignIn.Password,
+        });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+
+        using var staff = host.CreateBrowserClient();
+        await StaffSignIn.SignInAsync(staff, email);
+        var today = TimeProvider.System.TodayInParis();
+        var planned = await staff.PostAsJsonAsync("/api/cohorts/v1/cohorts", new
+        {
+            name, registrationOpensOn = today.AddDays(-1), registrationClosesOn = today.AddDays(20), startsOn = today.AddDays(30), endsOn = today.AddDays(395),
+        });
+        planned.StatusCode.ShouldBe(HttpStatusCode.Created, host.Output);
     }
 
     /// <summary>Enrolment learns of a cohort asynchronously, through the durable queue: poll, with a deadline.</summary>

@@ -1,10 +1,8 @@
 using Achats.Cohorts.Cohorts;
-using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Achats.Cohorts;
@@ -13,9 +11,6 @@ namespace Achats.Cohorts;
 public static class CohortsModule
 {
     public const string Schema = "cohorts";
-
-    public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
-        services.AddValidatorsFromAssemblyContaining<PlanCohortValidator>(includeInternalTypes: true);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {

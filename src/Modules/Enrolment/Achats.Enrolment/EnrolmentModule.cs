@@ -1,10 +1,8 @@
 using Achats.Enrolment.OpenCohorts;
-using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Achats.Enrolment;
@@ -13,9 +11,6 @@ namespace Achats.Enrolment;
 public static class EnrolmentModule
 {
     public const string Schema = "enrolment";
-
-    public static IServiceCollection AddEnrolmentModule(this IServiceCollection services) =>
-        services.AddValidatorsFromAssembly(typeof(EnrolmentModule).Assembly, includeInternalTypes: true);
 
     public static StoreOptions ConfigureEnrolment(this StoreOptions options)
     {

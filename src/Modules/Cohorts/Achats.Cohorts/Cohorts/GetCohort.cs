@@ -1,3 +1,4 @@
+using Achats.Shared.Access;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ public static class GetCohortEndpoint
             await bus.InvokeAsync<Cohort?>(new GetCohort(cohortId), cancellationToken) is { } cohort
                 ? TypedResults.Ok(cohort)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Aucune édition ne porte cet identifiant."))
+            .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetCohort))
             .WithSummary("Lire une édition");
 }

@@ -1,3 +1,4 @@
+using Achats.Shared.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,7 @@ public static class PlanCohortEndpoint
                 var cohort = await bus.InvokeAsync<Cohort>(command, cancellationToken);
                 return TypedResults.Created($"/api/cohorts/v1/cohorts/{cohort.Id}", cohort);
             })
+            .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(PlanCohort))
             .WithSummary("Planifier une édition")
             .WithDescription("Crée une édition du programme avec sa fenêtre d'inscription et ses dates de début et de fin.")

@@ -29,6 +29,7 @@ public static class ListOpenCohortsEndpoint
     public static RouteHandlerBuilder MapListOpenCohorts(this IEndpointRouteBuilder enrolment) =>
         enrolment.MapGet("/open-cohorts", async (IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<OpenCohort>>(new ListOpenCohorts(), cancellationToken)))
+            .AllowAnonymous() // the pre-registration form shows them to the public
             .WithName(nameof(ListOpenCohorts))
             .WithSummary("Lister les éditions ouvertes aux inscriptions");
 }

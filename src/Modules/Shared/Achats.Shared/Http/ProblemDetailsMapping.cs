@@ -16,6 +16,7 @@ public static partial class ProblemDetailsMapping
 {
     public const string ValidationType = "urn:achats:problem:validation";
     public const string UnreadableRequestType = "urn:achats:problem:unreadable-request";
+    public const string ConflictType = "urn:achats:problem:conflict";
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -90,6 +91,12 @@ public static partial class ProblemDetailsMapping
                     Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
                         ? "Le corps de la requête dépasse la taille autorisée."
                         : "Le corps de la requête n'est pas un JSON valide pour cette opération.",
+                },
+                ConflictException conflict => new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Type = ConflictType,
+                    Detail = conflict.Message,
                 },
                 _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
             };

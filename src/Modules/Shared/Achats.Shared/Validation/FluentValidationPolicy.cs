@@ -16,8 +16,13 @@ namespace Achats.Shared.Validation;
 /// </summary>
 public static class FluentValidationPolicy
 {
+    /// <summary>
+    /// Registers every validator of the assemblies Wolverine searches for handlers, and runs them before
+    /// their message's handler. Call it after the modules have added their assemblies.
+    /// </summary>
     public static WolverineOptions UseFluentValidation(this WolverineOptions options)
     {
+        options.Services.AddValidatorsFromAssemblies(options.Assemblies, includeInternalTypes: true);
         options.Policies.Add<ValidateMessages>();
         // An invalid message will never become valid by retrying it.
         options.Policies.OnException<ValidationException>().MoveToErrorQueue();

@@ -1,0 +1,71 @@
+using Achats.Shared.Access;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Achats.Host.Access;
+
+/// <summary>What each access policy of <see cref="Policies"/> requires, and how staff are authenticated.</summary>
+public static class AccessPolicies
+{
+    public const string OrganisationClaim = "achats:organisation";
+    public const string SignInPath = "/connexion";
+
+    public static IServiceCollection AddAchatsAccess(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = SignInPath;
+                cookie.LogoutPath = "/deconnexion";
+                cookie.Cookie.Name = "achats.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure outside Development, where `dotnet run` speaks plain HTTP on localhost.
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                // An API answers 401/403; only a page redirects to the sign-in form.
+                cookie.Events.OnRedirectToLogin = context => AnswerApiOr(context.Response, StatusCodes.Status401Unauthorized, context.RedirectUri);
+                cookie.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context.Response, StatusCodes.Status403Forbidden, context.RedirectUri);
+            });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ManageAccess, policy => policy.RequireRole(StaffRole.Administrator))
+            .AddPolicy(Policies.RunProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff))
+            .AddPolicy(Policies.ReadProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff, StaffRole.Auditor));
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "achats.antiforgery");
+        return services;
+    }
+
+    public static ClaimsPrincipal PrincipalOf(StaffAccount account)
+    {
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new(ClaimTypes.Name, account.DisplayName),
+            new(ClaimTypes.Role, account.Role),
+        ];
+        if (account.Organisation is { } organisation)
+        {
+            claims.Add(new Claim(OrganisationClaim, organisation.ToString()));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    private static Task AnswerApiOr(HttpResponse response, int status, string redirectUri)
+    {
+        if (response.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            response.StatusCode = status;
+        }
+        else
+        {
+            response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

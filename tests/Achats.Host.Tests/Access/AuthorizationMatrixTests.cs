@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Achats.Shared.Access;
+using Achats.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace Achats.Host.Tests.Access;
+
+/// <summary>
+/// Every endpoint the Host maps, found in its endpoint data source, called as every kind of caller and
+/// checked against this table. A new endpoint fails this test until it is given a line here.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixture<AchatsApp>
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Callers = [Anonymous, StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
+    private static readonly string[] Everyone = Callers;
+    private static readonly string[] AnyStaff = [StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
+
+    /// <summary>Who may call each endpoint ("METHOD pattern"); everyone else is refused.</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["GET /"] = AnyStaff,
+        ["GET /connexion"] = Everyone,
+        ["POST /connexion"] = Everyone,
+        ["POST /deconnexion"] = AnyStaff,
+        ["GET /health/live"] = Everyone,
+        ["GET /health/ready"] = Everyone,
+        ["GET /openapi/{documentName}.json"] = Everyone,
+        ["GET /scalar/{documentName?}"] = Everyone,
+        ["GET /scalar/scalar.js"] = Everyone,
+        ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
+        ["GET /scalar/favicon.svg"] = Everyone,
+        ["POST /api/cohorts/v1/cohorts"] = [StaffRole.ProgrammeStaff],
+        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/enrolment/v1/open-cohorts"] = Everyone,
+        ["POST /api/access/v1/staff-accounts"] = [StaffRole.Administrator],
+        ["GET /api/access/v1/staff-accounts"] = [StaffRole.Administrator],
+    };
+
+    [Fact]
+    public void Every_endpoint_states_its_policy_and_has_a_line_in_the_table()
+    {
+        var endpoints = Endpoints();
+
+        endpoints.Select(endpoint => endpoint.Key).Order().ShouldBe(Allowed.Keys.Order(), "endpoints found vs. the table");
+        foreach (var (key, endpoint) in endpoints)
+        {
+            var stated = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null;
+            stated.ShouldBeTrue($"{key} must say who may call it: RequireAuthorization(...) or AllowAnonymous()");
+        }
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_exactly_what_the_table_allows()
+    {
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.CreateBrowserClient() };
+        foreach (var role in AnyStaff)
+        {
+            clients[role] = await app.SignedInAsync(role);
+        }
+
+        List<string> mismatches = [];
+        foreach (var (key, _) in Endpoints())
+        {
+            foreach (var caller in Callers)
+            {
+                var (method, path) = Request(key);
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                using var response = await clients[caller].SendAsync(request, TestContext.Current.CancellationToken);
+                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && SignInPage(response.Headers.Location!));
+                // The sign-in form refuses a bad password with 401 too: it is open to all, so it is never "refused" here.
+                if (key == "POST /connexion")
+                {
+                    refused = false;
+                }
+
+                var allowed = Allowed[key].Contains(caller);
+                if (allowed == refused)
+                {
+                    mismatches.Add($"{key} as {caller}: {(int)response.StatusCode}, expected {(allowed ? "allowed" : "refused")}");
+                }
+            }
+        }
+
+        mismatches.ShouldBeEmpty();
+    }
+
+    private static bool SignInPage(Uri location) =>
+        (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString).StartsWith("/connexion?", StringComparison.Ordinal);
+
+    private Dictionary<string, RouteEndpoint> Endpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Key: $"{method} {endpoint.RoutePattern.RawText}", Endpoint: endpoint)))
+            .ToDictionary(entry => entry.Key, entry => entry.Endpoint);
+
+    /// <summary>A concrete request for a route pattern: route values filled with plausible ones.</summary>
+    private static (string Method, string Path) Request(string key)
+    {
+        var (method, pattern) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var path = RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch
+        {
+            "documentName" => "v1",
+            _ => Guid.CreateVersion7().ToString(),
+        });
+        return (method, path);
+    }
+
+    [GeneratedRegex(@"\{\**(?<name>\w+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}

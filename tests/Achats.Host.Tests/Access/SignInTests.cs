@@ -1,0 +1,114 @@
+using System.Net;
+using Achats.Host.Access;
+using Achats.Shared.Access;
+using Achats.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Achats.Host.Tests.Access;
+
+public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
+{
+    [Fact]
+    public async Task Staff_sign_in_with_their_password_and_get_a_protected_session_cookie()
+    {
+        var email = await OpenAccountAsync(StaffRole.ProgrammeStaff);
+        using var browser = app.CreateBrowserClient();
+
+        var response = await StaffSignIn.PostFormAsync(browser, email.ToUpperInvariant(), StaffSignIn.Password, "/scalar/v1");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/scalar/v1");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith("achats.session=", StringComparison.Ordinal));
+        cookie.ShouldContain("httponly", Case.Insensitive);
+        cookie.ShouldContain("samesite=lax", Case.Insensitive);
+        cookie.ShouldContain("secure", Case.Insensitive);
+        var home = await browser.GetStringAsync("/", TestContext.Current.CancellationToken);
+        home.ShouldContain("Bonjour Test ProgrammeStaff");
+        home.ShouldContain("structure : Mgp");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_or_an_unknown_address_gets_the_same_refusal_and_no_session()
+    {
+        var email = await OpenAccountAsync(StaffRole.Auditor);
+        using var browser = app.CreateBrowserClient();
+
+        var wrongPassword = await StaffSignIn.PostFormAsync(browser, email, "pas le bon mot de passe");
+        var unknown = await StaffSignIn.PostFormAsync(browser, "personne@achats.test", StaffSignIn.Password);
+
+        foreach (var refused in new[] { wrongPassword, unknown })
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Adresse ou mot de passe incorrect.");
+            (refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [])
+                .ShouldNotContain(header => header.StartsWith("achats.session=", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_right_one_is_then_refused()
+    {
+        var email = await OpenAccountAsync(StaffRole.ProgrammeStaff);
+        using var browser = app.CreateBrowserClient();
+        for (var attempt = 0; attempt < StaffAccount.MaxFailedAttempts; attempt++)
+        {
+            (await StaffSignIn.PostFormAsync(browser, email, $"essai {attempt}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var locked = await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password);
+        locked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        app.Clock.Advance(StaffAccount.LockoutDuration);
+        (await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var email = await OpenAccountAsync(StaffRole.ProgrammeStaff);
+        using var browser = app.CreateBrowserClient();
+
+        var response = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = StaffSignIn.Password,
+        }), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Anonymous_calls_get_401_on_the_API_and_a_redirect_to_sign_in_on_pages()
+    {
+        using var browser = app.CreateBrowserClient();
+
+        var api = await browser.GetAsync($"/api/cohorts/v1/cohorts/{Guid.CreateVersion7()}", TestContext.Current.CancellationToken);
+        var page = await browser.GetAsync("/", TestContext.Current.CancellationToken);
+
+        api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.PathAndQuery.ShouldBe("/connexion?ReturnUrl=%2F");
+    }
+
+    [Fact]
+    public async Task Signing_in_never_redirects_off_site()
+    {
+        var email = await OpenAccountAsync(StaffRole.Auditor);
+        using var browser = app.CreateBrowserClient();
+
+        var response = await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password, "//evil.example/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/");
+    }
+
+    private async Task<string> OpenAccountAsync(string role)
+    {
+        var email = $"{Guid.CreateVersion7():N}@achats.test";
+        await app.InvokeAsync<StaffAccountView>(new CreateStaffAccount(
+            email, $"Test {role}", role, role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null, StaffSignIn.Password));
+        return email;
+    }
+}
