@@ -76,6 +76,15 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Issues an API key for <paramref name="partner"/> with <paramref name="scopes"/> and returns a client that presents it.</summary>
+    public async Task<HttpClient> PartnerAsync(Partner partner, params string[] scopes)
+    {
+        var issued = await InvokeAsync<IssuedPartnerKey>(new IssuePartnerKey(partner, scopes, $"Test {partner}"));
+        var client = CreateBrowserClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", issued.Key);
+        return client;
+    }
+
     /// <summary>Sends a message through the bus as the application does.</summary>
     public async Task<T> InvokeAsync<T>(object message)
     {

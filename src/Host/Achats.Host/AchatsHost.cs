@@ -52,12 +52,8 @@ public static class AchatsHost
         services.AddAchatsProblemDetails();
         services.AddAchatsAccess(builder.Environment);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Achats — Programme Achats Circulaires et Solidaires";
-            document.Info.Description = "API des modules d'Achats : éditions, inscriptions.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDocuments.Main, ApiDocuments.ConfigureMain);
+        services.AddOpenApi(ApiDocuments.Partners, ApiDocuments.ConfigurePartners);
         services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("postgresql", tags: [DatabaseReadiness.Tag]);
 
@@ -74,6 +70,8 @@ public static class AchatsHost
                 options.Schema.For<StaffAccount>().DatabaseSchemaName(AccessSchema)
                     .UniqueIndex(account => account.Email)
                     .UseOptimisticConcurrency(true);
+                options.Schema.For<PartnerApiKey>().DatabaseSchemaName(AccessSchema)
+                    .UniqueIndex(key => key.Prefix);
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
             })
@@ -116,7 +114,7 @@ public static class AchatsHost
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        app.MapScalarApiReference(scalar => scalar.AddDocuments(ApiDocuments.Main, ApiDocuments.Partners)).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) })
             .AllowAnonymous();
@@ -125,6 +123,9 @@ public static class AchatsHost
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
         access.MapCreateStaffAccount();
         access.MapListStaffAccounts();
+        access.MapPartnerKeys();
+        var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
+        partners.MapPartnerIdentity();
 
         app.MapCohortsModule();
         app.MapEnrolmentModule();

@@ -18,9 +18,13 @@ namespace Achats.Host.Tests.Access;
 public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixture<AchatsApp>
 {
     private const string Anonymous = "anonymous";
-    private static readonly string[] Callers = [Anonymous, StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
-    private static readonly string[] Everyone = Callers;
     private static readonly string[] AnyStaff = [StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
+
+    /// <summary>A partner key of each scope, one scope per key, named by it.</summary>
+    private static readonly string[] AnyPartner = [.. PartnerScope.All];
+
+    private static readonly string[] Callers = [Anonymous, .. AnyStaff, .. AnyPartner];
+    private static readonly string[] Everyone = Callers;
 
     /// <summary>Who may call each endpoint ("METHOD pattern"); everyone else is refused.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -41,6 +45,10 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["GET /api/enrolment/v1/open-cohorts"] = Everyone,
         ["POST /api/access/v1/staff-accounts"] = [StaffRole.Administrator],
         ["GET /api/access/v1/staff-accounts"] = [StaffRole.Administrator],
+        ["POST /api/access/v1/partner-keys"] = [StaffRole.Administrator],
+        ["GET /api/access/v1/partner-keys"] = [StaffRole.Administrator],
+        ["DELETE /api/access/v1/partner-keys/{keyId:guid}"] = [StaffRole.Administrator],
+        ["GET /api/partners/v1/me"] = AnyPartner,
     };
 
     [Fact]
@@ -63,6 +71,11 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         foreach (var role in AnyStaff)
         {
             clients[role] = await app.SignedInAsync(role);
+        }
+
+        foreach (var scope in AnyPartner)
+        {
+            clients[scope] = await app.PartnerAsync(Partner.Inec, scope);
         }
 
         List<string> mismatches = [];

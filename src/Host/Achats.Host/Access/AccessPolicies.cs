@@ -1,5 +1,6 @@
 using Achats.Shared.Access;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -8,7 +9,6 @@ namespace Achats.Host.Access;
 /// <summary>What each access policy of <see cref="Policies"/> requires, and how staff are authenticated.</summary>
 public static class AccessPolicies
 {
-    public const string OrganisationClaim = "achats:organisation";
     public const string SignInPath = "/connexion";
 
     public static IServiceCollection AddAchatsAccess(this IServiceCollection services, IHostEnvironment environment)
@@ -28,16 +28,26 @@ public static class AccessPolicies
                 // An API answers 401/403; only a page redirects to the sign-in form.
                 cookie.Events.OnRedirectToLogin = context => AnswerApiOr(context.Response, StatusCodes.Status401Unauthorized, context.RedirectUri);
                 cookie.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context.Response, StatusCodes.Status403Forbidden, context.RedirectUri);
-            });
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, configureOptions: null);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageAccess, policy => policy.RequireRole(StaffRole.Administrator))
             .AddPolicy(Policies.RunProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff))
-            .AddPolicy(Policies.ReadProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff, StaffRole.Auditor));
+            .AddPolicy(Policies.ReadProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff, StaffRole.Auditor))
+            .AddPolicy(Policies.Partner, policy => Partner(policy).RequireClaim(AccessClaims.Partner))
+            .AddPolicy(Policies.PartnerAttestsMemberships, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.AttestMemberships))
+            .AddPolicy(Policies.PartnerReadsAttestations, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadAttestations))
+            .AddPolicy(Policies.PartnerReadsEnrolmentStatus, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadEnrolmentStatus))
+            .AddPolicy(Policies.PartnerReadsCatalogue, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadCatalogue));
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "achats.antiforgery");
         return services;
     }
+
+    /// <summary>Partner policies authenticate with the API key alone: a staff session never passes for a partner.</summary>
+    private static AuthorizationPolicyBuilder Partner(AuthorizationPolicyBuilder policy) =>
+        policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser();
 
     public static ClaimsPrincipal PrincipalOf(StaffAccount account)
     {
@@ -49,7 +59,7 @@ public static class AccessPolicies
         ];
         if (account.Organisation is { } organisation)
         {
-            claims.Add(new Claim(OrganisationClaim, organisation.ToString()));
+            claims.Add(new Claim(AccessClaims.Organisation, organisation.ToString()));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

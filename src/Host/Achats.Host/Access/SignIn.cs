@@ -58,7 +58,7 @@ public static class SignIn
         app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
             {
                 var user = context.User;
-                var organisation = user.FindFirst(AccessPolicies.OrganisationClaim)?.Value;
+                var organisation = user.FindFirst(AccessClaims.Organisation)?.Value;
                 var tokens = antiforgery.GetAndStoreTokens(context);
                 return Page.Html("Accueil", $"""
                     <h1>Bonjour {Page.Encode(user.Identity!.Name)}</h1>

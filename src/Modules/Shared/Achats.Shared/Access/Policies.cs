@@ -15,6 +15,48 @@ public static class Policies
 
     /// <summary>Programme staff and auditors: read the programme.</summary>
     public const string ReadProgramme = nameof(ReadProgramme);
+
+    /// <summary>Any partner, with a valid API key whatever its scopes.</summary>
+    public const string Partner = nameof(Partner);
+
+    /// <summary>A partner key with the scope <see cref="PartnerScope.AttestMemberships"/>.</summary>
+    public const string PartnerAttestsMemberships = nameof(PartnerAttestsMemberships);
+
+    /// <summary>A partner key with the scope <see cref="PartnerScope.ReadAttestations"/>.</summary>
+    public const string PartnerReadsAttestations = nameof(PartnerReadsAttestations);
+
+    /// <summary>A partner key with the scope <see cref="PartnerScope.ReadEnrolmentStatus"/>.</summary>
+    public const string PartnerReadsEnrolmentStatus = nameof(PartnerReadsEnrolmentStatus);
+
+    /// <summary>A partner key with the scope <see cref="PartnerScope.ReadCatalogue"/>.</summary>
+    public const string PartnerReadsCatalogue = nameof(PartnerReadsCatalogue);
+}
+
+/// <summary>The partner organisations that attest memberships and read what concerns them.</summary>
+public enum Partner
+{
+    Inec,
+    ObsAR,
+    LesCanaux,
+}
+
+/// <summary>What a partner API key may do; a key carries one or more.</summary>
+public static class PartnerScope
+{
+    public const string AttestMemberships = "memberships:attest";
+    public const string ReadAttestations = "memberships:read";
+    public const string ReadEnrolmentStatus = "enrolments:read";
+    public const string ReadCatalogue = "catalogue:read";
+
+    public static readonly IReadOnlyList<string> All = [AttestMemberships, ReadAttestations, ReadEnrolmentStatus, ReadCatalogue];
+}
+
+/// <summary>The claims the Host puts on an authenticated caller, for endpoints that need to know who acts.</summary>
+public static class AccessClaims
+{
+    public const string Organisation = "achats:organisation";
+    public const string Partner = "achats:partner";
+    public const string Scope = "achats:scope";
 }
 
 /// <summary>The roles of programme staff.</summary>

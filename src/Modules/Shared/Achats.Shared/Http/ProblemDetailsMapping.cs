@@ -98,6 +98,11 @@ public static partial class ProblemDetailsMapping
                     Type = ConflictType,
                     Detail = conflict.Message,
                 },
+                NotFoundException notFound => new ProblemDetails
+                {
+                    Status = StatusCodes.Status404NotFound,
+                    Detail = notFound.Message,
+                },
                 _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
             };
 

@@ -1,0 +1,107 @@
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Wolverine;
+
+namespace Achats.Host.Access;
+
+/// <summary>Issues an API key to a partner, with its scopes; the key is in the answer, once, and nowhere else.</summary>
+public sealed record IssuePartnerKey(Partner Partner, string[] Scopes, string Label);
+
+/// <summary>Revokes a partner key: from then on it authenticates nobody.</summary>
+public sealed record RevokePartnerKey(Guid KeyId);
+
+/// <summary>Every partner key, revoked ones included, without their secrets.</summary>
+public sealed record ListPartnerKeys;
+
+/// <summary>A partner key as administrators see it.</summary>
+public sealed record PartnerKeyView(Guid Id, Partner Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    public static PartnerKeyView Of(PartnerApiKey key) => new(key.Id, key.Partner, key.Scopes, key.Label, key.CreatedAt, key.RevokedAt);
+}
+
+/// <summary>A newly issued key: the only time the key itself is shown.</summary>
+public sealed record IssuedPartnerKey(Guid Id, Partner Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, string Key);
+
+public sealed class IssuePartnerKeyValidator : AbstractValidator<IssuePartnerKey>
+{
+    public IssuePartnerKeyValidator()
+    {
+        RuleFor(c => c.Partner).IsInEnum().WithMessage("Le partenaire doit être Inec, ObsAR ou LesCanaux.");
+        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Une clé porte au moins une permission.");
+        RuleForEach(c => c.Scopes).Must(scope => PartnerScope.All.Contains(scope))
+            .WithMessage($"Permission inconnue : les permissions sont {string.Join(", ", PartnerScope.All)}.");
+        RuleFor(c => c.Label).NotEmpty().WithMessage("Le libellé de la clé est obligatoire.")
+            .MaximumLength(120).WithMessage("Le libellé ne doit pas dépasser 120 caractères.");
+    }
+}
+
+public static class PartnerKeyHandler
+{
+    public static IssuedPartnerKey Handle(IssuePartnerKey command, IDocumentSession session, TimeProvider time)
+    {
+        var (stored, key) = PartnerApiKey.Issue(command.Partner, command.Scopes, command.Label, time.GetUtcNow());
+        session.Insert(stored);
+        return new IssuedPartnerKey(stored.Id, stored.Partner, stored.Scopes, stored.Label, stored.CreatedAt, key);
+    }
+
+    public static async Task Handle(RevokePartnerKey command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var key = await session.LoadAsync<PartnerApiKey>(command.KeyId, cancellationToken)
+            ?? throw new NotFoundException("Aucune clé de partenaire ne porte cet identifiant.");
+        if (!key.IsRevoked)
+        {
+            session.Update(key with { RevokedAt = time.GetUtcNow() });
+        }
+    }
+
+    public static async Task<IReadOnlyList<PartnerKeyView>> Handle(ListPartnerKeys query, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.Query<PartnerApiKey>().OrderBy(key => key.CreatedAt).ToListAsync(cancellationToken)).Select(PartnerKeyView.Of).ToList();
+}
+
+public static class PartnerKeyEndpoints
+{
+    public static IEndpointRouteBuilder MapPartnerKeys(this IEndpointRouteBuilder access)
+    {
+        access.MapPost("/partner-keys", async (IssuePartnerKey command, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                var issued = await bus.InvokeAsync<IssuedPartnerKey>(command, cancellationToken);
+                return TypedResults.Created($"/api/access/v1/partner-keys/{issued.Id}", issued);
+            })
+            .RequireAuthorization(Policies.ManageAccess)
+            .WithName(nameof(IssuePartnerKey))
+            .WithSummary("Émettre une clé d'API pour un partenaire (affichée une seule fois)")
+            .ProducesValidationProblem();
+
+        access.MapDelete("/partner-keys/{keyId:guid}", async (Guid keyId, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                await bus.InvokeAsync(new RevokePartnerKey(keyId), cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.ManageAccess)
+            .WithName(nameof(RevokePartnerKey))
+            .WithSummary("Révoquer une clé de partenaire");
+
+        access.MapGet("/partner-keys", async (IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<PartnerKeyView>>(new ListPartnerKeys(), cancellationToken)))
+            .RequireAuthorization(Policies.ManageAccess)
+            .WithName(nameof(ListPartnerKeys))
+            .WithSummary("Lister les clés des partenaires");
+        return access;
+    }
+}
+
+/// <summary>What a partner's key says about itself: whom it acts for and what it may do.</summary>
+public sealed record PartnerIdentity(string Partner, string[] Scopes);
+
+public static class PartnerIdentityEndpoint
+{
+    public static RouteHandlerBuilder MapPartnerIdentity(this IEndpointRouteBuilder partners) =>
+        partners.MapGet("/me", (HttpContext context) => TypedResults.Ok(new PartnerIdentity(
+                context.User.FindFirst(AccessClaims.Partner)!.Value,
+                context.User.FindAll(AccessClaims.Scope).Select(scope => scope.Value).ToArray())))
+            .RequireAuthorization(Policies.Partner)
+            .WithName("PartnerIdentity")
+            .WithSummary("Le partenaire et les permissions de la clé utilisée");
+}
