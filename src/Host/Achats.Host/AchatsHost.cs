@@ -5,6 +5,7 @@ using Achats.Enrolment;
 using Achats.Host.Access;
 using Achats.Host.Database;
 using Achats.Host.Health;
+using Achats.Host.Web;
 using Achats.Shared.Http;
 using Achats.Shared.Messaging;
 using Achats.Shared.Validation;
@@ -51,6 +52,7 @@ public static class AchatsHost
         services.AddSingleton(TimeProvider.System);
         services.AddAchatsProblemDetails();
         services.AddAchatsAccess(builder.Environment);
+        services.AddPublicFormProtection(builder.Configuration);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(ApiDocuments.Main, ApiDocuments.ConfigureMain);
         services.AddOpenApi(ApiDocuments.Partners, ApiDocuments.ConfigurePartners);
@@ -106,9 +108,13 @@ public static class AchatsHost
 
     public static WebApplication UseAchats(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UsePublicFormLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

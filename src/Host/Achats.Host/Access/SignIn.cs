@@ -1,4 +1,5 @@
 using Achats.Shared.Access;
+using Achats.Shared.Http;
 using System.Text.Encodings.Web;
 using JasperFx;
 using Marten;
@@ -38,7 +39,7 @@ public static class SignIn
                 await context.SignInAsync(AccessPolicies.PrincipalOf(account));
                 return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
             })
-            .AllowAnonymous()
+            .AsPublicForm(maxBodyBytes: 8 * 1024)
             .ExcludeFromDescription();
 
         app.MapPost("/deconnexion", async (HttpContext context, IAntiforgery antiforgery) =>

@@ -1,0 +1,62 @@
+using System.Threading.RateLimiting;
+using Achats.Shared.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Achats.Host.Web;
+
+/// <summary>What <see cref="PublicForm"/> promises: a fixed window of posts per client address, and a bounded body.</summary>
+public static class PublicFormProtection
+{
+    public static IServiceCollection AddPublicFormProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("PublicForms:PermitsPerMinute", 20);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(PublicForm.RateLimitPolicy, context => context.Connection.RemoteIpAddress is { } address
+                ? RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                // Only an in-process test server has no client address; every real connection has one.
+                : RateLimitPartition.GetNoLimiter("no-address"));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Detail = "Trop d'envois depuis cette adresse : réessayez dans une minute.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    /// <summary>After routing: refuses an announced body beyond the form's limit, and caps what the server will read.</summary>
+    public static IApplicationBuilder UsePublicFormLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicFormLimit>() is { } limit)
+        {
+            if (context.Request.ContentLength > limit.MaxBodyBytes)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            {
+                bodySize.MaxRequestBodySize = limit.MaxBodyBytes;
+            }
+        }
+
+        await next(context);
+    });
+}
