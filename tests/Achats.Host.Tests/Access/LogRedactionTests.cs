@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Achats.Host.Access;
+using Achats.Shared.Access;
+using Achats.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shouldly;
+using Xunit;
+
+namespace Achats.Host.Tests.Access;
+
+/// <summary>What people type and what partners hold never reaches the log, whatever happens to the request.</summary>
+public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClassFixture<LogRedactionTests.RecordedApp>
+{
+    [Fact]
+    public async Task A_submitted_email_address_and_an_API_key_never_reach_the_log()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var email = $"claire.{Guid.CreateVersion7():N}@collectivite.test";
+        using var administrator = await app.SignedInAsync(StaffRole.Administrator);
+
+        // An account opened, refused (too short a password), then used: well, badly, and while locked.
+        (await administrator.PostAsJsonAsync("/api/access/v1/staff-accounts",
+            new { email, displayName = "Claire", role = "ProgrammeStaff", organisation = "Mgp", password = "court" }, cancel)).EnsureStatus(400);
+        (await administrator.PostAsJsonAsync("/api/access/v1/staff-accounts",
+            new { email, displayName = "Claire", role = "ProgrammeStaff", organisation = "Mgp", password = StaffSignIn.Password }, cancel)).EnsureStatus(201);
+        (await administrator.PostAsJsonAsync("/api/access/v1/staff-accounts",
+            new { email, displayName = "Claire", role = "ProgrammeStaff", organisation = "Mgp", password = StaffSignIn.Password }, cancel)).EnsureStatus(409);
+        using var browser = app.CreateBrowserClient();
+        for (var attempt = 0; attempt <= StaffAccount.MaxFailedAttempts; attempt++)
+        {
+            await StaffSignIn.PostFormAsync(browser, email, "pas le bon");
+        }
+
+        // A key issued, used, revoked, then presented again; and a forged one.
+        var issued = await (await administrator.PostAsJsonAsync("/api/access/v1/partner-keys",
+            new { partner = "Inec", scopes = new[] { PartnerScope.ReadCatalogue }, label = "INEC" }, cancel)).Content.ReadFromJsonAsync<Issued>(cancel);
+        using var partner = app.CreateBrowserClient();
+        partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", issued!.Key);
+        (await partner.GetAsync("/api/partners/v1/me", cancel)).EnsureStatus(200);
+        (await administrator.DeleteAsync($"/api/access/v1/partner-keys/{issued.Id}", cancel)).EnsureStatus(204);
+        (await partner.GetAsync("/api/partners/v1/me", cancel)).EnsureStatus(401);
+        (await partner.GetAsync("/api/access/v1/staff-accounts", cancel)).EnsureStatus(401);
+
+        var secret = issued.Key[(issued.Key.LastIndexOf('_') + 1)..];
+        app.Log.ShouldNotBeEmpty();
+        app.Log.ShouldNotContain(line => line.Contains(email, StringComparison.OrdinalIgnoreCase), "the email address was logged");
+        app.Log.ShouldNotContain(line => line.Contains(secret, StringComparison.Ordinal), "the API key was logged");
+        app.Log.ShouldNotContain(line => line.Contains(StaffSignIn.Password, StringComparison.Ordinal), "a password was logged");
+    }
+
+    private sealed record Issued(Guid Id, string Key);
+
+    /// <summary>The Host with one more log provider that keeps every line the configured filters let through.</summary>
+    public sealed class RecordedApp(PostgresServer postgres) : AchatsApp(postgres)
+    {
+        private readonly Recorder _recorder = new();
+
+        public IReadOnlyCollection<string> Log => _recorder.Lines;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_recorder));
+        }
+
+        private sealed class Recorder : ILoggerProvider, ILogger
+        {
+            public ConcurrentQueue<string> Lines { get; } = new();
+
+            public ILogger CreateLogger(string categoryName) => this;
+
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                Lines.Enqueue($"{formatter(state, exception)} {state} {exception}");
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+}
+
+internal static class ResponseAssertions
+{
+    public static void EnsureStatus(this HttpResponseMessage response, int status) => ((int)response.StatusCode).ShouldBe(status);
+}
