@@ -52,6 +52,7 @@ public static class AchatsHost
         services.AddSingleton(TimeProvider.System);
         services.AddAchatsProblemDetails();
         services.AddAchatsAccess(builder.Environment);
+        services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(ApiDocuments.Main, ApiDocuments.ConfigureMain);
@@ -66,6 +67,7 @@ public static class AchatsHost
                 options.Events.UseMandatoryStreamTypeDeclaration = true;
                 // Who acted, why and in which flow: auditors replay the history from these (ADR 0002).
                 options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
                 // Every document type is registered by its module, so its table is built at start-up with the
                 // rest; an unregistered type fails loudly instead of creating a table on first use.
                 options.AutoCreateSchemaObjects = AutoCreate.None;
@@ -97,6 +99,7 @@ public static class AchatsHost
             options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
             options.Durability.MessageStorageSchemaName = MessagesSchema;
             options.UseFluentValidation();
+            options.RecordActors();
             ContractMessageNaming.Register();
 #if !RUNTIME_CODEGEN
             // Release runs on the handler code committed in Internal/Generated: no Roslyn at run time (ADR 0004).

@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var createStaffAccount = (Achats.Host.Access.CreateStaffAccount)context.Envelope.Message;
 
+            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.CreateStaffAccountHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.CreateStaffAccountHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Host.Access.CreateStaffAccount>(validatorOfCreateStaffAccountIEnumerable, createStaffAccount, cancellation).ConfigureAwait(false);

@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var issuePartnerKey = (Achats.Host.Access.IssuePartnerKey)context.Envelope.Message;
 
+            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.PartnerKeyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.PartnerKeyHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Host.Access.IssuePartnerKey>(validatorOfIssuePartnerKeyIEnumerable, issuePartnerKey, cancellation).ConfigureAwait(false);

@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var revokePartnerKey = (Achats.Host.Access.RevokePartnerKey)context.Envelope.Message;
 
+            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.PartnerKeyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.PartnerKeyHandler");
             

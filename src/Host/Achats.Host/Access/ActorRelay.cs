@@ -1,0 +1,50 @@
+using Achats.Shared.Access;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Marten;
+using Wolverine;
+using Wolverine.Configuration;
+using Wolverine.Runtime.Handlers;
+
+namespace Achats.Host.Access;
+
+/// <summary>
+/// The one mechanism that records who acts. Before every handler, the actor (the caller of the current
+/// request, else the one the message carries, else the system) is put on the message context, so every
+/// message it causes carries it, and on the Marten session, which writes it on every event as the user
+/// name beside the correlation id (ADR 0009).
+/// </summary>
+public static class ActorRelay
+{
+    // HttpContextAccessor keeps the current request in an AsyncLocal: any instance sees it.
+    private static readonly HttpContextAccessor Request = new();
+
+    public static WolverineOptions RecordActors(this WolverineOptions options)
+    {
+        options.EnableRelayOfUserName = true;
+        options.Policies.Add<RecordActorPolicy>();
+        return options;
+    }
+
+    /// <summary>Called before each handler, after its session is opened.</summary>
+    public static void Record(IMessageContext context, IDocumentSession session)
+    {
+        var actor = Request.HttpContext?.User is { Identity.IsAuthenticated: true } caller
+            ? Actor.Of(caller).ToString()
+            : context.Envelope?.UserName ?? context.UserName ?? Actor.System.ToString();
+        context.UserName = actor;
+        session.LastModifiedBy = actor;
+    }
+
+    private sealed class RecordActorPolicy : IHandlerPolicy
+    {
+        public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
+        {
+            foreach (var chain in chains)
+            {
+                chain.Middleware.Insert(0, new MethodCall(typeof(ActorRelay), nameof(Record)));
+            }
+        }
+    }
+}
