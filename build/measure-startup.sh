@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures the Release Host as an operator starts it, on the embedded PostgreSQL:
+# Measures the Release Host as an operator starts it, on the embedded PostgreSQL (first administrator
+# made with `admin create`, then a programme staff member signed in to plan cohorts):
 #   - process start to /health/ready = 200, first run (initdb included) and second run (same data);
 #   - latency of the first API requests after ready, and of later ones (p50, p99 over N requests).
 # Usage: build/measure-startup.sh [N=200]
@@ -36,6 +37,21 @@ start_host() {
 
 stop_host() { kill -TERM "$pid"; wait "$pid" || true; pid=; }
 
+password=mesure-du-demarrage-$$
+# The session cookie is Secure outside Development: carry it by hand over plain HTTP on loopback.
+sign_in() { # email -> prints a Cookie header value
+  local page headers name token
+  headers=$(mktemp)
+  page=$(curl -s -D "$headers" "$base/connexion")
+  name=$(grep -oE 'name="__RequestVerificationToken[^"]*"' <<<"$page" | head -1 | cut -d'"' -f2)
+  token=$(grep -oE 'value="CfDJ[^"]+"' <<<"$page" | head -1 | cut -d'"' -f2)
+  local antiforgery=$(grep -i '^set-cookie: achats.antiforgery=' "$headers" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')
+  curl -s -o /dev/null -D "$headers" -H "Cookie: $antiforgery" -X POST "$base/connexion" \
+    --data-urlencode "$name=$token" --data-urlencode "email=$1" --data-urlencode "password=$password" --data-urlencode "returnUrl=/"
+  grep -i '^set-cookie: achats.session=' "$headers" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
+  rm -f "$headers"
+}
+
 latency() { curl -s -o /dev/null -w '%{time_total}' "$@"; }
 
 percentiles() { # reads seconds, prints p50 and p99 in ms
@@ -49,11 +65,17 @@ plan() {
 }
 
 echo "Achats.Host (Release) on the embedded PostgreSQL, $(nproc) cores"
+echo "$password" | env -u ConnectionStrings__Achats EmbeddedPostgres__DataDirectory="$data" ASPNETCORE_URLS="$base" \
+  dotnet "$dll" admin create --email mesure@achats.test --name "Mesure" >"$data/admin.log" 2>&1 || { cat "$data/admin.log"; exit 1; }
 start_host 1
-echo "  first POST /api/cohorts/v1/cohorts:      $(seconds_to_ms "$(latency -X POST -H 'Content-Type: application/json' -d "$(plan first)" "$base/api/cohorts/v1/cohorts")") ms"
+admin=$(sign_in mesure@achats.test)
+curl -sf -o /dev/null -H "Cookie: $admin" -H 'Content-Type: application/json' -X POST "$base/api/access/v1/staff-accounts" \
+  -d "{\"email\":\"equipe@achats.test\",\"displayName\":\"Équipe\",\"role\":\"ProgrammeStaff\",\"organisation\":\"Mgp\",\"password\":\"$password\"}"
+staff=$(sign_in equipe@achats.test)
+echo "  first POST /api/cohorts/v1/cohorts:      $(seconds_to_ms "$(latency -X POST -H "Cookie: $staff" -H 'Content-Type: application/json' -d "$(plan first)" "$base/api/cohorts/v1/cohorts")") ms"
 echo "  first GET /api/enrolment/v1/open-cohorts: $(seconds_to_ms "$(latency "$base/api/enrolment/v1/open-cohorts")") ms"
 echo -n "  later POST (plan a cohort):   "
-for i in $(seq "$requests"); do latency -X POST -H 'Content-Type: application/json' -d "$(plan "$i")" "$base/api/cohorts/v1/cohorts"; echo; done | percentiles
+for i in $(seq "$requests"); do latency -X POST -H "Cookie: $staff" -H 'Content-Type: application/json' -d "$(plan "$i")" "$base/api/cohorts/v1/cohorts"; echo; done | percentiles
 echo -n "  later GET (open cohorts):     "
 for i in $(seq "$requests"); do latency "$base/api/enrolment/v1/open-cohorts"; echo; done | percentiles
 stop_host
