@@ -65,8 +65,10 @@ plan() {
 }
 
 echo "Achats.Host (Release) on the embedded PostgreSQL, $(nproc) cores"
+created=$(now_ns)
 echo "$password" | env -u ConnectionStrings__Achats EmbeddedPostgres__DataDirectory="$data" ASPNETCORE_URLS="$base" \
   dotnet "$dll" admin create --email mesure@achats.test --name "Mesure" >"$data/admin.log" 2>&1 || { cat "$data/admin.log"; exit 1; }
+echo "admin create on a new folder (initdb, schema, command, stop): $(ms $(( $(now_ns) - created ))) ms"
 start_host 1
 admin=$(sign_in mesure@achats.test)
 curl -sf -o /dev/null -H "Cookie: $admin" -H 'Content-Type: application/json' -X POST "$base/api/access/v1/staff-accounts" \
