@@ -51,7 +51,7 @@ public static class AchatsHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddAchatsProblemDetails();
-        services.AddAchatsAccess(builder.Environment);
+        services.AddAchatsAccess(builder.Environment, builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -129,6 +129,7 @@ public static class AchatsHost
             .AllowAnonymous();
 
         app.MapSignIn();
+        app.MapOpenIdConnectSignIn();
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
         access.MapCreateStaffAccount();
         access.MapListStaffAccounts();

@@ -32,6 +32,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["GET /"] = AnyStaff,
         ["GET /connexion"] = Everyone,
         ["POST /connexion"] = Everyone,
+        ["GET /connexion/oidc"] = Everyone,
         ["POST /deconnexion"] = AnyStaff,
         ["GET /health/live"] = Everyone,
         ["GET /health/ready"] = Everyone,

@@ -11,7 +11,7 @@ public static class AccessPolicies
 {
     public const string SignInPath = "/connexion";
 
-    public static IServiceCollection AddAchatsAccess(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddAchatsAccess(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -29,7 +29,8 @@ public static class AccessPolicies
                 cookie.Events.OnRedirectToLogin = context => AnswerApiOr(context.Response, StatusCodes.Status401Unauthorized, context.RedirectUri);
                 cookie.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context.Response, StatusCodes.Status403Forbidden, context.RedirectUri);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, configureOptions: null)
+            .AddOptionalOpenIdConnect(configuration);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -1,6 +1,7 @@
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Antiforgery;
@@ -14,6 +15,9 @@ public static class SignIn
 {
     public sealed record SignInForm(string? Email, string? Password, string? ReturnUrl);
 
+    private const string RefusedByProvider =
+        "Votre fournisseur d'identité vous a reconnu, mais aucun compte de l'équipe ne correspond à votre adresse vérifiée.";
+
     private const string Refused =
         "Adresse ou mot de passe incorrect. Après cinq échecs de suite, le compte est verrouillé quinze minutes.";
 
@@ -22,8 +26,8 @@ public static class SignIn
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(AccessPolicies.SignInPath, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
-                Form(context, antiforgery, returnUrl, email: null, error: null))
+        app.MapGet(AccessPolicies.SignInPath, (HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? oidc) =>
+                Form(context, antiforgery, returnUrl, email: null, error: oidc is null ? null : RefusedByProvider))
             .AllowAnonymous()
             .ExcludeFromDescription();
 
@@ -113,6 +117,10 @@ public static class SignIn
     private static IResult Form(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? email, string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
+        var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
+        var provider = OpenIdConnectSignIn.IsEnabled(configuration)
+            ? $"""<p><a href="{OpenIdConnectSignIn.StartPath}?returnUrl={Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/")}">Se connecter avec {Page.Encode(OpenIdConnectSignIn.DisplayName(configuration))}</a></p>"""
+            : "";
         return Page.Html("Connexion", $"""
             <h1>Connexion de l'équipe du programme</h1>
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Page.Encode(error)}</p>")}
@@ -123,10 +131,11 @@ public static class SignIn
               <label>Mot de passe <input type="password" name="password" autocomplete="current-password" required></label>
               <button type="submit">Se connecter</button>
             </form>
+            {provider}
             """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
     }
 
-    private static bool IsLocal(string? url) =>
+    internal static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static string RoleInFrench(System.Security.Claims.ClaimsPrincipal user) =>
@@ -138,7 +147,10 @@ public static class SignIn
 /// <summary>The few server-rendered pages of the Host, in French, on one stylesheet.</summary>
 internal static class Page
 {
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    // French text stays readable in the page source: only what HTML needs is escaped, not é or à.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
     public static IResult Html(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($"""
         <!DOCTYPE html>
