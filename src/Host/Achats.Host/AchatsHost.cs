@@ -100,6 +100,9 @@ public static class AchatsHost
             options.Durability.MessageStorageSchemaName = MessagesSchema;
             options.UseFluentValidation();
             options.RecordActors();
+            // Wolverine would log a failed message whole, personal data included; the failure itself is
+            // answered (problem details) or retried and dead-lettered, each logged without the message body.
+            options.Policies.MessageFailureLogLevel(LogLevel.Debug);
             ContractMessageNaming.Register();
 #if !RUNTIME_CODEGEN
             // Release runs on the handler code committed in Internal/Generated: no Roslyn at run time (ADR 0004).

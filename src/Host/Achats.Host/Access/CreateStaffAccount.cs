@@ -10,9 +10,6 @@ namespace Achats.Host.Access;
 public sealed record CreateStaffAccount(string Email, string DisplayName, string Role, OrganisingStructure? Organisation, string Password)
 {
     public const int MinimumPasswordLength = 12;
-
-    // Wolverine writes a failed message into its log: never the password, never the email.
-    public override string ToString() => $"{nameof(CreateStaffAccount)} {{ Role = {Role}, Organisation = {Organisation} }}";
 }
 
 /// <summary>What an administrator sees of a staff account: never its password hash.</summary>
