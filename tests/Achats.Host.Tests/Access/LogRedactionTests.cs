@@ -44,6 +44,9 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
         (await administrator.DeleteAsync($"/api/access/v1/partner-keys/{issued.Id}", cancel)).EnsureStatus(204);
         (await partner.GetAsync("/api/partners/v1/me", cancel)).EnsureStatus(401);
         (await partner.GetAsync("/api/access/v1/staff-accounts", cancel)).EnsureStatus(401);
+        using var forger = app.CreateBrowserClient();
+        forger.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", issued.Key[..^4] + "abcd");
+        (await forger.GetAsync("/api/partners/v1/me", cancel)).EnsureStatus(401);
 
         var secret = issued.Key[(issued.Key.LastIndexOf('_') + 1)..];
         app.Log.ShouldNotBeEmpty();

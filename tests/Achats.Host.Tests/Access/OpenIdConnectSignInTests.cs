@@ -37,15 +37,14 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectSignInTests.WithProvid
     }
 
     [Fact]
-    public async Task Only_a_verified_email_of_an_unlocked_staff_account_opens_a_session_with_that_account_s_role()
+    public async Task Only_a_verified_email_of_a_staff_account_opens_a_session_with_that_account_s_role()
     {
         var email = $"{Guid.CreateVersion7():N}@collectivite.test";
         await app.InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, "Inès Martin", StaffRole.ProgrammeStaff, OrganisingStructure.Inec, StaffSignIn.Password));
-        var now = app.Clock.GetUtcNow();
 
-        var verified = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email.ToUpperInvariant(), verified: true), now);
-        var unverified = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email, verified: false), now);
-        var unknown = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided("inconnu@collectivite.test", verified: true), now);
+        var verified = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email.ToUpperInvariant(), verified: true));
+        var unverified = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email, verified: false));
+        var unknown = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided("inconnu@collectivite.test", verified: true));
 
         verified.ShouldNotBeNull();
         verified.IsInRole(StaffRole.ProgrammeStaff).ShouldBeTrue();

@@ -25,7 +25,7 @@ public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
         cookie.ShouldContain("secure", Case.Insensitive);
         var home = await browser.GetStringAsync("/", TestContext.Current.CancellationToken);
         home.ShouldContain("Bonjour Test ProgrammeStaff");
-        home.ShouldContain("structure : Mgp");
+        home.ShouldContain("structure : Métropole du Grand Paris");
     }
 
     [Fact]
@@ -64,6 +64,17 @@ public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
     }
 
     [Fact]
+    public async Task A_signed_in_staff_member_without_the_role_gets_403_not_a_redirect()
+    {
+        using var auditor = await app.SignedInAsync(StaffRole.Auditor);
+
+        var response = await auditor.GetAsync("/api/access/v1/staff-accounts", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         var email = await OpenAccountAsync(StaffRole.ProgrammeStaff);
@@ -98,10 +109,13 @@ public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
         var email = await OpenAccountAsync(StaffRole.Auditor);
         using var browser = app.CreateBrowserClient();
 
-        var response = await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password, "//evil.example/");
+        foreach (var elsewhere in new[] { "//evil.example/", "/\\evil.example", "/\t/evil.example", "https://evil.example/" })
+        {
+            var response = await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password, elsewhere);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldBe("/");
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            response.Headers.Location!.ToString().ShouldBe("/");
+        }
     }
 
     private async Task<string> OpenAccountAsync(string role)

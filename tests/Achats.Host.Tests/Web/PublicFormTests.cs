@@ -29,7 +29,7 @@ public sealed class PublicFormTests(PublicFormTests.OneClientAddressApp app) : I
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         refused.Headers.RetryAfter.ShouldNotBeNull();
-        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Trop d'envois depuis cette adresse");
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Trop d'envois depuis votre adresse IP");
     }
 
     [Fact]

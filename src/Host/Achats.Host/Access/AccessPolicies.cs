@@ -26,8 +26,13 @@ public static class AccessPolicies
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 // An API answers 401/403; only a page redirects to the sign-in form.
-                cookie.Events.OnRedirectToLogin = context => AnswerApiOr(context.Response, StatusCodes.Status401Unauthorized, context.RedirectUri);
-                cookie.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context.Response, StatusCodes.Status403Forbidden, context.RedirectUri);
+                cookie.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.Response, context.RedirectUri);
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    // Signed in but not allowed: a redirect would only loop back; say 403 (problem details).
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, configureOptions: null)
             .AddOptionalOpenIdConnect(configuration);
@@ -66,11 +71,11 @@ public static class AccessPolicies
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
-    private static Task AnswerApiOr(HttpResponse response, int status, string redirectUri)
+    private static Task AnswerApiOrRedirect(HttpResponse response, string redirectUri)
     {
         if (response.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            response.StatusCode = status;
+            response.StatusCode = StatusCodes.Status401Unauthorized;
         }
         else
         {

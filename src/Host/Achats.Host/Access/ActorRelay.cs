@@ -17,7 +17,8 @@ namespace Achats.Host.Access;
 /// </summary>
 public static class ActorRelay
 {
-    // HttpContextAccessor keeps the current request in an AsyncLocal: any instance sees it.
+    // HttpContextAccessor keeps the current request in an AsyncLocal: any instance sees it, once the
+    // Host registers the accessor (AddHttpContextAccessor) so that ASP.NET Core fills it.
     private static readonly HttpContextAccessor Request = new();
 
     public static WolverineOptions RecordActors(this WolverineOptions options)
@@ -30,9 +31,10 @@ public static class ActorRelay
     /// <summary>Called before each handler, after its session is opened.</summary>
     public static void Record(IMessageContext context, IDocumentSession session)
     {
-        var actor = Request.HttpContext?.User is { Identity.IsAuthenticated: true } caller
-            ? Actor.Of(caller).ToString()
-            : context.Envelope?.UserName ?? context.UserName ?? Actor.System.ToString();
+        var actor = context.Envelope?.UserName
+            ?? (Request.HttpContext?.User is { Identity.IsAuthenticated: true } caller ? Actor.Of(caller).ToString() : null)
+            ?? context.UserName
+            ?? Actor.System.ToString();
         context.UserName = actor;
         session.LastModifiedBy = actor;
     }

@@ -13,7 +13,7 @@ namespace Achats.Host.Access;
 public static class AdminCommand
 {
     private const string Usage = """
-        Usage : dotnet run --project src/Host/Achats.Host -- admin create --email ADRESSE --name "NOM COMPLET"
+        Utilisation : dotnet run --project src/Host/Achats.Host -- admin create --email ADRESSE --name "NOM COMPLET"
         Le mot de passe (au moins 12 caractères) est lu sur l'entrée standard si elle est redirigée,
         sinon demandé deux fois sans être affiché.
         """;

@@ -10,6 +10,9 @@ namespace Achats.Host.Access;
 public sealed record CreateStaffAccount(string Email, string DisplayName, string Role, OrganisingStructure? Organisation, string Password)
 {
     public const int MinimumPasswordLength = 12;
+
+    // A secret is never printed, whatever logs at Debug: the record's own ToString would show it.
+    public override string ToString() => $"{nameof(CreateStaffAccount)} {{ Role = {Role}, Organisation = {Organisation} }}";
 }
 
 /// <summary>What an administrator sees of a staff account: never its password hash.</summary>
@@ -23,17 +26,17 @@ public sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaffA
 {
     public CreateStaffAccountValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
             .EmailAddress().WithMessage("L'adresse électronique n'est pas valide.")
             .MaximumLength(254).WithMessage("L'adresse électronique ne doit pas dépasser 254 caractères.");
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Le nom est obligatoire.")
             .MaximumLength(120).WithMessage("Le nom ne doit pas dépasser 120 caractères.");
         RuleFor(c => c.Role).Must(role => StaffRole.All.Contains(role))
-            .WithMessage("Le rôle doit être Administrator, ProgrammeStaff ou Auditor.");
+            .WithMessage("Le rôle doit être l'une des valeurs Administrator, ProgrammeStaff ou Auditor.");
         RuleFor(c => c.Organisation).NotNull().When(c => c.Role == StaffRole.ProgrammeStaff)
-            .WithMessage("Un membre de l'équipe du programme appartient à une structure : Mgp, Inec, ObsAR ou LesCanaux.");
-        RuleFor(c => c.Organisation).IsInEnum().WithMessage("La structure doit être Mgp, Inec, ObsAR ou LesCanaux.");
-        RuleFor(c => c.Password).NotEmpty().WithMessage("Le mot de passe est obligatoire.")
+            .WithMessage("Un membre de l'équipe du programme doit appartenir à une structure (valeurs : Mgp, Inec, ObsAR, LesCanaux).");
+        RuleFor(c => c.Organisation).IsInEnum().WithMessage("La structure doit être l'une des valeurs Mgp, Inec, ObsAR ou LesCanaux.");
+        RuleFor(c => c.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Le mot de passe est obligatoire.")
             .MinimumLength(CreateStaffAccount.MinimumPasswordLength)
             .WithMessage($"Le mot de passe doit compter au moins {CreateStaffAccount.MinimumPasswordLength} caractères.")
             .MaximumLength(256).WithMessage("Le mot de passe ne doit pas dépasser 256 caractères.");

@@ -51,8 +51,7 @@ public static class OpenIdConnectSignIn
             options.Events.OnTokenValidated = async context =>
             {
                 var store = context.HttpContext.RequestServices.GetRequiredService<IDocumentStore>();
-                var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                if (await StaffPrincipalAsync(store, context.Principal!, time.GetUtcNow()) is { } staff)
+                if (await StaffPrincipalAsync(store, context.Principal!) is { } staff)
                 {
                     context.Principal = staff;
                 }
@@ -71,10 +70,11 @@ public static class OpenIdConnectSignIn
     }
 
     /// <summary>
-    /// The session of the staff account whose email the provider verified; null when there is none, the
-    /// provider did not verify the address, or the account is locked.
+    /// The session of the staff account whose email the provider verified; null when there is none or the
+    /// provider did not verify the address. The password lockout does not apply: it guards against
+    /// guessed passwords, and a provider's proof is not a guess (else anyone could lock a colleague out).
     /// </summary>
-    public static async Task<ClaimsPrincipal?> StaffPrincipalAsync(IDocumentStore store, ClaimsPrincipal provided, DateTimeOffset now)
+    public static async Task<ClaimsPrincipal?> StaffPrincipalAsync(IDocumentStore store, ClaimsPrincipal provided)
     {
         if (provided.FindFirstValue("email") is not { Length: > 0 } email
             || !string.Equals(provided.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +85,7 @@ public static class OpenIdConnectSignIn
         await using var session = store.QuerySession();
         var normalised = StaffAccount.NormaliseEmail(email);
         var account = await session.Query<StaffAccount>().SingleOrDefaultAsync(candidate => candidate.Email == normalised);
-        return account is null || account.IsLockedAt(now) ? null : AccessPolicies.PrincipalOf(account);
+        return account is null ? null : AccessPolicies.PrincipalOf(account);
     }
 
     public static IEndpointRouteBuilder MapOpenIdConnectSignIn(this IEndpointRouteBuilder app)

@@ -29,7 +29,7 @@ public sealed class IssuePartnerKeyValidator : AbstractValidator<IssuePartnerKey
     public IssuePartnerKeyValidator()
     {
         RuleFor(c => c.Partner).IsInEnum().WithMessage("Le partenaire doit être Inec, ObsAR ou LesCanaux.");
-        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Une clé porte au moins une permission.");
+        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Une clé doit porter au moins une permission.");
         RuleForEach(c => c.Scopes).Must(scope => PartnerScope.All.Contains(scope))
             .WithMessage($"Permission inconnue : les permissions sont {string.Join(", ", PartnerScope.All)}.");
         RuleFor(c => c.Label).NotEmpty().WithMessage("Le libellé de la clé est obligatoire.")
@@ -64,9 +64,10 @@ public static class PartnerKeyEndpoints
 {
     public static IEndpointRouteBuilder MapPartnerKeys(this IEndpointRouteBuilder access)
     {
-        access.MapPost("/partner-keys", async (IssuePartnerKey command, IMessageBus bus, CancellationToken cancellationToken) =>
+        access.MapPost("/partner-keys", async (IssuePartnerKey command, IMessageBus bus, HttpResponse response, CancellationToken cancellationToken) =>
             {
                 var issued = await bus.InvokeAsync<IssuedPartnerKey>(command, cancellationToken);
+                response.Headers.CacheControl = "no-store"; // the only copy of the key: no cache keeps it
                 return TypedResults.Created($"/api/access/v1/partner-keys/{issued.Id}", issued);
             })
             .RequireAuthorization(Policies.ManageAccess)

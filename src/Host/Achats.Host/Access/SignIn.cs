@@ -16,10 +16,10 @@ public static class SignIn
     public sealed record SignInForm(string? Email, string? Password, string? ReturnUrl);
 
     private const string RefusedByProvider =
-        "Votre fournisseur d'identité vous a reconnu, mais aucun compte de l'équipe ne correspond à votre adresse vérifiée.";
+        "La connexion par votre fournisseur d'identité n'a pas abouti, ou aucun compte de l'équipe ne correspond à votre adresse vérifiée.";
 
     private const string Refused =
-        "Adresse ou mot de passe incorrect. Après cinq échecs de suite, le compte est verrouillé quinze minutes.";
+        "Adresse ou mot de passe incorrect. Après cinq échecs de suite, le compte est verrouillé pendant quinze minutes.";
 
     // Checked against when the email is unknown, so that an unknown address takes as long as a wrong password.
     private static readonly StaffAccount Nobody = StaffAccount.Create("nobody@achats.invalid", "-", StaffRole.Auditor, null, Guid.NewGuid().ToString());
@@ -67,7 +67,7 @@ public static class SignIn
                 var tokens = antiforgery.GetAndStoreTokens(context);
                 return Page.Html("Accueil", $"""
                     <h1>Bonjour {Page.Encode(user.Identity!.Name)}</h1>
-                    <p>Rôle : {Page.Encode(RoleInFrench(user))}{(organisation is null ? "" : $" — structure : {Page.Encode(organisation)}")}</p>
+                    <p>Rôle : {Page.Encode(RoleInFrench(user))}{(organisation is null ? "" : $" — structure : {Page.Encode(StructureInFrench(organisation))}")}</p>
                     <p><a href="/scalar/v1">Documentation de l'API</a></p>
                     <form method="post" action="/deconnexion">
                       <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
@@ -135,8 +135,18 @@ public static class SignIn
             """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
     }
 
+    /// <summary>A path on this site: "/x", never "//host", "/\\host" or a path hiding a tab or a line break.</summary>
     internal static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+
+    private static string StructureInFrench(string structure) => structure switch
+    {
+        nameof(OrganisingStructure.Mgp) => "Métropole du Grand Paris",
+        nameof(OrganisingStructure.Inec) => "INEC",
+        nameof(OrganisingStructure.LesCanaux) => "Les Canaux",
+        _ => structure,
+    };
 
     private static string RoleInFrench(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(StaffRole.Administrator) ? "administration"

@@ -45,12 +45,13 @@ public sealed record StaffAccount(
     /// </summary>
     public (StaffAccount Account, bool SignedIn) AttemptSignIn(string password, DateTimeOffset now)
     {
+        // Hash first, even for a locked account: a locked account must not answer faster than another.
+        var verification = Hasher.VerifyHashedPassword(this, PasswordHash, password);
         if (IsLockedAt(now))
         {
             return (this, false);
         }
 
-        var verification = Hasher.VerifyHashedPassword(this, PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             var failures = FailedAttempts + 1;

@@ -33,7 +33,7 @@ public static class PublicFormProtection
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Detail = "Trop d'envois depuis cette adresse : réessayez dans une minute.",
+                        Detail = "Trop d'envois depuis votre adresse IP : réessayez dans une minute.",
                     },
                 });
             };

@@ -10,8 +10,6 @@ namespace Achats.Cohorts;
 /// <summary>The Cohorts module's wiring: the Host calls these and nothing else of the module.</summary>
 public static class CohortsModule
 {
-    public const string Schema = "cohorts";
-
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
         options.Events.MapEventType<CohortPlanned>("cohorts.cohort_planned");

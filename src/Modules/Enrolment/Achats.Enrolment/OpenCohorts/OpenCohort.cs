@@ -7,7 +7,4 @@ public sealed record OpenCohort(
     DateOnly RegistrationOpensOn,
     DateOnly RegistrationClosesOn,
     DateOnly StartsOn,
-    DateOnly EndsOn)
-{
-    public bool IsOpenOn(DateOnly day) => RegistrationOpensOn <= day && day <= RegistrationClosesOn;
-}
+    DateOnly EndsOn);

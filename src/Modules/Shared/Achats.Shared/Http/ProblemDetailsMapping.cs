@@ -90,7 +90,7 @@ public static partial class ProblemDetailsMapping
                         : "Requête illisible",
                     Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
                         ? "Le corps de la requête dépasse la taille autorisée."
-                        : "Le corps de la requête n'est pas un JSON valide pour cette opération.",
+                        : "Le corps de la requête est illisible, incomplet ou d'un type que cette opération n'accepte pas.",
                 },
                 ConflictException conflict => new ProblemDetails
                 {
