@@ -18,29 +18,26 @@ public sealed class PostgresServer : IAsyncLifetime
     private IAsyncDisposable? _owned;
     private string? _adminConnectionString;
 
-    /// <summary>Where the server came from, for the test output.</summary>
-    public string Source { get; private set; } = "";
-
     public string AdminConnectionString => _adminConnectionString ?? throw new InvalidOperationException("The server has not started.");
 
     public async ValueTask InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured)
         {
-            (_adminConnectionString, Source) = (configured, ConnectionStringVariable);
+            _adminConnectionString = configured;
             return;
         }
 
         if (await TryStartContainerAsync() is { } container)
         {
-            (_owned, _adminConnectionString, Source) = (container, container.GetConnectionString(), "Testcontainers");
+            (_owned, _adminConnectionString) = (container, container.GetConnectionString());
             return;
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "achats-tests", Guid.CreateVersion7().ToString("N"));
         var embedded = await EmbeddedPostgres.StartAsync(folder, binDirectory: null, database: "postgres", log: _ => { });
         _owned = new DeleteFolderAfter(embedded, folder);
-        (_adminConnectionString, Source) = (embedded.ConnectionStringFor("postgres"), "embedded");
+        _adminConnectionString = embedded.ConnectionStringFor("postgres");
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>

@@ -39,11 +39,16 @@ public static class ActorRelay
         session.LastModifiedBy = actor;
     }
 
+    private static bool OnlyReads(HandlerChain chain) =>
+        chain.Handlers.SelectMany(handler => handler.Method.GetParameters()).Any(parameter => parameter.ParameterType == typeof(IQuerySession));
+
     private sealed class RecordActorPolicy : IHandlerPolicy
     {
         public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
         {
-            foreach (var chain in chains)
+            // A handler that only reads (it asks for an IQuerySession) writes no event: it needs no actor,
+            // and asking for a write session here would open and commit one for nothing.
+            foreach (var chain in chains.Where(chain => !OnlyReads(chain)))
             {
                 chain.Middleware.Insert(0, new MethodCall(typeof(ActorRelay), nameof(Record)));
             }

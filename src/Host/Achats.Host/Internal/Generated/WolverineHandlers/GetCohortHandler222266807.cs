@@ -22,7 +22,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var getCohort = (Achats.Cohorts.Cohorts.GetCohort)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.GetCohortHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.GetCohortHandler");
             

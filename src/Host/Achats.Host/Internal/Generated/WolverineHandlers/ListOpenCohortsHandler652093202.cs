@@ -25,7 +25,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var listOpenCohorts = (Achats.Enrolment.OpenCohorts.ListOpenCohorts)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.OpenCohorts.ListOpenCohortsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.ListOpenCohortsHandler");
             

@@ -22,7 +22,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var listPartnerKeys = (Achats.Host.Access.ListPartnerKeys)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.PartnerKeyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.PartnerKeyHandler");
             

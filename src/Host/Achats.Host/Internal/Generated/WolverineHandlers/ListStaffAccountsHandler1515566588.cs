@@ -25,7 +25,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var listStaffAccounts = (Achats.Host.Access.ListStaffAccounts)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.ListStaffAccountsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.ListStaffAccountsHandler");
             
