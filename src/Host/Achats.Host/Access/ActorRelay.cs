@@ -46,8 +46,7 @@ public static class ActorRelay
     {
         public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
         {
-            // A handler that only reads (it asks for an IQuerySession) writes no event: it needs no actor,
-            // and asking for a write session here would open and commit one for nothing.
+            // A handler that only reads (it asks for an IQuerySession) writes no event: it needs no actor.
             foreach (var chain in chains.Where(chain => !OnlyReads(chain)))
             {
                 chain.Middleware.Insert(0, new MethodCall(typeof(ActorRelay), nameof(Record)));
