@@ -13,6 +13,7 @@ using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -28,6 +29,9 @@ public static class AchatsHost
     public static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
     {
         logging.ClearProviders();
+        // Marten logs a failed command with its parameters (emails, names) at Error, even an expected concurrency
+        // refusal that becomes a 409. Failures still reach the log, without parameters, through the problem-details handler.
+        logging.AddFilter("Marten.IDocumentStore", LogLevel.None);
         if (environment.IsDevelopment())
         {
             logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -63,6 +67,8 @@ public static class AchatsHost
         services.AddMarten(options =>
             {
                 options.Connection(AchatsDatabase.ConnectionString(builder.Configuration));
+                // Enums stored by name: an auditor reading the events reads "Validated", not 2.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Events.DatabaseSchemaName = EventsSchema;
                 options.Events.UseMandatoryStreamTypeDeclaration = true;
                 // Who acted, why and in which flow: auditors replay the history from these (ADR 0002).

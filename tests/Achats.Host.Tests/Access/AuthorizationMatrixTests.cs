@@ -50,6 +50,23 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["GET /api/access/v1/partner-keys"] = [StaffRole.Administrator],
         ["DELETE /api/access/v1/partner-keys/{keyId:guid}"] = [StaffRole.Administrator],
         ["GET /api/partners/v1/me"] = AnyPartner,
+        ["POST /api/enrolment/v1/pre-registrations"] = Everyone,
+        ["GET /api/enrolment/v1/organisations/{siren}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/enrolment/v1/enrolments"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/enrolment/v1/enrolments/{enrolmentId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/enrolment/v1/enrolments/{enrolmentId:guid}/timeline"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/validation"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/rejection"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/information-requests"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/eligibility-override"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/withdrawal"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/replacement"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/pair"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/pair/dissolution"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/enrolment/v1/enrolments/{enrolmentId:guid}/project"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/partners/v1/memberships"] = [PartnerScope.AttestMemberships],
+        ["DELETE /api/partners/v1/memberships/{siren}"] = [PartnerScope.AttestMemberships],
+        ["GET /api/partners/v1/memberships"] = [PartnerScope.ReadAttestations],
     };
 
     [Fact]

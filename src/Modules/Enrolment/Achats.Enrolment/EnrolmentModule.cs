@@ -1,4 +1,8 @@
+using Achats.Enrolment.Enrolments;
+using Achats.Enrolment.Memberships;
 using Achats.Enrolment.OpenCohorts;
+using Achats.Enrolment.Organisations;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +19,28 @@ public static class EnrolmentModule
     public static StoreOptions ConfigureEnrolment(this StoreOptions options)
     {
         options.Schema.For<OpenCohort>().DatabaseSchemaName(Schema);
+        options.Schema.For<Registrant>().DatabaseSchemaName(Schema);
+        options.Schema.For<MembershipAttestation>().DatabaseSchemaName(Schema)
+            .Index(attestation => attestation.Siren);
+        // The enrolment itself is the staff read model: kept inline, in the transaction that appends its events.
+        options.Projections.Snapshot<Enrolments.Enrolment>(SnapshotLifecycle.Inline);
+        options.Schema.For<Enrolments.Enrolment>().DatabaseSchemaName(Schema)
+            .Index(enrolment => enrolment.CohortId)
+            .Index(enrolment => enrolment.Organisation.Siren!)
+            .Index(enrolment => enrolment.SubmittedAt);
+
+        options.Events.MapEventType<PreRegistrationSubmitted>("enrolment.pre_registration_submitted");
+        options.Events.MapEventType<EligibilityAssessed>("enrolment.eligibility_assessed");
+        options.Events.MapEventType<EligibilityOverridden>("enrolment.eligibility_overridden");
+        options.Events.MapEventType<InformationRequested>("enrolment.information_requested");
+        options.Events.MapEventType<PreRegistrationValidated>("enrolment.pre_registration_validated");
+        options.Events.MapEventType<PreRegistrationRejected>("enrolment.pre_registration_rejected");
+        options.Events.MapEventType<EnrolmentAdmitted>("enrolment.admitted");
+        options.Events.MapEventType<EnrolmentWithdrawn>("enrolment.withdrawn");
+        options.Events.MapEventType<ParticipantReplaced>("enrolment.participant_replaced");
+        options.Events.MapEventType<PairDeclared>("enrolment.pair_declared");
+        options.Events.MapEventType<PairDissolved>("enrolment.pair_dissolved");
+        options.Events.MapEventType<PurchasingProjectJoined>("enrolment.purchasing_project_joined");
         return options;
     }
 
@@ -28,6 +54,24 @@ public static class EnrolmentModule
     {
         var enrolment = app.MapGroup("/api/enrolment/v1").WithTags("Inscriptions");
         enrolment.MapListOpenCohorts();
+        enrolment.MapSubmitPreRegistration();
+        enrolment.MapGetOrganisation();
+
+        var enrolments = enrolment.MapGroup("/enrolments");
+        enrolments.MapListEnrolments();
+        enrolments.MapGetEnrolment();
+        enrolments.MapGetEnrolmentTimeline();
+        enrolments.MapValidatePreRegistration();
+        enrolments.MapRejectPreRegistration();
+        enrolments.MapRequestInformation();
+        enrolments.MapOverrideEligibility();
+        enrolments.MapWithdrawEnrolment();
+        enrolments.MapReplaceParticipant();
+        enrolments.MapPairs();
+        enrolments.MapJoinColleagueProject();
+
+        var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
+        partners.MapMemberships();
         return app;
     }
 }

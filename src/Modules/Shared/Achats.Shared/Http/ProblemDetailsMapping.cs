@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -17,6 +18,7 @@ public static partial class ProblemDetailsMapping
     public const string ValidationType = "urn:achats:problem:validation";
     public const string UnreadableRequestType = "urn:achats:problem:unreadable-request";
     public const string ConflictType = "urn:achats:problem:conflict";
+    public const string ConcurrencyType = "urn:achats:problem:concurrent-change";
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -81,6 +83,16 @@ public static partial class ProblemDetailsMapping
                     Title = "La requête contient des erreurs.",
                     Detail = "Corrigez les champs signalés puis renvoyez la requête.",
                 },
+                // A value of the wrong type (a word for a date, an unknown enum name) is a field error; broken JSON
+                // (System.Text.Json then wraps its reader's exception) is not, and stays "unreadable" below.
+                BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path, InnerException: not JsonException } } => new HttpValidationProblemDetails(
+                    new Dictionary<string, string[]> { [RequestFieldName(path[2..])] = ["Valeur illisible ou d'un type inattendu."] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Type = ValidationType,
+                    Title = "La requête contient des erreurs.",
+                    Detail = "Corrigez les champs signalés puis renvoyez la requête.",
+                },
                 BadHttpRequestException badRequest => new ProblemDetails
                 {
                     Status = badRequest.StatusCode,
@@ -92,12 +104,25 @@ public static partial class ProblemDetailsMapping
                         ? "Le corps de la requête dépasse la taille autorisée."
                         : "Le corps de la requête est illisible, incomplet ou d'un type que cette opération n'accepte pas.",
                 },
-                ConflictException conflict => new ProblemDetails
+                ConflictException conflict => WithDetails(new ProblemDetails
                 {
                     Status = StatusCodes.Status409Conflict,
                     Type = ConflictType,
                     Detail = conflict.Message,
+                }, conflict.Details),
+                // Marten refused to append or store over a change committed meanwhile (optimistic concurrency).
+                JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException => new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Type = ConcurrencyType,
+                    Detail = "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le, puis recommencez si besoin.",
                 },
+                RuleViolationException violation => WithDetails(new ProblemDetails
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Type = $"urn:achats:problem:{violation.Rule}",
+                    Detail = violation.Message,
+                }, violation.Details),
                 NotFoundException notFound => new ProblemDetails
                 {
                     Status = StatusCodes.Status404NotFound,
@@ -118,6 +143,16 @@ public static partial class ProblemDetailsMapping
                 ProblemDetails = problem,
                 Exception = exception,
             });
+        }
+
+        private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+        {
+            foreach (var (name, value) in details)
+            {
+                problem.Extensions[name] = value;
+            }
+
+            return problem;
         }
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure while handling the request")]

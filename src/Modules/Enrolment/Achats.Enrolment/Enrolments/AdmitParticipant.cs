@@ -1,0 +1,44 @@
+using Achats.Charter.Contracts;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>
+/// Charter reports a signature: a validated participant is admitted to the whole cohort, and Cohorts and
+/// Community hear of it. A redelivered signature changes nothing.
+/// </summary>
+public static partial class AdmitParticipantHandler
+{
+    public static async Task<Contracts.EnrolmentAdmitted?> Handle(
+        CharterSigned signed, IDocumentSession session, ILogger<CharterSigned> logger, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(signed.EnrolmentId, expectedVersion: null, cancellationToken);
+        var enrolment = stream.Aggregate!;
+        var events = Decide(enrolment, signed);
+        if (events.Count == 0)
+        {
+            if (enrolment.Status != EnrolmentStatus.Admitted)
+            {
+                LogIgnoredSignature(logger, enrolment.Id, enrolment.Status);
+            }
+
+            return null;
+        }
+
+        stream.AppendMany(events);
+        var participant = enrolment.Participant;
+        return new Contracts.EnrolmentAdmitted(enrolment.Id, enrolment.CohortId, participant.FirstName, participant.LastName,
+            participant.Email, participant.Profile.ToString(), enrolment.Organisation.Name, enrolment.Organisation.Kind.ToString(),
+            enrolment.Organisation.Siren, enrolment.PairedWith, signed.SignedAt);
+    }
+
+    /// <summary>Only a validated enrolment is admitted; any other (already admitted, withdrawn meanwhile) keeps its state.</summary>
+    public static IReadOnlyList<object> Decide(Enrolment enrolment, CharterSigned signed) =>
+        enrolment.Status == EnrolmentStatus.Validated
+            ? [new EnrolmentAdmitted(signed.CharterVersionId, signed.CharterFingerprint, signed.SignedAt)]
+            : [];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Charter signature for enrolment {EnrolmentId} ignored: the enrolment is {Status}")]
+    private static partial void LogIgnoredSignature(ILogger logger, Guid enrolmentId, EnrolmentStatus status);
+}

@@ -1,0 +1,123 @@
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>Two colleagues of one organisation, in the same cohort, take part as a pair (binôme).</summary>
+public sealed record DeclarePair(Guid EnrolmentId, Guid ColleagueEnrolmentId);
+
+public sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
+{
+    public DeclarePairValidator()
+    {
+        RuleFor(command => command.ColleagueEnrolmentId).NotEmpty().WithMessage("Indiquez l'inscription du ou de la collègue.")
+            .NotEqual(command => command.EnrolmentId).WithMessage("Un binôme réunit deux inscriptions différentes.");
+    }
+}
+
+public static class DeclarePairHandler
+{
+    public static async Task<EnrolmentChanged> Handle(DeclarePair command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
+        var colleague = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, expectedVersion: null, cancellationToken);
+        var (events, colleagueEvents) = Decide(stream.Aggregate!, colleague.Aggregate!);
+        colleague.AppendMany(colleagueEvents);
+        return stream.Append(events);
+    }
+
+    public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(Enrolment enrolment, Enrolment colleague)
+    {
+        Colleagues.EnsureSameOrganisationAndCohort(enrolment, colleague);
+        if (enrolment.PairedWith == colleague.Id)
+        {
+            throw new ConflictException("Ces deux inscriptions forment déjà un binôme.");
+        }
+
+        if (enrolment.PairedWith is not null || colleague.PairedWith is not null)
+        {
+            throw new ConflictException("L'une de ces inscriptions est déjà en binôme : dissolvez d'abord ce binôme.");
+        }
+
+        return ([new PairDeclared(colleague.Id)], [new PairDeclared(enrolment.Id)]);
+    }
+}
+
+/// <summary>Undoes a pair, with a reason, on both enrolments.</summary>
+public sealed record DissolvePair(Guid EnrolmentId, string Reason);
+
+public sealed class DissolvePairValidator : AbstractValidator<DissolvePair>
+{
+    public DissolvePairValidator()
+    {
+        RuleFor(command => command.Reason).NotEmpty().WithMessage(EnrolmentMessages.ReasonRequired)
+            .MaximumLength(2000).WithMessage(EnrolmentMessages.ReasonTooLong);
+    }
+}
+
+public static class DissolvePairHandler
+{
+    public static async Task<EnrolmentChanged> Handle(DissolvePair command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
+        var colleagueId = stream.Aggregate!.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
+        var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
+        colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, command.Reason.Trim()));
+        return stream.Append([new PairDissolved(colleagueId, command.Reason.Trim())]);
+    }
+}
+
+/// <summary>The rules every link between colleagues (pair, shared project) follows.</summary>
+public static class Colleagues
+{
+    public static void EnsureSameOrganisationAndCohort(Enrolment enrolment, Enrolment colleague)
+    {
+        if (enrolment.CohortId != colleague.CohortId)
+        {
+            throw new RuleViolationException("not-colleagues", "Les deux inscriptions doivent porter sur la même édition.");
+        }
+
+        if (enrolment.Organisation.Siren is null || enrolment.Organisation.Siren != colleague.Organisation.Siren)
+        {
+            throw new RuleViolationException("not-colleagues", "Les deux inscriptions doivent venir de la même structure (même SIREN).");
+        }
+
+        if (!enrolment.IsOpen || !colleague.IsOpen)
+        {
+            throw new ConflictException("L'une de ces inscriptions est close (refusée ou retirée).");
+        }
+    }
+}
+
+public static class PairEndpoints
+{
+    public static IEndpointRouteBuilder MapPairs(this IEndpointRouteBuilder enrolments)
+    {
+        enrolments.MapPost("/{enrolmentId:guid}/pair", async (
+                Guid enrolmentId, DeclarePair command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(DeclarePair))
+            .WithSummary("Déclarer un binôme")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        enrolments.MapPost("/{enrolmentId:guid}/pair/dissolution", async (
+                Guid enrolmentId, DissolvePair command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(DissolvePair))
+            .WithSummary("Dissoudre un binôme")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return enrolments;
+    }
+}

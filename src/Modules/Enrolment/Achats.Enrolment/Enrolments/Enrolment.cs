@@ -1,0 +1,120 @@
+using Achats.Enrolment.Eligibility;
+using Achats.Shared.Http;
+using JasperFx.Events;
+using Marten;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>
+/// One participant's path into one cohort, as its events tell it. Kept inline as a document too, so
+/// staff lists and the duplicate checks read it in the same transaction that wrote it.
+/// </summary>
+public sealed record Enrolment(
+    Guid Id,
+    Guid CohortId,
+    Participant Participant,
+    Organisation Organisation,
+    IReadOnlyList<Membership> DeclaredMemberships,
+    PurchasingProject? Project,
+    EnrolmentStatus Status,
+    DateTimeOffset SubmittedAt,
+    Guid? Replaces)
+{
+    /// <summary>The stream version: staff send it back with a decision, so one taken on stale information is refused.</summary>
+    public int Version { get; set; }
+
+    public EligibilityDecision? Eligibility { get; init; }
+
+    public EligibilityOverridden? Override { get; init; }
+
+    /// <summary>What counts: the override when staff made one, else the decision.</summary>
+    public EligibilityOutcome? EffectiveEligibility { get; init; }
+
+    /// <summary>The question, rejection or withdrawal reason the participant is told.</summary>
+    public string? StatusReason { get; init; }
+
+    public Guid? PairedWith { get; init; }
+
+    public Guid? ReplacedBy { get; init; }
+
+    public bool IsOpen => Status is not (EnrolmentStatus.Rejected or EnrolmentStatus.Withdrawn);
+
+    public static Enrolment Create(PreRegistrationSubmitted submitted) => new(
+        submitted.EnrolmentId,
+        submitted.CohortId,
+        submitted.Participant,
+        submitted.Organisation,
+        submitted.DeclaredMemberships,
+        submitted.Project,
+        EnrolmentStatus.PreRegistered,
+        submitted.SubmittedAt,
+        submitted.Replaces);
+
+    public Enrolment Apply(EligibilityAssessed assessed) =>
+        this with { Eligibility = assessed.Decision, EffectiveEligibility = Effective(assessed.Decision, Override) };
+
+    public Enrolment Apply(EligibilityOverridden overridden) =>
+        this with { Override = overridden, EffectiveEligibility = Effective(Eligibility, overridden) };
+
+    public Enrolment Apply(InformationRequested requested) =>
+        this with { Status = EnrolmentStatus.InformationRequested, StatusReason = requested.Question };
+
+    public Enrolment Apply(PreRegistrationValidated validated) =>
+        this with { Status = EnrolmentStatus.Validated, StatusReason = null };
+
+    public Enrolment Apply(PreRegistrationRejected rejected) =>
+        this with { Status = EnrolmentStatus.Rejected, StatusReason = rejected.Reason };
+
+    public Enrolment Apply(EnrolmentAdmitted admitted) => this with { Status = EnrolmentStatus.Admitted };
+
+    public Enrolment Apply(EnrolmentWithdrawn withdrawn) =>
+        this with { Status = EnrolmentStatus.Withdrawn, StatusReason = withdrawn.Reason };
+
+    public Enrolment Apply(ParticipantReplaced replaced) => this with
+    {
+        Status = EnrolmentStatus.Withdrawn,
+        StatusReason = replaced.Reason,
+        ReplacedBy = replaced.ReplacementEnrolmentId,
+    };
+
+    public Enrolment Apply(PairDeclared declared) => this with { PairedWith = declared.ColleagueEnrolmentId };
+
+    public Enrolment Apply(PairDissolved dissolved) => this with { PairedWith = null };
+
+    public Enrolment Apply(PurchasingProjectJoined joined) => this with { Project = joined.Project };
+
+    /// <summary>Eligible for validation: free by the rules, or made free by staff.</summary>
+    public bool IsEligible => EffectiveEligibility == EligibilityOutcome.Free;
+
+    private static EligibilityOutcome? Effective(EligibilityDecision? decision, EligibilityOverridden? overridden) =>
+        overridden is null
+            ? decision?.Outcome
+            : overridden.Free ? EligibilityOutcome.Free : EligibilityOutcome.MembershipRequired;
+}
+
+/// <summary>Loading an enrolment to change it: 404 when there is none, 409 when the caller's version is stale.</summary>
+public static class EnrolmentStreams
+{
+    public static async Task<IEventStream<Enrolment>> FetchForWritingAsync(
+        this IDocumentSession session, Guid enrolmentId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<Enrolment>(enrolmentId, version, cancellationToken)
+            : await session.Events.FetchForWriting<Enrolment>(enrolmentId, cancellationToken);
+        return stream.Aggregate is null
+            ? throw new NotFoundException($"Aucune inscription n'a l'identifiant {enrolmentId}.")
+            : stream;
+    }
+
+    /// <summary>Appends the decided events and says which version the enrolment will be at once committed.</summary>
+    public static EnrolmentChanged Append(this IEventStream<Enrolment> stream, IReadOnlyList<object> events)
+    {
+        stream.AppendMany(events);
+        return new EnrolmentChanged(stream.Id, (int)stream.CurrentVersion!.Value);
+    }
+
+    public static string Name(this Participant participant) => $"{participant.FirstName} {participant.LastName}";
+}
+
+/// <summary>What a staff decision answers: the enrolment and the version to send with the next decision.</summary>
+public sealed record EnrolmentChanged(Guid EnrolmentId, int Version);

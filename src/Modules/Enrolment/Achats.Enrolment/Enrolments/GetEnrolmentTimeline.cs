@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>Every event of an enrolment, oldest first, with who acted, when and why: the record auditors replay.</summary>
+public sealed record GetEnrolmentTimeline(Guid EnrolmentId);
+
+public sealed record TimelineEntry(
+    long Version,
+    DateTimeOffset At,
+    string Event,
+    string What,
+    string? Why,
+    string? Actor,
+    string? CorrelationId,
+    JsonElement Data);
+
+public static class GetEnrolmentTimelineHandler
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<IReadOnlyList<TimelineEntry>> Handle(
+        GetEnrolmentTimeline query, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var events = await session.Events.FetchStreamAsync(query.EnrolmentId, token: cancellationToken);
+        if (events.Count == 0)
+        {
+            throw new NotFoundException($"Aucune inscription n'a l'identifiant {query.EnrolmentId}.");
+        }
+
+        return events.Select(recorded => new TimelineEntry(
+                recorded.Version,
+                recorded.Timestamp,
+                recorded.EventTypeName,
+                What(recorded.Data),
+                Why(recorded.Data),
+                recorded.UserName,
+                recorded.CorrelationId,
+                JsonSerializer.SerializeToElement(recorded.Data, recorded.EventType, Json)))
+            .ToList();
+    }
+
+    public static string What(object recorded) => recorded switch
+    {
+        PreRegistrationSubmitted { Replaces: not null } => "Inscription reprise d'un ou d'une collègue",
+        PreRegistrationSubmitted => "Pré-inscription",
+        EligibilityAssessed assessed => $"Gratuité évaluée : {assessed.Decision.Outcome}",
+        EligibilityOverridden overridden => overridden.Free ? "Dérogation : participation gratuite" : "Dérogation : gratuité refusée",
+        InformationRequested => "Informations complémentaires demandées",
+        PreRegistrationValidated => "Pré-inscription validée",
+        PreRegistrationRejected => "Pré-inscription refusée",
+        EnrolmentAdmitted => "Charte signée : participant admis",
+        EnrolmentWithdrawn withdrawn => withdrawn.RequestedBy == WithdrawalRequester.Participant
+            ? "Retrait à la demande du participant"
+            : "Retrait par l'équipe",
+        ParticipantReplaced => "Participant remplacé par un ou une collègue",
+        PairDeclared => "Binôme déclaré",
+        PairDissolved => "Binôme dissous",
+        PurchasingProjectJoined joined => $"Rattaché au projet d'achat « {joined.Project.Title} »",
+        _ => recorded.GetType().Name,
+    };
+
+    public static string? Why(object recorded) => recorded switch
+    {
+        EligibilityAssessed assessed => $"{assessed.Why} {string.Join(" ", assessed.Decision.Reasons)}",
+        EligibilityOverridden overridden => overridden.Reason,
+        InformationRequested requested => requested.Question,
+        PreRegistrationValidated validated => validated.Note,
+        PreRegistrationRejected rejected => rejected.Reason,
+        EnrolmentWithdrawn withdrawn => withdrawn.Reason,
+        ParticipantReplaced replaced => replaced.Reason,
+        PairDissolved dissolved => dissolved.Reason,
+        _ => null,
+    };
+}
+
+public static class GetEnrolmentTimelineEndpoint
+{
+    public static RouteHandlerBuilder MapGetEnrolmentTimeline(this IEndpointRouteBuilder enrolments) =>
+        enrolments.MapGet("/{enrolmentId:guid}/timeline", async (Guid enrolmentId, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<TimelineEntry>>(new GetEnrolmentTimeline(enrolmentId), cancellationToken)))
+            .RequireAuthorization(Policies.ReadProgramme)
+            .WithName(nameof(GetEnrolmentTimeline))
+            .WithSummary("Historique d'une inscription : chaque événement, qui, quand et pourquoi")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

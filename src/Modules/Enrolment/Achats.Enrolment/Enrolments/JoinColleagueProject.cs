@@ -1,0 +1,61 @@
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>
+/// A participant works on a colleague's purchasing project: an organisation may run several projects in
+/// parallel, each with its own participants.
+/// </summary>
+public sealed record JoinColleagueProject(Guid EnrolmentId, Guid ColleagueEnrolmentId);
+
+public sealed class JoinColleagueProjectValidator : AbstractValidator<JoinColleagueProject>
+{
+    public JoinColleagueProjectValidator()
+    {
+        RuleFor(command => command.ColleagueEnrolmentId).NotEmpty().WithMessage("Indiquez l'inscription qui porte le projet d'achat.")
+            .NotEqual(command => command.EnrolmentId).WithMessage("Choisissez le projet d'un ou d'une collègue.");
+    }
+}
+
+public static class JoinColleagueProjectHandler
+{
+    public static async Task<EnrolmentChanged> Handle(JoinColleagueProject command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
+        var colleague = await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken)
+            ?? throw new NotFoundException($"Aucune inscription n'a l'identifiant {command.ColleagueEnrolmentId}.");
+        return stream.Append(Decide(stream.Aggregate!, colleague));
+    }
+
+    public static IReadOnlyList<object> Decide(Enrolment enrolment, Enrolment colleague)
+    {
+        Colleagues.EnsureSameOrganisationAndCohort(enrolment, colleague);
+        var project = colleague.Project
+            ?? throw new RuleViolationException("no-project", "Cette inscription ne porte pas de projet d'achat.");
+        return enrolment.Project?.Id == project.Id
+            ? throw new ConflictException("Cette inscription participe déjà à ce projet d'achat.")
+            : [new PurchasingProjectJoined(project, colleague.Id)];
+    }
+}
+
+public static class JoinColleagueProjectEndpoint
+{
+    public static RouteHandlerBuilder MapJoinColleagueProject(this IEndpointRouteBuilder enrolments) =>
+        enrolments.MapPost("/{enrolmentId:guid}/project", async (
+                Guid enrolmentId, JoinColleagueProject command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(JoinColleagueProject))
+            .WithSummary("Rattacher un participant au projet d'achat d'un collègue")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

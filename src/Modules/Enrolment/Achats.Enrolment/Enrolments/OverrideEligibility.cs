@@ -1,0 +1,51 @@
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>Staff set the eligibility by hand, with a written reason; the rules' decision stays recorded beside it.</summary>
+public sealed record OverrideEligibility(Guid EnrolmentId, int Version, bool Free, string Reason);
+
+public sealed class OverrideEligibilityValidator : AbstractValidator<OverrideEligibility>
+{
+    public OverrideEligibilityValidator()
+    {
+        RuleFor(command => command.Version).GreaterThan(0).WithMessage(EnrolmentMessages.VersionRequired);
+        RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de la dérogation est obligatoire.")
+            .MaximumLength(2000).WithMessage(EnrolmentMessages.ReasonTooLong);
+    }
+}
+
+public static class OverrideEligibilityHandler
+{
+    public static async Task<EnrolmentChanged> Handle(OverrideEligibility command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
+        return stream.Append(Decide(stream.Aggregate!, command));
+    }
+
+    public static IReadOnlyList<object> Decide(Enrolment enrolment, OverrideEligibility command) =>
+        enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
+            ? [new EligibilityOverridden(command.Free, command.Reason.Trim())]
+            : throw new ConflictException($"La gratuité ne se modifie plus : l'inscription est {EnrolmentMessages.Describe(enrolment.Status)}.");
+}
+
+public static class OverrideEligibilityEndpoint
+{
+    public static RouteHandlerBuilder MapOverrideEligibility(this IEndpointRouteBuilder enrolments) =>
+        enrolments.MapPost("/{enrolmentId:guid}/eligibility-override", async (
+                Guid enrolmentId, OverrideEligibility command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(OverrideEligibility))
+            .WithSummary("Déroger à la décision de gratuité")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,51 @@
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>Staff ask the participant for more information before deciding; they decide later, on the answer.</summary>
+public sealed record RequestInformation(Guid EnrolmentId, int Version, string Question);
+
+public sealed class RequestInformationValidator : AbstractValidator<RequestInformation>
+{
+    public RequestInformationValidator()
+    {
+        RuleFor(command => command.Version).GreaterThan(0).WithMessage(EnrolmentMessages.VersionRequired);
+        RuleFor(command => command.Question).NotEmpty().WithMessage("Précisez l'information demandée au participant.")
+            .MaximumLength(2000).WithMessage("La demande ne doit pas dépasser 2000 caractères.");
+    }
+}
+
+public static class RequestInformationHandler
+{
+    public static async Task<EnrolmentChanged> Handle(RequestInformation command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
+        return stream.Append(Decide(stream.Aggregate!, command));
+    }
+
+    public static IReadOnlyList<object> Decide(Enrolment enrolment, RequestInformation command) =>
+        enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
+            ? [new InformationRequested(command.Question.Trim())]
+            : throw new ConflictException($"Cette inscription n'est plus à l'étude : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
+}
+
+public static class RequestInformationEndpoint
+{
+    public static RouteHandlerBuilder MapRequestInformation(this IEndpointRouteBuilder enrolments) =>
+        enrolments.MapPost("/{enrolmentId:guid}/information-requests", async (
+                Guid enrolmentId, RequestInformation command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(RequestInformation))
+            .WithSummary("Demander des informations complémentaires")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,72 @@
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>Staff validate a pre-registration; Charter then asks the participant to sign the charter.</summary>
+public sealed record ValidatePreRegistration(Guid EnrolmentId, int Version, string? Note);
+
+public sealed class ValidatePreRegistrationValidator : AbstractValidator<ValidatePreRegistration>
+{
+    public ValidatePreRegistrationValidator()
+    {
+        RuleFor(command => command.Version).GreaterThan(0).WithMessage(EnrolmentMessages.VersionRequired);
+        RuleFor(command => command.Note).MaximumLength(2000).WithMessage("La note ne doit pas dépasser 2000 caractères.");
+    }
+}
+
+public static class ValidatePreRegistrationHandler
+{
+    public static async Task<(EnrolmentChanged, Contracts.PreRegistrationValidated)> Handle(
+        ValidatePreRegistration command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
+        var enrolment = stream.Aggregate!;
+        var changed = stream.Append(Decide(enrolment, command));
+        return (changed, SignatureRequest(enrolment));
+    }
+
+    public static IReadOnlyList<object> Decide(Enrolment enrolment, ValidatePreRegistration command)
+    {
+        if (enrolment.Status is not (EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested))
+        {
+            throw new ConflictException($"Cette inscription ne peut plus être validée : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
+        }
+
+        if (!enrolment.IsEligible)
+        {
+            throw new RuleViolationException("not-eligible",
+                "La gratuité de cette participation n'est pas établie (" + string.Join(" ", enrolment.Eligibility?.Reasons ?? []) +
+                ") Attendez l'attestation du partenaire, ou dérogez à la décision avec un motif écrit.");
+        }
+
+        return [new PreRegistrationValidated(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())];
+    }
+
+    /// <summary>What Charter needs to ask this participant for their signature.</summary>
+    public static Contracts.PreRegistrationValidated SignatureRequest(Enrolment enrolment) => new(
+        enrolment.Id, enrolment.CohortId, enrolment.Participant.FirstName, enrolment.Participant.LastName,
+        enrolment.Participant.Email, enrolment.Participant.JobTitle, enrolment.Organisation.Name);
+}
+
+public static class ValidatePreRegistrationEndpoint
+{
+    public static RouteHandlerBuilder MapValidatePreRegistration(this IEndpointRouteBuilder enrolments) =>
+        enrolments.MapPost("/{enrolmentId:guid}/validation", async (
+                Guid enrolmentId, ValidatePreRegistration command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(ValidatePreRegistration))
+            .WithSummary("Valider une pré-inscription")
+            .WithDescription("Demande ensuite au participant de signer la charte d'engagement. Exige une participation gratuite établie ou une dérogation.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

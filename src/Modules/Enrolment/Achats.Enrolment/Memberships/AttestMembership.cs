@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using Achats.Enrolment.Eligibility;
+using Achats.Shared.Access;
+using Achats.Shared.Time;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Enrolment.Memberships;
+
+/// <summary>
+/// A partner attests that an organisation is its member. INEC and ObsAR attest their own membership;
+/// Les Canaux says which: its governance bodies or its community of solidarity buyers. Attesting again
+/// updates the dates. Every enrolment of the organisation is then re-assessed.
+/// </summary>
+public sealed record AttestMembership(string Siren, Membership? Membership, DateOnly? Since, DateOnly? Until)
+{
+    /// <summary>The partner whose key made the call, never taken from the body.</summary>
+    [JsonIgnore]
+    public Partner Partner { get; init; }
+
+    public Membership? MembershipAttested => Membership ?? Partner switch
+    {
+        Partner.Inec => Eligibility.Membership.Inec,
+        Partner.ObsAR => Eligibility.Membership.ObsAR,
+        _ => null,
+    };
+}
+
+public sealed class AttestMembershipValidator : AbstractValidator<AttestMembership>
+{
+    public AttestMembershipValidator()
+    {
+        RuleFor(command => command.Siren).NotEmpty().WithMessage("Le SIREN est obligatoire.")
+            .Must(Siren.IsValid).WithMessage("Le SIREN doit compter 9 chiffres et être valide (clé de Luhn).");
+        RuleFor(command => command.Membership).IsInEnum().WithMessage("Adhésion inconnue.");
+        RuleFor(command => command.MembershipAttested).NotNull().OverridePropertyName(nameof(AttestMembership.Membership))
+            .WithMessage("Précisez l'adhésion attestée : LesCanauxGovernance ou LesCanauxBuyersCommunity.");
+        RuleFor(command => command.MembershipAttested)
+            .Must((command, membership) => membership is null || MembershipAttestation.PartnerOf(membership.Value) == command.Partner)
+            .OverridePropertyName(nameof(AttestMembership.Membership))
+            .WithMessage("Un partenaire n'atteste que l'adhésion à sa propre structure.");
+        RuleFor(command => command.Since).NotNull().WithMessage("La date de début d'adhésion est obligatoire.");
+        RuleFor(command => command.Until).GreaterThanOrEqualTo(command => command.Since)
+            .When(command => command.Until is not null && command.Since is not null)
+            .WithMessage("La fin de l'adhésion ne peut précéder son début.");
+    }
+}
+
+public static class AttestMembershipHandler
+{
+    public static async Task<(MembershipAttestation, ReassessEligibility)> Handle(
+        AttestMembership command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var membership = command.MembershipAttested!.Value;
+        var id = MembershipAttestation.IdOf(membership, command.Siren);
+        var previous = await session.LoadAsync<MembershipAttestation>(id, cancellationToken);
+        var attestation = new MembershipAttestation(id, command.Partner, membership, command.Siren, command.Since!.Value, command.Until,
+            previous?.AttestedAt ?? time.GetUtcNow(), WithdrawnAt: null);
+        session.Store(attestation);
+        var holds = attestation.HoldsOn(time.TodayInParis()) ? "attestée" : $"attestée jusqu'au {command.Until:dd/MM/yyyy}, échue";
+        return (attestation, new ReassessEligibility(command.Siren,
+            $"Adhésion {membership} {holds} par {command.Partner} (depuis le {command.Since:dd/MM/yyyy})."));
+    }
+}
+
+public static class MembershipEndpoints
+{
+    public static IEndpointRouteBuilder MapMemberships(this IEndpointRouteBuilder partners)
+    {
+        partners.MapPost("/memberships", async (AttestMembership command, ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<MembershipAttestation>(command with { Partner = PartnerOf(user) }, cancellationToken)))
+            .RequireAuthorization(Policies.PartnerAttestsMemberships)
+            .WithName(nameof(AttestMembership))
+            .WithSummary("Attester l'adhésion d'une structure")
+            .WithDescription("Par SIREN, avec ses dates. Toutes les inscriptions de la structure sont réévaluées.")
+            .ProducesValidationProblem();
+        partners.MapDelete("/memberships/{siren}", async (
+                string siren, Membership? membership, ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                await bus.InvokeAsync(new WithdrawMembership(siren, membership) { Partner = PartnerOf(user) }, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.PartnerAttestsMemberships)
+            .WithName(nameof(WithdrawMembership))
+            .WithSummary("Retirer l'attestation d'adhésion d'une structure")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        partners.MapGet("/memberships", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<MembershipAttestation>>(new ListAttestations(PartnerOf(user)), cancellationToken)))
+            .RequireAuthorization(Policies.PartnerReadsAttestations)
+            .WithName(nameof(ListAttestations))
+            .WithSummary("Lister mes attestations d'adhésion");
+        return partners;
+    }
+
+    private static Partner PartnerOf(ClaimsPrincipal user) => Enum.Parse<Partner>(user.FindFirstValue(AccessClaims.Partner)!);
+}

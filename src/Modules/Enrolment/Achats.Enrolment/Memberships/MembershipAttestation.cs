@@ -1,0 +1,54 @@
+using Achats.Enrolment.Eligibility;
+using Achats.Shared.Access;
+using Marten;
+
+namespace Achats.Enrolment.Memberships;
+
+/// <summary>
+/// A partner's word that an organisation (by SIREN) is its member, from <see cref="Since"/> and, when
+/// known, until <see cref="Until"/>. Withdrawing keeps the record and dates its end.
+/// </summary>
+public sealed record MembershipAttestation(
+    string Id,
+    Partner Partner,
+    Membership Membership,
+    string Siren,
+    DateOnly Since,
+    DateOnly? Until,
+    DateTimeOffset AttestedAt,
+    DateTimeOffset? WithdrawnAt)
+{
+    public static string IdOf(Membership membership, string siren) => $"{membership}:{siren}";
+
+    /// <summary>Holds on <paramref name="today"/>: not withdrawn and not past its end date.</summary>
+    public bool HoldsOn(DateOnly today) => WithdrawnAt is null && (Until is null || Until >= today);
+
+    /// <summary>The partner that knows each membership, and so the only one that may attest it.</summary>
+    public static Partner PartnerOf(Membership membership) => membership switch
+    {
+        Membership.Inec => Partner.Inec,
+        Membership.ObsAR => Partner.ObsAR,
+        _ => Partner.LesCanaux,
+    };
+}
+
+public static class MembershipAttestations
+{
+    /// <summary>The memberships of an organisation that its partners attest today.</summary>
+    public static async Task<IReadOnlyList<Membership>> AttestedAsync(
+        this IQuerySession session, string? siren, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (siren is null)
+        {
+            return [];
+        }
+
+        var attestations = await session.Query<MembershipAttestation>()
+            .Where(attestation => attestation.Siren == siren)
+            .ToListAsync(cancellationToken);
+        return attestations.Where(attestation => attestation.HoldsOn(today))
+            .Select(attestation => attestation.Membership)
+            .Order()
+            .ToList();
+    }
+}

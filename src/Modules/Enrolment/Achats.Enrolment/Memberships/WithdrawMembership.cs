@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Achats.Enrolment.Eligibility;
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using Achats.Shared.Time;
+using Marten;
+
+namespace Achats.Enrolment.Memberships;
+
+/// <summary>A partner withdraws its attestations for an organisation (all of them, or one membership); the record stays, dated.</summary>
+public sealed record WithdrawMembership(string Siren, Membership? Membership)
+{
+    [JsonIgnore]
+    public Partner Partner { get; init; }
+}
+
+public static class WithdrawMembershipHandler
+{
+    public static async Task<ReassessEligibility> Handle(
+        WithdrawMembership command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var today = time.TodayInParis();
+        var withdrawn = (await session.Query<MembershipAttestation>()
+                .Where(attestation => attestation.Siren == command.Siren && attestation.Partner == command.Partner)
+                .ToListAsync(cancellationToken))
+            .Where(attestation => attestation.WithdrawnAt is null && (command.Membership is null || attestation.Membership == command.Membership))
+            .Select(attestation => attestation with
+            {
+                WithdrawnAt = time.GetUtcNow(),
+                Until = attestation.Until is { } until && until < today ? until : today,
+            })
+            .ToList();
+        if (withdrawn.Count == 0)
+        {
+            throw new NotFoundException($"Aucune adhésion attestée par {command.Partner} pour le SIREN {command.Siren}.");
+        }
+
+        session.Store(withdrawn.ToArray());
+        return new ReassessEligibility(command.Siren,
+            $"Attestation retirée par {command.Partner} : {string.Join(", ", withdrawn.Select(attestation => attestation.Membership))}.");
+    }
+}

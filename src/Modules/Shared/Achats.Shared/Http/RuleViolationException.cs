@@ -1,0 +1,12 @@
+namespace Achats.Shared.Http;
+
+/// <summary>
+/// A well-formed request that a rule of the programme refuses (outside the registration window, a
+/// supplier instead of a buyer...): HTTP 422, with the stable type <c>urn:achats:problem:{rule}</c>.
+/// </summary>
+public sealed class RuleViolationException(string rule, string detail, IReadOnlyDictionary<string, object?>? details = null) : Exception(detail)
+{
+    public string Rule { get; } = rule;
+
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
+}

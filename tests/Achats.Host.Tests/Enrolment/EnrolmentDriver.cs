@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Achats.Shared.Time;
+using Achats.Testing;
+using Shouldly;
+using Wolverine.Tracking;
+using Xunit;
+
+namespace Achats.Host.Tests.Enrolment;
+
+/// <summary>What the enrolment tests do over HTTP, said once: plan an open cohort, fill in the form, read an enrolment.</summary>
+public sealed class EnrolmentDriver(AchatsApp app)
+{
+    public const string PreRegistrations = "/api/enrolment/v1/pre-registrations";
+    public const string Enrolments = "/api/enrolment/v1/enrolments";
+    public const string Memberships = "/api/partners/v1/memberships";
+
+    private static int _sirenSeed = Random.Shared.Next(10_000_000, 90_000_000);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    /// <summary>A fresh, Luhn-valid SIREN, so that tests sharing a database never share an organisation.</summary>
+    public static string NewSiren()
+    {
+        var body = Interlocked.Increment(ref _sirenSeed).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        for (var check = 0; check <= 9; check++)
+        {
+            var candidate = body + check;
+            if (Achats.Enrolment.Eligibility.Siren.IsValid(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("No check digit makes a valid SIREN.");
+    }
+
+    /// <summary>Plans a cohort whose registration is open today, and waits until Enrolment knows it.</summary>
+    public async Task<Guid> OpenCohortAsync(HttpClient staff, int opensInDays = -10, int closesInDays = 30)
+    {
+        var today = app.Clock.TodayInParis();
+        var (response, _) = await app.PostTrackedAsync(staff, "/api/cohorts/v1/cohorts", new
+        {
+            name = $"Édition {Guid.CreateVersion7():N}",
+            registrationOpensOn = today.AddDays(opensInDays),
+            registrationClosesOn = today.AddDays(closesInDays),
+            startsOn = today.AddDays(closesInDays + 10),
+            endsOn = today.AddDays(closesInDays + 375),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await ReadAsync(response)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A complete, valid form for a private company; each test changes what it is about.</summary>
+    public static Dictionary<string, object?> Form(Guid cohortId, string siren, string? email = null, string[]? memberships = null) => new()
+    {
+        ["cohortId"] = cohortId,
+        ["participant"] = new Dictionary<string, object?>
+        {
+            ["firstName"] = "Camille",
+            ["lastName"] = "Durand",
+            ["email"] = email ?? $"camille.{Guid.CreateVersion7():N}@entreprise.test",
+            ["phone"] = "01 23 45 67 89",
+            ["jobTitle"] = "Acheteuse",
+            ["profile"] = "PrivateBuyer",
+        },
+        ["organisation"] = new Dictionary<string, object?>
+        {
+            ["name"] = "Entreprise Test",
+            ["kind"] = "PrivateCompany",
+            ["siren"] = siren,
+            ["communeInseeCode"] = null,
+        },
+        ["declaredMemberships"] = memberships ?? [],
+        ["project"] = new { title = "Rénovation des bureaux", category = "ConstructionAndPublicWorks", themes = new[] { "Circular", "Solidarity" } },
+        ["consentToDataProcessing"] = true,
+        ["promotesOwnSolution"] = false,
+    };
+
+    public async Task<JsonElement> PreRegisterAsync(Dictionary<string, object?> form)
+    {
+        using var anonymous = app.CreateBrowserClient();
+        var response = await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
+        return await ReadAsync(response);
+    }
+
+    public async Task<JsonElement> EnrolmentAsync(HttpClient staff, Guid enrolmentId, string query = "") =>
+        await ReadAsync(await staff.GetAsync($"{Enrolments}/{enrolmentId}{query}", Cancellation), HttpStatusCode.OK);
+
+    public async Task<int> VersionAsync(HttpClient staff, Guid enrolmentId) =>
+        (await EnrolmentAsync(staff, enrolmentId)).GetProperty("version").GetInt32();
+
+    /// <summary>
+    /// The integration events of type <typeparamref name="T"/> a tracked session published, whether or not a
+    /// module consumes them yet (Charter, Cohorts and Community will).
+    /// </summary>
+    public static IReadOnlyList<T> Published<T>(ITrackedSession messages) =>
+        messages.AllRecordsInOrder().Where(record => record.MessageEventType is MessageEventType.Sent or MessageEventType.NoRoutes)
+            .Select(record => record.Envelope?.Message).OfType<T>().Distinct().ToList();
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode? expected = null)
+    {
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        if (expected is { } status)
+        {
+            response.StatusCode.ShouldBe(status, body);
+        }
+
+        return JsonDocument.Parse(body).RootElement;
+    }
+}
