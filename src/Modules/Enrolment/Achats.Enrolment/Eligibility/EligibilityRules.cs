@@ -119,14 +119,14 @@ public static class EligibilityRules
         _ => FreeGround.ObsAR,
     };
 
-    private static string PartnerOf(Membership membership) => membership switch
+    public static string PartnerOf(Membership membership) => membership switch
     {
         Membership.LesCanauxGovernance or Membership.LesCanauxBuyersCommunity => "Les Canaux",
         Membership.Inec => "l'INEC",
         _ => "l'ObsAR",
     };
 
-    private static string Describe(Membership membership) => membership switch
+    public static string Describe(Membership membership) => membership switch
     {
         Membership.LesCanauxGovernance => "Membre des instances de gouvernance des Canaux",
         Membership.LesCanauxBuyersCommunity => "Membre de la communauté des acheteurs solidaires des Canaux",

@@ -47,6 +47,7 @@ public static class ListEnrolmentsHandler
 
         var page = Filter(session.Query<Enrolment>(), query)
             .OrderByDescending(enrolment => enrolment.SubmittedAt)
+            .ThenByDescending(enrolment => enrolment.Id) // ids are time-ordered (v7): the later of one instant first
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize);
         var items = await page.ToListAsync(cancellationToken);

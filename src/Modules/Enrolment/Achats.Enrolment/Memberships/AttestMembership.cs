@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
-using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -62,9 +61,9 @@ public static class AttestMembershipHandler
         var attestation = new MembershipAttestation(id, command.Partner, membership, command.Siren, command.Since!.Value, command.Until,
             previous?.AttestedAt ?? time.GetUtcNow(), WithdrawnAt: null);
         session.Store(attestation);
-        var holds = attestation.HoldsOn(time.TodayInParis()) ? "attestée" : $"attestée jusqu'au {command.Until:dd/MM/yyyy}, échue";
+        var period = command.Until is { } until ? $"du {command.Since:dd/MM/yyyy} au {until:dd/MM/yyyy}" : $"depuis le {command.Since:dd/MM/yyyy}";
         return (attestation, new ReassessEligibility(command.Siren,
-            $"Adhésion {membership} {holds} par {command.Partner} (depuis le {command.Since:dd/MM/yyyy})."));
+            $"{EligibilityRules.Describe(membership)} : adhésion attestée par {EligibilityRules.PartnerOf(membership)} ({period})."));
     }
 }
 

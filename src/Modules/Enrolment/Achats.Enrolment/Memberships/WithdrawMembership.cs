@@ -36,7 +36,7 @@ public static class WithdrawMembershipHandler
         }
 
         session.Store(withdrawn.ToArray());
-        return new ReassessEligibility(command.Siren,
-            $"Attestation retirée par {command.Partner} : {string.Join(", ", withdrawn.Select(attestation => attestation.Membership))}.");
+        return new ReassessEligibility(command.Siren, string.Join(" ", withdrawn.Select(attestation =>
+            $"{EligibilityRules.Describe(attestation.Membership)} : attestation retirée par {EligibilityRules.PartnerOf(attestation.Membership)}.")));
     }
 }

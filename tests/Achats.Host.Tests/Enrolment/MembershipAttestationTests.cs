@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using Achats.Shared.Access;
+using Achats.Testing;
+using Shouldly;
+using Xunit;
+using static Achats.Host.Tests.Enrolment.EnrolmentDriver;
+
+namespace Achats.Host.Tests.Enrolment;
+
+/// <summary>Partners attest and withdraw memberships with their keys; every enrolment of the organisation is re-assessed, saying why.</summary>
+public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<AchatsApp>
+{
+    private readonly EnrolmentDriver _driver = new(app);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_attestation_then_its_withdrawal_re_assess_every_open_enrolment_of_the_organisation()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        using var inec = await app.PartnerAsync(Partner.Inec, PartnerScope.AttestMemberships, PartnerScope.ReadAttestations);
+        var siren = NewSiren();
+        var first = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).GetProperty("enrolmentId").GetGuid();
+        var second = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).GetProperty("enrolmentId").GetGuid();
+
+        var (attested, _) = await app.PostTrackedAsync(inec, Memberships, new { siren, since = "2023-05-01", until = "2030-12-31" });
+
+        var attestation = await ReadAsync(attested, HttpStatusCode.OK);
+        attestation.GetProperty("membership").GetString().ShouldBe("Inec");
+        attestation.GetProperty("partner").GetString().ShouldBe("Inec");
+        foreach (var enrolmentId in new[] { first, second })
+        {
+            (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("effectiveEligibility").GetString().ShouldBe("Free");
+        }
+
+        var listed = await ReadAsync(await inec.GetAsync(Memberships, Cancellation), HttpStatusCode.OK);
+        listed.EnumerateArray().ShouldContain(item => item.GetProperty("siren").GetString() == siren);
+
+        var (withdrawn, _) = await app.TrackedAsync(inec, client => client.DeleteAsync($"{Memberships}/{siren}", Cancellation));
+
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var reassessed = await _driver.EnrolmentAsync(staff, first);
+        reassessed.GetProperty("effectiveEligibility").GetString().ShouldBe("AwaitingAttestation");
+        var timeline = await ReadAsync(await staff.GetAsync($"{Enrolments}/{first}/timeline", Cancellation), HttpStatusCode.OK);
+        var why = timeline.EnumerateArray().Select(entry => entry.GetProperty("why").GetString() ?? "").ToList();
+        why.ShouldContain(text => text.StartsWith("Membre de l'INEC : adhésion attestée par l'INEC (du 01/05/2023 au 31/12/2030).", StringComparison.Ordinal));
+        why[^1].ShouldStartWith("Membre de l'INEC : attestation retirée par l'INEC.");
+        var after = await ReadAsync(await inec.GetAsync(Memberships, Cancellation), HttpStatusCode.OK);
+        after.EnumerateArray().Single(item => item.GetProperty("siren").GetString() == siren).GetProperty("withdrawnAt").GetString().ShouldNotBeNull();
+        (await inec.DeleteAsync($"{Memberships}/{siren}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_partner_attests_only_its_own_membership_and_Les_Canaux_says_which()
+    {
+        using var inec = await app.PartnerAsync(Partner.Inec, PartnerScope.AttestMemberships);
+        using var canaux = await app.PartnerAsync(Partner.LesCanaux, PartnerScope.AttestMemberships);
+        var siren = NewSiren();
+
+        var foreign = await inec.PostAsJsonAsync(Memberships, new { siren, membership = "ObsAR", since = "2024-01-01" }, Cancellation);
+        var unspecified = await canaux.PostAsJsonAsync(Memberships, new { siren, since = "2024-01-01" }, Cancellation);
+        var invalid = await inec.PostAsJsonAsync(Memberships, new { siren = "123456789", since = "2024-01-01", until = "2023-01-01" }, Cancellation);
+        var governance = await canaux.PostAsJsonAsync(Memberships, new { siren, membership = "LesCanauxGovernance", since = "2024-01-01" }, Cancellation);
+
+        (await ReadAsync(foreign, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("membership")[0].GetString()
+            .ShouldBe("Un partenaire n'atteste que l'adhésion à sa propre structure.");
+        (await ReadAsync(unspecified, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("membership")[0].GetString()!
+            .ShouldContain("LesCanauxBuyersCommunity");
+        var errors = (await ReadAsync(invalid, HttpStatusCode.BadRequest)).GetProperty("errors");
+        errors.GetProperty("siren")[0].GetString()!.ShouldContain("Luhn");
+        errors.GetProperty("until")[0].GetString().ShouldBe("La fin de l'adhésion ne peut précéder son début.");
+        (await ReadAsync(governance, HttpStatusCode.OK)).GetProperty("membership").GetString().ShouldBe("LesCanauxGovernance");
+    }
+
+    [Fact]
+    public async Task An_attestation_made_before_the_pre_registration_counts_at_once()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        using var obsar = await app.PartnerAsync(Partner.ObsAR, PartnerScope.AttestMemberships);
+        var siren = NewSiren();
+        (await obsar.PostAsJsonAsync(Memberships, new { siren, since = "2022-01-01" }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var receipt = await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren));
+
+        receipt.GetProperty("eligibility").GetString().ShouldBe("Free");
+        receipt.GetProperty("eligibilityReasons")[0].GetString()!.ShouldContain("attestée par l'ObsAR");
+    }
+}
