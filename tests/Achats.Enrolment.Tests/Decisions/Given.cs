@@ -1,0 +1,49 @@
+using Achats.Enrolment.Eligibility;
+using Achats.Enrolment.Enrolments;
+
+namespace Achats.Enrolment.Tests.Decisions;
+
+/// <summary>The "given events" of the decision tests: an enrolment folded from its events, as Marten folds it.</summary>
+public static class Given
+{
+    public static readonly Guid CohortId = Guid.CreateVersion7();
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+
+    public static Organisation Commune(string siren = "217500016") => new("Ville de Montreuil", OrganisationKind.CommuneEptOrMetropole, siren, "93048");
+
+    public static Organisation Company(string siren = "552081317") => new("Entreprise", OrganisationKind.PrivateCompany, siren, null);
+
+    public static PreRegistrationSubmitted Submitted(Organisation? organisation = null, Membership[]? declared = null, Guid? id = null, Guid? cohortId = null, PurchasingProject? project = null) => new(
+        id ?? Guid.CreateVersion7(),
+        cohortId ?? CohortId,
+        new Participant("Camille", "Durand", "camille@ville.test", null, "Acheteuse", Profile.PublicBuyer),
+        organisation ?? Commune(),
+        declared ?? [],
+        project,
+        Now,
+        Replaces: null);
+
+    public static EligibilityAssessed Assessed(PreRegistrationSubmitted submitted, params Membership[] attested) =>
+        EligibilityAssessed.Decide(submitted.Organisation, submitted.DeclaredMemberships, attested, "Pré-inscription.");
+
+    /// <summary>A pre-registration and its first assessment: free for a commune of the territory.</summary>
+    public static Enrolments.Enrolment PreRegistered(Organisation? organisation = null, Membership[]? declared = null, Guid? cohortId = null, PurchasingProject? project = null)
+    {
+        var submitted = Submitted(organisation, declared, cohortId: cohortId, project: project);
+        return Events(submitted, Assessed(submitted));
+    }
+
+    public static Enrolments.Enrolment Events(PreRegistrationSubmitted first, params object[] rest)
+    {
+        var enrolment = Enrolments.Enrolment.Create(first);
+        foreach (var next in rest)
+        {
+            enrolment = enrolment.Apply((dynamic)next);
+        }
+
+        return enrolment;
+    }
+
+    public static Enrolments.Enrolment Then(this Enrolments.Enrolment enrolment, params object[] events) =>
+        events.Aggregate(enrolment, (state, next) => state.Apply((dynamic)next));
+}
