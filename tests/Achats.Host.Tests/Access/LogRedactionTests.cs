@@ -55,6 +55,27 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
         app.Log.ShouldNotContain(line => line.Contains(StaffSignIn.Password, StringComparison.Ordinal), "a password was logged");
     }
 
+    [Fact]
+    public async Task A_participant_email_never_reaches_the_log_whether_accepted_refused_duplicated_or_raced()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var email = $"dominique.{Guid.CreateVersion7():N}@ville.test";
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await new Enrolment.EnrolmentDriver(app).OpenCohortAsync(staff);
+        var form = Enrolment.EnrolmentDriver.Form(cohortId, Enrolment.EnrolmentDriver.NewSiren(), email);
+        using var anonymous = app.CreateBrowserClient();
+
+        ((Dictionary<string, object?>)form["participant"]!)["profile"] = null;
+        (await anonymous.PostAsJsonAsync(Enrolment.EnrolmentDriver.PreRegistrations, form, cancel)).EnsureStatus(400);
+        ((Dictionary<string, object?>)form["participant"]!)["profile"] = "PublicBuyer";
+        var raced = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => anonymous.PostAsJsonAsync(Enrolment.EnrolmentDriver.PreRegistrations, form, cancel)));
+        raced.Count(response => (int)response.StatusCode == 201).ShouldBe(1);
+        (await anonymous.PostAsJsonAsync(Enrolment.EnrolmentDriver.PreRegistrations, form, cancel)).EnsureStatus(409);
+
+        app.Log.ShouldNotBeEmpty();
+        app.Log.ShouldNotContain(line => line.Contains(email, StringComparison.OrdinalIgnoreCase), "the participant's email address was logged");
+    }
+
     private sealed record Issued(Guid Id, string Key);
 
     /// <summary>The Host with one more log provider that keeps every line the configured filters let through.</summary>

@@ -56,9 +56,9 @@ public static class EnrolmentModule
         enrolment.MapListOpenCohorts();
         enrolment.MapSubmitPreRegistration();
         enrolment.MapGetOrganisation();
+        enrolment.MapListEnrolments();
 
         var enrolments = enrolment.MapGroup("/enrolments");
-        enrolments.MapListEnrolments();
         enrolments.MapGetEnrolment();
         enrolments.MapGetEnrolmentTimeline();
         enrolments.MapValidatePreRegistration();

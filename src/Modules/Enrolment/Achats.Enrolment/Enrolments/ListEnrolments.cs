@@ -88,8 +88,8 @@ public static class ListEnrolmentsHandler
 
 public static class ListEnrolmentsEndpoint
 {
-    public static RouteHandlerBuilder MapListEnrolments(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapGet("", async (
+    public static RouteHandlerBuilder MapListEnrolments(this IEndpointRouteBuilder enrolment) =>
+        enrolment.MapGet("/enrolments", async (
                 Guid? cohortId, EnrolmentStatus? status, EligibilityOutcome? eligibility, Profile? profile,
                 OrganisationKind? organisationKind, int? page, int? pageSize, IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<EnrolmentList>(
