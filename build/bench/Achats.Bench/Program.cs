@@ -47,6 +47,10 @@ try
     await PreRegisterAsync(http, cohort.Id, clients: 4, count: 200); // warm-up: JIT, pools, plans
     await RawInsertsAsync(connectionString, clients: 4, count: 200);
 
+    var floor = await MeasureAsync(1, requests, async _ => (await http.GetAsync("/health/live")).EnsureSuccessStatusCode());
+    var openCohorts = await MeasureAsync(1, requests, async _ => (await http.GetAsync("/api/enrolment/v1/open-cohorts")).EnsureSuccessStatusCode());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Floor, 1 client: GET /health/live p50 {floor.P50:F2} ms; GET open cohorts (one query through the bus) p50 {openCohorts.P50:F2} ms, p99 {openCohorts.P99:F2} ms"));
     Console.WriteLine($"Pre-registrations through HTTP vs. raw PostgreSQL single-row INSERT commits ({requests} each, {Environment.ProcessorCount} cores)");
     Console.WriteLine($"{"clients",7} | {"HTTP /s",9} {"p50 ms",8} {"p99 ms",8} | {"raw /s",9} {"p50 ms",8} {"p99 ms",8} | {"HTTP/raw",8}");
     foreach (var clients in clientCounts)
