@@ -144,6 +144,42 @@ public sealed class EnrolmentDecisionTests
         enrolment.Then([.. events]).IsOpen.ShouldBeFalse();
     }
 
+    [Fact]
+    public void Given_a_paired_enrolment_When_withdrawn_or_rejected_Then_it_leaves_the_pair()
+    {
+        var colleague = Guid.CreateVersion7();
+        var paired = Given.PreRegistered().Then(new PairDeclared(colleague));
+
+        var withdrawn = WithdrawEnrolmentHandler.Decide(paired, new WithdrawEnrolment(paired.Id, 3, "Départ.", WithdrawalRequester.Staff));
+        var rejected = RejectPreRegistrationHandler.Decide(paired, new RejectPreRegistration(paired.Id, 3, "Hors périmètre."));
+
+        withdrawn.ShouldBe([new EnrolmentWithdrawn("Départ.", WithdrawalRequester.Staff), new PairDissolved(colleague, "Départ.")]);
+        rejected.ShouldBe([new PreRegistrationRejected("Hors périmètre."), new PairDissolved(colleague, "Hors périmètre.")]);
+        paired.Then([.. withdrawn]).PairedWith.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Given_an_override_to_not_free_When_validated_Then_the_refusal_quotes_the_override()
+    {
+        var enrolment = Given.PreRegistered().Then(new EligibilityOverridden(false, "Structure dissoute."));
+
+        Should.Throw<RuleViolationException>(() => ValidatePreRegistrationHandler.Decide(enrolment, new ValidatePreRegistration(enrolment.Id, 3, null)))
+            .Message.ShouldContain("Structure dissoute.");
+    }
+
+    [Fact]
+    public void A_membership_attested_from_a_later_date_does_not_count_yet()
+    {
+        var today = new DateOnly(2026, 11, 28);
+        var attestation = new MembershipAttestation("Inec:552081317", Achats.Shared.Access.Partner.Inec, Membership.Inec, "552081317",
+            Since: today.AddDays(1), Until: null, Given.Now, WithdrawnAt: null);
+
+        attestation.HoldsOn(today).ShouldBeFalse();
+        attestation.HoldsOn(today.AddDays(1)).ShouldBeTrue();
+        (attestation with { Until = today.AddDays(10) }).HoldsOn(today.AddDays(11)).ShouldBeFalse();
+        (attestation with { WithdrawnAt = Given.Now }).HoldsOn(today.AddDays(2)).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData(EnrolmentStatus.Withdrawn)]
     [InlineData(EnrolmentStatus.Rejected)]
@@ -234,9 +270,10 @@ public sealed class EnrolmentDecisionTests
         var newcomer = new ParticipantDetails("Sacha", "Martin", "sacha@entreprise.test", null, "Acheteur", Profile.PrivateBuyer);
         var newId = Guid.CreateVersion7();
 
-        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 5, "Mutation.", newcomer), newId, Given.Now);
+        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 5, "Mutation.", newcomer), [], newId, Given.Now);
 
-        decision.OldEvents.ShouldBe([new ParticipantReplaced(newId, "Mutation.")]);
+        decision.OldEvents[0].ShouldBe(new ParticipantReplaced(newId, "Mutation."));
+        decision.OldEvents[1].ShouldBeOfType<PairDissolved>().ColleagueEnrolmentId.ShouldBe(colleague);
         var started = decision.NewEvents.ToList();
         var submitted = started[0].ShouldBeOfType<PreRegistrationSubmitted>();
         submitted.Replaces.ShouldBe(old.Id);
@@ -244,9 +281,11 @@ public sealed class EnrolmentDecisionTests
         submitted.Participant.Email.ShouldBe("sacha@entreprise.test");
         var replacement = Given.Events(submitted, [.. started.Skip(1)]);
         replacement.Status.ShouldBe(EnrolmentStatus.Validated);
-        replacement.EffectiveEligibility.ShouldBe(EligibilityOutcome.Free);
+        replacement.Eligibility!.Outcome.ShouldBe(EligibilityOutcome.AwaitingAttestation); // decided again: INEC has not attested
+        replacement.EffectiveEligibility.ShouldBe(EligibilityOutcome.Free); // the override is carried over
         replacement.PairedWith.ShouldBe(colleague);
         old.Then([.. decision.OldEvents]).ReplacedBy.ShouldBe(newId);
+        old.Then([.. decision.OldEvents]).PairedWith.ShouldBeNull();
     }
 
     [Fact]
@@ -255,11 +294,11 @@ public sealed class EnrolmentDecisionTests
         var old = Given.PreRegistered();
         var newcomer = new ParticipantDetails("Sacha", "Martin", "sacha@ville.test", null, "Élu", Profile.ElectedOfficial);
 
-        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 2, "Élections.", newcomer), Guid.CreateVersion7(), Given.Now);
+        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 2, "Élections.", newcomer), [], Guid.CreateVersion7(), Given.Now);
 
         decision.NewEvents.OfType<PreRegistrationValidated>().ShouldBeEmpty();
         Should.Throw<ConflictException>(() => ReplaceParticipantHandler.Decide(
-            AtStatus(old, EnrolmentStatus.Rejected), new ReplaceParticipant(old.Id, 3, "Non.", newcomer), Guid.CreateVersion7(), Given.Now));
+            AtStatus(old, EnrolmentStatus.Rejected), new ReplaceParticipant(old.Id, 3, "Non.", newcomer), [], Guid.CreateVersion7(), Given.Now));
     }
 
     /// <summary>The enrolment brought to <paramref name="status"/> by the events that lead there.</summary>

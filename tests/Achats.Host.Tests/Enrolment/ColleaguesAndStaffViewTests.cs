@@ -52,7 +52,9 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
         taken.GetProperty("pairedWith").GetGuid().ShouldBe(colleague);
         (await _driver.EnrolmentAsync(staff, colleague)).GetProperty("pairedWith").GetGuid().ShouldBe(newcomer);
         var oldTimeline = await ReadAsync(await staff.GetAsync($"{Enrolments}/{buyer}/timeline", Cancellation), HttpStatusCode.OK);
-        oldTimeline[oldTimeline.GetArrayLength() - 1].GetProperty("why").GetString().ShouldBe("Mutation dans un autre service.");
+        oldTimeline.EnumerateArray().Single(entry => entry.GetProperty("event").GetString() == "enrolment.participant_replaced")
+            .GetProperty("why").GetString().ShouldBe("Mutation dans un autre service.");
+        oldTimeline[oldTimeline.GetArrayLength() - 1].GetProperty("event").GetString().ShouldBe("enrolment.pair_dissolved");
 
         // The organisation view: three enrolments, one pair (the newcomer and the colleague), one project of two.
         var organisation = await ReadAsync(await staff.GetAsync($"/api/enrolment/v1/organisations/{siren}", Cancellation), HttpStatusCode.OK);

@@ -68,7 +68,11 @@ public static class DissolvePairHandler
         var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
         var colleagueId = stream.Aggregate!.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
         var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
-        colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, command.Reason.Trim()));
+        if (colleague.Aggregate!.PairedWith == stream.Aggregate.Id)
+        {
+            colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, command.Reason.Trim()));
+        }
+
         return stream.Append([new PairDissolved(colleagueId, command.Reason.Trim())]);
     }
 }
@@ -76,6 +80,26 @@ public static class DissolvePairHandler
 /// <summary>The rules every link between colleagues (pair, shared project) follows.</summary>
 public static class Colleagues
 {
+    /// <summary>The events of an enrolment that closes (rejected, withdrawn): it leaves its pair.</summary>
+    public static IReadOnlyList<object> Closing(Enrolment closing, object closed, string reason) =>
+        closing.PairedWith is { } colleague ? [closed, new PairDissolved(colleague, reason)] : [closed];
+
+    /// <summary>The colleague of an enrolment that closes leaves the pair too, told why.</summary>
+    public static async Task LeavePairAsync(IDocumentSession session, Enrolment closing, string reason, CancellationToken cancellationToken)
+    {
+        if (closing.PairedWith is not { } colleagueId)
+        {
+            return;
+        }
+
+        var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
+        if (colleague.Aggregate!.PairedWith == closing.Id)
+        {
+            colleague.AppendOne(new PairDissolved(closing.Id, $"Inscription de {closing.Participant.Name()} close : {reason}"));
+        }
+
+    }
+
     public static void EnsureSameOrganisationAndCohort(Enrolment enrolment, Enrolment colleague)
     {
         if (enrolment.CohortId != colleague.CohortId)

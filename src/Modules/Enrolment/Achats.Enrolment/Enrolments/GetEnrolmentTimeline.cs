@@ -52,7 +52,12 @@ public static class GetEnrolmentTimelineHandler
     {
         PreRegistrationSubmitted { Replaces: not null } => "Inscription reprise d'un ou d'une collègue",
         PreRegistrationSubmitted => "Pré-inscription",
-        EligibilityAssessed assessed => $"Gratuité évaluée : {assessed.Decision.Outcome}",
+        EligibilityAssessed assessed => assessed.Decision.Outcome switch
+        {
+            Eligibility.EligibilityOutcome.Free => "Gratuité évaluée : participation gratuite",
+            Eligibility.EligibilityOutcome.AwaitingAttestation => "Gratuité évaluée : en attente d'attestation",
+            _ => "Gratuité évaluée : adhésion nécessaire",
+        },
         EligibilityOverridden overridden => overridden.Free ? "Dérogation : participation gratuite" : "Dérogation : gratuité refusée",
         InformationRequested => "Informations complémentaires demandées",
         PreRegistrationValidated => "Pré-inscription validée",

@@ -31,7 +31,11 @@ public sealed class ListEnrolmentsValidator : AbstractValidator<ListEnrolments>
 {
     public ListEnrolmentsValidator()
     {
-        RuleFor(query => query.Page).GreaterThan(0).WithMessage("La page commence à 1.");
+        RuleFor(query => query.Page).InclusiveBetween(1, 100_000).WithMessage("La page va de 1 à 100 000.");
+        RuleFor(query => query.Status).IsInEnum().WithMessage("Étape inconnue.");
+        RuleFor(query => query.Eligibility).IsInEnum().WithMessage("Décision de gratuité inconnue.");
+        RuleFor(query => query.Profile).IsInEnum().WithMessage("Profil inconnu.");
+        RuleFor(query => query.OrganisationKind).IsInEnum().WithMessage("Type de structure inconnu.");
         RuleFor(query => query.PageSize).InclusiveBetween(1, 200).WithMessage("Une page compte de 1 à 200 inscriptions.");
     }
 }

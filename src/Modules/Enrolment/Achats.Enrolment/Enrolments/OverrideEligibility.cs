@@ -10,13 +10,14 @@ using Wolverine;
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>Staff set the eligibility by hand, with a written reason; the rules' decision stays recorded beside it.</summary>
-public sealed record OverrideEligibility(Guid EnrolmentId, int Version, bool Free, string Reason);
+public sealed record OverrideEligibility(Guid EnrolmentId, int Version, bool? Free, string Reason);
 
 public sealed class OverrideEligibilityValidator : AbstractValidator<OverrideEligibility>
 {
     public OverrideEligibilityValidator()
     {
         RuleFor(command => command.Version).GreaterThan(0).WithMessage(EnrolmentMessages.VersionRequired);
+        RuleFor(command => command.Free).NotNull().WithMessage("Précisez si la participation est gratuite (true) ou non (false).");
         RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de la dérogation est obligatoire.")
             .MaximumLength(2000).WithMessage(EnrolmentMessages.ReasonTooLong);
     }
@@ -32,7 +33,7 @@ public static class OverrideEligibilityHandler
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, OverrideEligibility command) =>
         enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
-            ? [new EligibilityOverridden(command.Free, command.Reason.Trim())]
+            ? [new EligibilityOverridden(command.Free!.Value, command.Reason.Trim())]
             : throw new ConflictException($"La gratuité ne se modifie plus : l'inscription est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 

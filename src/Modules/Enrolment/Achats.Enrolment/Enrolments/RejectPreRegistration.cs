@@ -28,13 +28,14 @@ public static class RejectPreRegistrationHandler
     {
         var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
         var changed = stream.Append(Decide(stream.Aggregate!, command));
+        await Colleagues.LeavePairAsync(session, stream.Aggregate!, command.Reason.Trim(), cancellationToken);
         session.Delete<Registrant>(Registrant.IdOf(stream.Aggregate!.CohortId, stream.Aggregate.Participant.Email));
         return changed;
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, RejectPreRegistration command) =>
         enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
-            ? [new PreRegistrationRejected(command.Reason.Trim())]
+            ? Colleagues.Closing(enrolment, new PreRegistrationRejected(command.Reason.Trim()), command.Reason.Trim())
             : throw new ConflictException($"Cette inscription ne peut plus être refusée : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 

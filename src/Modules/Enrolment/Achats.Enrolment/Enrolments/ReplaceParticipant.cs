@@ -1,5 +1,7 @@
+using Achats.Enrolment.Memberships;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
+using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +48,8 @@ public static class ReplaceParticipantHandler
                 new Dictionary<string, object?> { ["existingEnrolmentId"] = existing.EnrolmentId });
         }
 
-        var decision = Decide(old, command, Guid.CreateVersion7(), time.GetUtcNow());
+        var attested = await session.AttestedAsync(old.Organisation.Siren, time.TodayInParis(), cancellationToken);
+        var decision = Decide(old, command, attested, Guid.CreateVersion7(), time.GetUtcNow());
         var replaced = stream.Append(decision.OldEvents);
         session.Events.StartStream<Enrolment>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
         var outgoing = new OutgoingMessages
@@ -78,7 +81,8 @@ public static class ReplaceParticipantHandler
 
     public sealed record Decision(Guid NewEnrolmentId, IReadOnlyList<object> OldEvents, IReadOnlyList<object> NewEvents);
 
-    public static Decision Decide(Enrolment old, ReplaceParticipant command, Guid newEnrolmentId, DateTimeOffset now)
+    public static Decision Decide(
+        Enrolment old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, DateTimeOffset now)
     {
         if (!old.IsOpen)
         {
@@ -92,11 +96,7 @@ public static class ReplaceParticipantHandler
             new PreRegistrationSubmitted(newEnrolmentId, old.CohortId, command.NewParticipant!.ToParticipant(), old.Organisation,
                 old.DeclaredMemberships, old.Project, now, Replaces: old.Id),
         ];
-        if (old.Eligibility is { } eligibility)
-        {
-            started.Add(new EligibilityAssessed(eligibility,
-                new EligibilityEvidence(old.Organisation.Kind, old.Organisation.CommuneInseeCode, old.DeclaredMemberships, []), why));
-        }
+        started.Add(EligibilityAssessed.Decide(old.Organisation, old.DeclaredMemberships, attested, why));
 
         if (old.Override is { } overridden)
         {
@@ -113,7 +113,14 @@ public static class ReplaceParticipantHandler
             started.Add(new PreRegistrationValidated(why));
         }
 
-        return new Decision(newEnrolmentId, [new ParticipantReplaced(newEnrolmentId, reason)], started);
+        // The pair moves to the newcomer: the old enrolment leaves it.
+        List<object> ended = [new ParticipantReplaced(newEnrolmentId, reason)];
+        if (old.PairedWith is { } pairedWith)
+        {
+            ended.Add(new PairDissolved(pairedWith, why));
+        }
+
+        return new Decision(newEnrolmentId, ended, started);
     }
 }
 

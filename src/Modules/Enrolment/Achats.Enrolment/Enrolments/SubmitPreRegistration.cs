@@ -157,12 +157,6 @@ public static class SubmitPreRegistrationHandler
 
         var cohort = await session.LoadAsync<OpenCohort>(command.CohortId, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure(nameof(command.CohortId), "Cette édition n'existe pas.")]);
-        var today = time.TodayInParis();
-        if (today < cohort.RegistrationOpensOn || today > cohort.RegistrationClosesOn)
-        {
-            throw RegistrationClosed(cohort, today);
-        }
-
         var registrantId = Registrant.IdOf(command.CohortId, command.Participant!.Email);
         if (await session.LoadAsync<Registrant>(registrantId, cancellationToken) is { } registrant)
         {
@@ -171,6 +165,13 @@ public static class SubmitPreRegistrationHandler
                 : throw new ConflictException(
                     $"Cette adresse électronique est déjà pré-inscrite à l'édition « {cohort.Name} » (pré-inscription {registrant.EnrolmentId}).",
                     new Dictionary<string, object?> { ["existingEnrolmentId"] = registrant.EnrolmentId });
+        }
+
+        // A retry of an accepted pre-registration gets its answer even once registration has closed.
+        var today = time.TodayInParis();
+        if (today < cohort.RegistrationOpensOn || today > cohort.RegistrationClosesOn)
+        {
+            throw RegistrationClosed(cohort, today);
         }
 
         var attested = await session.AttestedAsync(command.Organisation!.Siren, today, cancellationToken);
@@ -211,10 +212,13 @@ public static class SubmitPreRegistrationHandler
         "Votre pré-inscription est enregistrée. L'équipe du programme l'examinera puis vous écrira : " +
         "une fois validée, vous signerez la charte d'engagement pour être admis·e dans l'édition.");
 
+    /// <summary>« 1er janvier 2027 », « 31 décembre 2026 ».</summary>
+    private static string FrenchDate(DateOnly date) =>
+        (date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture)) + date.ToString(" MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
+
     private static RuleViolationException RegistrationClosed(OpenCohort cohort, DateOnly today)
     {
-        var french = CultureInfo.GetCultureInfo("fr-FR");
-        var window = $"du {cohort.RegistrationOpensOn.ToString("d MMMM yyyy", french)} au {cohort.RegistrationClosesOn.ToString("d MMMM yyyy", french)}";
+        var window = $"du {FrenchDate(cohort.RegistrationOpensOn)} au {FrenchDate(cohort.RegistrationClosesOn)}";
         var detail = today < cohort.RegistrationOpensOn
             ? $"Les inscriptions à l'édition « {cohort.Name} » ne sont pas encore ouvertes : elles le seront {window}."
             : $"Les inscriptions à l'édition « {cohort.Name} » sont closes : elles étaient ouvertes {window}.";
@@ -235,7 +239,19 @@ public static class SubmitPreRegistrationEndpoint
                 IMessageBus bus,
                 CancellationToken cancellationToken) =>
             {
-                var receipt = await bus.InvokeAsync<PreRegistrationReceipt>(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
+                var submitted = command with { IdempotencyKey = idempotencyKey };
+                PreRegistrationReceipt receipt;
+                try
+                {
+                    receipt = await bus.InvokeAsync<PreRegistrationReceipt>(submitted, cancellationToken);
+                }
+                catch (JasperFx.DocumentAlreadyExistsException)
+                {
+                    // Another post for this email committed between our read and our insert: asked again, the
+                    // handler finds it and answers as for any duplicate (the first receipt for the same key, else 409).
+                    receipt = await bus.InvokeAsync<PreRegistrationReceipt>(submitted, cancellationToken);
+                }
+
                 return TypedResults.Created($"/api/enrolment/v1/enrolments/{receipt.EnrolmentId}", receipt);
             })
             .AsPublicForm()

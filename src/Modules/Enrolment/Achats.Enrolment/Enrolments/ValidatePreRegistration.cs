@@ -41,13 +41,22 @@ public static class ValidatePreRegistrationHandler
 
         if (!enrolment.IsEligible)
         {
-            throw new RuleViolationException("not-eligible",
-                "La gratuité de cette participation n'est pas établie (" + string.Join(" ", enrolment.Eligibility?.Reasons ?? []) +
-                ") Attendez l'attestation du partenaire, ou dérogez à la décision avec un motif écrit.");
+            throw new RuleViolationException("not-eligible", NotEligible(enrolment));
         }
 
         return [new PreRegistrationValidated(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())];
     }
+
+    private static string NotEligible(Enrolment enrolment) => enrolment switch
+    {
+        { Override: { Free: false } overridden } =>
+            $"L'équipe a dérogé : la participation n'est pas gratuite ({overridden.Reason}). Une nouvelle dérogation peut la rendre gratuite.",
+        { EffectiveEligibility: Eligibility.EligibilityOutcome.AwaitingAttestation } =>
+            $"La gratuité attend l'attestation du partenaire. {string.Join(" ", enrolment.Eligibility!.Reasons)} " +
+            "Attendez-la, ou dérogez à la décision avec un motif écrit.",
+        _ => $"La participation n'est pas gratuite. {string.Join(" ", enrolment.Eligibility?.Reasons ?? [])} " +
+             "Une dérogation, avec un motif écrit, peut la rendre gratuite.",
+    };
 
     /// <summary>What Charter needs to ask this participant for their signature.</summary>
     public static Contracts.PreRegistrationValidated SignatureRequest(Enrolment enrolment) => new(

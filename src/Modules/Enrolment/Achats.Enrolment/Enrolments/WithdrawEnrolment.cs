@@ -35,6 +35,7 @@ public static class WithdrawEnrolmentHandler
         var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
         var enrolment = stream.Aggregate!;
         var changed = stream.Append(Decide(enrolment, command));
+        await Colleagues.LeavePairAsync(session, enrolment, command.Reason.Trim(), cancellationToken);
         session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
         return (changed, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, command.Reason.Trim(),
             WasAdmitted: enrolment.Status == EnrolmentStatus.Admitted, ReplacedByEnrolmentId: null, time.GetUtcNow()));
@@ -42,7 +43,7 @@ public static class WithdrawEnrolmentHandler
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, WithdrawEnrolment command) =>
         enrolment.IsOpen
-            ? [new EnrolmentWithdrawn(command.Reason.Trim(), command.RequestedBy!.Value)]
+            ? Colleagues.Closing(enrolment, new EnrolmentWithdrawn(command.Reason.Trim(), command.RequestedBy!.Value), command.Reason.Trim())
             : throw new ConflictException($"Cette inscription est déjà close : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 

@@ -20,8 +20,8 @@ public sealed record MembershipAttestation(
 {
     public static string IdOf(Membership membership, string siren) => $"{membership}:{siren}";
 
-    /// <summary>Holds on <paramref name="today"/>: not withdrawn and not past its end date.</summary>
-    public bool HoldsOn(DateOnly today) => WithdrawnAt is null && (Until is null || Until >= today);
+    /// <summary>Holds on <paramref name="today"/>: begun, not withdrawn and not past its end date.</summary>
+    public bool HoldsOn(DateOnly today) => WithdrawnAt is null && Since <= today && (Until is null || Until >= today);
 
     /// <summary>The partner that knows each membership, and so the only one that may attest it.</summary>
     public static Partner PartnerOf(Membership membership) => membership switch

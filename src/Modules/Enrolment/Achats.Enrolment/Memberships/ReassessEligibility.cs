@@ -15,7 +15,7 @@ public static class ReassessEligibilityHandler
 {
     /// <summary>Staff may be deciding on one of these enrolments at the same moment: try again on the fresh stream.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds());
+        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds(), 5.Seconds());
 
     public static async Task Handle(
         ReassessEligibility command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)

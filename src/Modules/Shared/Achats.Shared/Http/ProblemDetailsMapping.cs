@@ -102,7 +102,7 @@ public static partial class ProblemDetailsMapping
                         : "Requête illisible",
                     Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
                         ? "Le corps de la requête dépasse la taille autorisée."
-                        : "Le corps de la requête est illisible, incomplet ou d'un type que cette opération n'accepte pas.",
+                        : "La requête est illisible : son corps, un paramètre ou un segment de l'adresse n'a pas la forme attendue, ou le type de contenu n'est pas accepté.",
                 },
                 ConflictException conflict => WithDetails(new ProblemDetails
                 {
