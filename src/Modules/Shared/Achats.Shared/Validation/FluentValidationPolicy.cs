@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Configuration;
 using Wolverine.ErrorHandling;
@@ -22,7 +23,8 @@ public static class FluentValidationPolicy
     /// </summary>
     public static WolverineOptions UseFluentValidation(this WolverineOptions options)
     {
-        options.Services.AddValidatorsFromAssemblies(options.Assemblies, includeInternalTypes: true);
+        // Validators hold no state; building one parses its rules, so each is built once, not per message.
+        options.Services.AddValidatorsFromAssemblies(options.Assemblies, ServiceLifetime.Singleton, includeInternalTypes: true);
         options.Policies.Add<ValidateMessages>();
         // An invalid message will never become valid by retrying it.
         options.Policies.OnException<ValidationException>().MoveToErrorQueue();
