@@ -1,11 +1,8 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -123,25 +120,10 @@ public static class PairEndpoints
 {
     public static IEndpointRouteBuilder MapPairs(this IEndpointRouteBuilder enrolments)
     {
-        enrolments.MapPost("/{enrolmentId:guid}/pair", async (
-                Guid enrolmentId, DeclarePair command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(DeclarePair))
-            .WithSummary("Déclarer un binôme")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        enrolments.MapPost("/{enrolmentId:guid}/pair/dissolution", async (
-                Guid enrolmentId, DissolvePair command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(DissolvePair))
-            .WithSummary("Dissoudre un binôme")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        enrolments.MapStaffDecision<DeclarePair>("pair", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
+            .WithSummary("Déclarer un binôme");
+        enrolments.MapStaffDecision<DissolvePair>("pair/dissolution", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
+            .WithSummary("Dissoudre un binôme");
         return enrolments;
     }
 }

@@ -1,11 +1,9 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -48,14 +46,6 @@ public static class JoinColleagueProjectHandler
 public static class JoinColleagueProjectEndpoint
 {
     public static RouteHandlerBuilder MapJoinColleagueProject(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapPost("/{enrolmentId:guid}/project", async (
-                Guid enrolmentId, JoinColleagueProject command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(JoinColleagueProject))
-            .WithSummary("Rattacher un participant au projet d'achat d'un collègue")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        enrolments.MapStaffDecision<JoinColleagueProject>("project", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
+            .WithSummary("Rattacher un participant au projet d'achat d'un collègue");
 }

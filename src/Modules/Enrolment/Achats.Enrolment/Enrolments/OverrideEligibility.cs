@@ -1,11 +1,9 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -40,13 +38,6 @@ public static class OverrideEligibilityHandler
 public static class OverrideEligibilityEndpoint
 {
     public static RouteHandlerBuilder MapOverrideEligibility(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapPost("/{enrolmentId:guid}/eligibility-override", async (
-                Guid enrolmentId, OverrideEligibility command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(OverrideEligibility))
-            .WithSummary("Déroger à la décision de gratuité")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        enrolments.MapStaffDecision<OverrideEligibility>("eligibility-override", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
+            .WithSummary("Déroger à la décision de gratuité");
 }

@@ -1,11 +1,9 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -42,13 +40,6 @@ public static class RejectPreRegistrationHandler
 public static class RejectPreRegistrationEndpoint
 {
     public static RouteHandlerBuilder MapRejectPreRegistration(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapPost("/{enrolmentId:guid}/rejection", async (
-                Guid enrolmentId, RejectPreRegistration command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(RejectPreRegistration))
-            .WithSummary("Refuser une pré-inscription")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        enrolments.MapStaffDecision<RejectPreRegistration>("rejection", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
+            .WithSummary("Refuser une pré-inscription");
 }

@@ -1,11 +1,9 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -39,13 +37,6 @@ public static class RequestInformationHandler
 public static class RequestInformationEndpoint
 {
     public static RouteHandlerBuilder MapRequestInformation(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapPost("/{enrolmentId:guid}/information-requests", async (
-                Guid enrolmentId, RequestInformation command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(RequestInformation))
-            .WithSummary("Demander des informations complémentaires")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        enrolments.MapStaffDecision<RequestInformation>("information-requests", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
+            .WithSummary("Demander des informations complémentaires");
 }

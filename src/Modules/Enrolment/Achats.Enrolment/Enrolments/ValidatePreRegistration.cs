@@ -1,11 +1,9 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -67,15 +65,7 @@ public static class ValidatePreRegistrationHandler
 public static class ValidatePreRegistrationEndpoint
 {
     public static RouteHandlerBuilder MapValidatePreRegistration(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapPost("/{enrolmentId:guid}/validation", async (
-                Guid enrolmentId, ValidatePreRegistration command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(ValidatePreRegistration))
+        enrolments.MapStaffDecision<ValidatePreRegistration>("validation", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
             .WithSummary("Valider une pré-inscription")
-            .WithDescription("Demande ensuite au participant de signer la charte d'engagement. Exige une participation gratuite établie ou une dérogation.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Demande ensuite au participant de signer la charte d'engagement. Exige une participation gratuite établie ou une dérogation.");
 }

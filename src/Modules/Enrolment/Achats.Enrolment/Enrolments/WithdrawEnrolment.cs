@@ -1,11 +1,9 @@
-using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -50,14 +48,7 @@ public static class WithdrawEnrolmentHandler
 public static class WithdrawEnrolmentEndpoint
 {
     public static RouteHandlerBuilder MapWithdrawEnrolment(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapPost("/{enrolmentId:guid}/withdrawal", async (
-                Guid enrolmentId, WithdrawEnrolment command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<EnrolmentChanged>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(WithdrawEnrolment))
+        enrolments.MapStaffDecision<WithdrawEnrolment>("withdrawal", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
             .WithSummary("Retirer une inscription")
-            .WithDescription("À tout moment, à la demande du participant ou de l'équipe, avec un motif.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("À tout moment, à la demande du participant ou de l'équipe, avec un motif.");
 }
