@@ -138,6 +138,7 @@ public static class AchatsHost
             .AllowAnonymous();
 
         app.MapSignIn();
+        app.MapPreRegistrationPage();
         app.MapOpenIdConnectSignIn();
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
         access.MapCreateStaffAccount();

@@ -51,6 +51,8 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["DELETE /api/access/v1/partner-keys/{keyId:guid}"] = [StaffRole.Administrator],
         ["GET /api/partners/v1/me"] = AnyPartner,
         ["POST /api/enrolment/v1/pre-registrations"] = Everyone,
+        ["GET /inscription"] = Everyone,
+        ["POST /inscription"] = Everyone,
         ["GET /api/enrolment/v1/organisations/{siren}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /api/enrolment/v1/enrolments"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /api/enrolment/v1/enrolments/{enrolmentId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],

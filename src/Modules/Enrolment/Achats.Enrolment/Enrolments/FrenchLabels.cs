@@ -1,0 +1,55 @@
+using Achats.Enrolment.Eligibility;
+
+namespace Achats.Enrolment.Enrolments;
+
+/// <summary>What participants and staff read for each choice the enrolment offers.</summary>
+public static class FrenchLabels
+{
+    public static readonly IReadOnlyList<(Profile Value, string Label)> Profiles =
+    [
+        (Profile.Prescriber, "Prescripteur ou prescriptrice (à l'origine d'achats, dès l'expression du besoin)"),
+        (Profile.PublicBuyer, "Acheteur ou acheteuse public"),
+        (Profile.PrivateBuyer, "Acheteur ou acheteuse privé"),
+        (Profile.ElectedOfficial, "Élu ou élue"),
+        (Profile.CsrOfficer, "Responsable RSE ou développement durable"),
+    ];
+
+    public static readonly IReadOnlyList<(OrganisationKind Value, string Label)> OrganisationKinds =
+    [
+        (OrganisationKind.CommuneEptOrMetropole, "Commune, établissement public territorial (EPT) ou Métropole du Grand Paris"),
+        (OrganisationKind.OtherPublicBody, "Autre structure publique soumise à la commande publique"),
+        (OrganisationKind.PrivateCompany, "Entreprise privée"),
+        (OrganisationKind.AssociationOrSocialEnterprise, "Association ou entreprise de l'économie sociale et solidaire"),
+        (OrganisationKind.Other, "Autre"),
+    ];
+
+    public static readonly IReadOnlyList<(Membership Value, string Label)> Memberships =
+    [
+        (Membership.Inec, "Membre de l'Institut national de l'économie circulaire (INEC)"),
+        (Membership.ObsAR, "Membre de l'Observatoire des achats responsables (ObsAR)"),
+        (Membership.LesCanauxGovernance, "Membre des instances de gouvernance des Canaux"),
+        (Membership.LesCanauxBuyersCommunity, "Membre de la communauté des acheteurs solidaires des Canaux"),
+    ];
+
+    public static readonly IReadOnlyList<(PurchaseCategory Value, string Label)> PurchaseCategories =
+    [
+        (PurchaseCategory.ConstructionAndPublicWorks, "Bâtiment et travaux publics (BTP)"),
+        (PurchaseCategory.Catering, "Restauration"),
+        (PurchaseCategory.ItEquipment, "Équipements informatiques"),
+        (PurchaseCategory.Cleaning, "Nettoyage"),
+        (PurchaseCategory.Furniture, "Mobilier"),
+        (PurchaseCategory.OfficeSupplies, "Fournitures de bureau"),
+        (PurchaseCategory.Textiles, "Textiles"),
+        (PurchaseCategory.VehiclesAndMobility, "Véhicules et mobilité"),
+        (PurchaseCategory.WasteManagement, "Gestion des déchets"),
+        (PurchaseCategory.GreenSpaces, "Espaces verts"),
+        (PurchaseCategory.Events, "Événementiel"),
+        (PurchaseCategory.Other, "Autre"),
+    ];
+
+    public static readonly IReadOnlyList<(Theme Value, string Label)> Themes =
+    [
+        (Theme.Circular, "Économie circulaire"),
+        (Theme.Solidarity, "Économie sociale et solidaire"),
+    ];
+}
