@@ -94,7 +94,8 @@ public static class PreRegistrationPage
             <form method="post" action="{Path}">
               <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
               <input type="hidden" name="idempotencyKey" value="{Page.Encode(idempotencyKey)}">
-              {Select("cohortId", "Édition", cohorts.Select(cohort => (cohort.Id.ToString(), $"{cohort.Name} (inscriptions jusqu'au {cohort.RegistrationClosesOn:dd/MM/yyyy})")), values, errors, required: true)}
+              {Select("cohortId", "Édition", cohorts.Select(cohort => (cohort.Id.ToString(), $"{cohort.Name} (inscriptions jusqu'au {cohort.RegistrationClosesOn:dd/MM/yyyy})")), values, errors, required: true,
+                  chosen: values["cohortId"] ?? (cohorts.Count == 1 ? cohorts[0].Id.ToString() : null))}
               <fieldset><legend>Vous</legend>
                 {Input("participant.firstName", "Prénom", values, errors, autocomplete: "given-name", required: true)}
                 {Input("participant.lastName", "Nom", values, errors, autocomplete: "family-name", required: true)}
@@ -132,11 +133,12 @@ public static class PreRegistrationPage
         """;
 
     private static string Select(
-        string name, string label, IEnumerable<(string Value, string Label)> options, FormCollectionValues values, Errors errors, bool required = false) => $"""
+        string name, string label, IEnumerable<(string Value, string Label)> options, FormCollectionValues values, Errors errors,
+        bool required = false, string? chosen = null) => $"""
         <label>{Page.Encode(label)}
           <select name="{name}"{(required ? " required" : "")}{Invalid(name, errors)}>
             <option value="">—</option>
-            {string.Concat(options.Select(option => $"<option value=\"{Page.Encode(option.Value)}\"{(values[name] == option.Value ? " selected" : "")}>{Page.Encode(option.Label)}</option>"))}
+            {string.Concat(options.Select(option => $"<option value=\"{Page.Encode(option.Value)}\"{((chosen ?? values[name]) == option.Value ? " selected" : "")}>{Page.Encode(option.Label)}</option>"))}
           </select>
           {ErrorOf(name, errors)}
         </label>
