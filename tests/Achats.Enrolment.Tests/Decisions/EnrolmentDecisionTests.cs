@@ -43,6 +43,42 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Theory]
+    [InlineData("2026-11-01", true)]  // the first day
+    [InlineData("2026-12-31", true)]  // the last day
+    [InlineData("2026-10-31", false)] // not yet open
+    [InlineData("2027-01-01", false)] // closed
+    public void Pre_registration_is_open_within_the_registration_window_inclusive(string today, bool open)
+    {
+        var cohort = new Achats.Enrolment.OpenCohorts.OpenCohort(Given.CohortId, "Édition 2027",
+            new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 11), new DateOnly(2027, 12, 17));
+
+        var check = () => SubmitPreRegistrationHandler.EnsureRegistrationOpen(cohort, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        if (open)
+        {
+            check.ShouldNotThrow();
+        }
+        else
+        {
+            var refusal = check.ShouldThrow<RuleViolationException>();
+            refusal.Rule.ShouldBe("registration-closed");
+            refusal.Message.ShouldContain("du 1er novembre 2026 au 31 décembre 2026");
+        }
+    }
+
+    [Fact]
+    public void A_supplier_promoting_their_own_solution_is_refused_towards_the_catalogue()
+    {
+        var supplier = new SubmitPreRegistration(Given.CohortId, null, null, null, null, ConsentToDataProcessing: true, PromotesOwnSolution: true);
+
+        var refusal = Should.Throw<RuleViolationException>(() => SubmitPreRegistrationHandler.EnsureBuyerNotSupplier(supplier));
+
+        refusal.Rule.ShouldBe("supplier-not-participant");
+        refusal.Message.ShouldContain("catalogue de solutions");
+        Should.NotThrow(() => SubmitPreRegistrationHandler.EnsureBuyerNotSupplier(supplier with { PromotesOwnSolution = false }));
+    }
+
+    [Theory]
     [InlineData(EnrolmentStatus.PreRegistered)]
     [InlineData(EnrolmentStatus.InformationRequested)]
     public void Given_an_eligible_enrolment_under_study_When_validated_Then_validated_with_the_note(EnrolmentStatus status)

@@ -147,14 +147,7 @@ public static class SubmitPreRegistrationHandler
     public static async Task<PreRegistrationReceipt> Handle(
         SubmitPreRegistration command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (command.PromotesOwnSolution)
-        {
-            throw new RuleViolationException("supplier-not-participant",
-                "Le programme accompagne les acheteurs et prescripteurs ; il n'accueille pas les structures qui souhaitent " +
-                "promouvoir une solution qu'elles proposent. Pour faire connaître votre solution circulaire ou solidaire, " +
-                "proposez-la au catalogue de solutions du programme. Votre pré-inscription n'a pas été enregistrée.");
-        }
-
+        EnsureBuyerNotSupplier(command);
         var cohort = await session.LoadAsync<OpenCohort>(command.CohortId, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure(nameof(command.CohortId), "Cette édition n'existe pas.")]);
         var registrantId = Registrant.IdOf(command.CohortId, command.Participant!.Email);
@@ -169,10 +162,7 @@ public static class SubmitPreRegistrationHandler
 
         // A retry of an accepted pre-registration gets its answer even once registration has closed.
         var today = time.TodayInParis();
-        if (today < cohort.RegistrationOpensOn || today > cohort.RegistrationClosesOn)
-        {
-            throw RegistrationClosed(cohort, today);
-        }
+        EnsureRegistrationOpen(cohort, today);
 
         var attested = await session.AttestedAsync(command.Organisation!.Siren, today, cancellationToken);
         var (submitted, assessed) = Decide(command, Guid.CreateVersion7(), attested, time.GetUtcNow());
@@ -181,6 +171,27 @@ public static class SubmitPreRegistrationHandler
         // Insert, not store: of two posts racing for the same email, the second fails on the key (409).
         session.Insert(new Registrant(registrantId, submitted.EnrolmentId, command.IdempotencyKey, receipt));
         return receipt;
+    }
+
+    /// <summary>A company that sells a circular or solidarity solution is not a participant: it belongs in the catalogue.</summary>
+    public static void EnsureBuyerNotSupplier(SubmitPreRegistration command)
+    {
+        if (command.PromotesOwnSolution)
+        {
+            throw new RuleViolationException("supplier-not-participant",
+                "Le programme accompagne les acheteurs et prescripteurs ; il n'accueille pas les structures qui souhaitent " +
+                "promouvoir une solution qu'elles proposent. Pour faire connaître votre solution circulaire ou solidaire, " +
+                "proposez-la au catalogue de solutions du programme. Votre pré-inscription n'a pas été enregistrée.");
+        }
+    }
+
+    /// <summary>Pre-registration is open from the first to the last day of the cohort's window, inclusive, in Paris.</summary>
+    public static void EnsureRegistrationOpen(OpenCohort cohort, DateOnly today)
+    {
+        if (today < cohort.RegistrationOpensOn || today > cohort.RegistrationClosesOn)
+        {
+            throw RegistrationClosed(cohort, today);
+        }
     }
 
     public static (PreRegistrationSubmitted, EligibilityAssessed) Decide(
