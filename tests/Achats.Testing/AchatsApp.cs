@@ -30,6 +30,9 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Where this app's emails are written (the folder sender, when no SMTP server is configured).</summary>
+    public string EmailFolder { get; } = Path.Combine(Path.GetTempPath(), "achats-emails", Guid.CreateVersion7().ToString("N"));
+
     public async ValueTask InitializeAsync()
     {
         _connectionString = await postgres.CreateDatabaseAsync();
@@ -42,12 +45,18 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{AchatsDatabase.ConnectionStringName}", ConnectionString);
+        builder.UseSetting("Email:Folder", EmailFolder);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(EmailFolder))
+        {
+            Directory.Delete(EmailFolder, recursive: true);
+        }
+
         if (_connectionString is not null)
         {
             await postgres.DropDatabaseAsync(_connectionString);

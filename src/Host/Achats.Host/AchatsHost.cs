@@ -4,8 +4,10 @@ using Achats.Cohorts;
 using Achats.Enrolment;
 using Achats.Host.Access;
 using Achats.Host.Database;
+using Achats.Host.Email;
 using Achats.Host.Health;
 using Achats.Host.Web;
+using Achats.Shared.Email;
 using Achats.Shared.Http;
 using Achats.Shared.Messaging;
 using Achats.Shared.Validation;
@@ -58,6 +60,7 @@ public static class AchatsHost
         services.AddAchatsAccess(builder.Environment, builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
+        services.AddAchatsEmail(builder.Configuration);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(ApiDocuments.Main, ApiDocuments.ConfigureMain);
         services.AddOpenApi(ApiDocuments.Partners, ApiDocuments.ConfigurePartners);
@@ -97,6 +100,7 @@ public static class AchatsHost
         {
             // The generated handler code lives here, whatever assembly (a test runner) started the process.
             options.ApplicationAssembly = typeof(AchatsHost).Assembly;
+            options.Discovery.IncludeType(typeof(SendEmailHandler));
             options.ConfigureCohorts();
             options.ConfigureEnrolment();
             options.Policies.AutoApplyTransactions();

@@ -1,0 +1,67 @@
+using Achats.Shared.Email;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Achats.Host.Email;
+
+/// <summary>How the Host sends email: <c>Email:Smtp:Host</c> set → SMTP; otherwise .eml files in <c>Email:Folder</c>.</summary>
+public static class EmailSenders
+{
+    public static IServiceCollection AddAchatsEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var email = configuration.GetSection("Email");
+        var from = new MailboxAddress(email["FromName"] ?? "Programme Achats circulaires et solidaires", email["From"] ?? "ne-pas-repondre@achats.localhost");
+        if (email.GetSection("Smtp")["Host"] is { Length: > 0 } host)
+        {
+            services.AddSingleton<IEmailSender>(new SmtpEmailSender(from, host, email.GetSection("Smtp").GetValue("Port", 587),
+                email.GetSection("Smtp")["UserName"], email.GetSection("Smtp")["Password"], email.GetSection("Smtp").GetValue("StartTls", true)));
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender>(new FolderEmailSender(from, email["Folder"] is { Length: > 0 } folder ? folder : DefaultFolder()));
+        }
+
+        return services;
+    }
+
+    internal static MimeMessage Mime(MailboxAddress from, SendEmail email) => new(
+        [from],
+        [new MailboxAddress(email.ToName, email.To)],
+        email.Subject,
+        new TextPart("plain") { Text = email.Text });
+
+    private static string DefaultFolder() => Environment.IsPrivilegedProcess
+        ? "/var/lib/achats/emails"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "achats", "emails");
+}
+
+/// <summary>The embedded default: every message written as an .eml file any mail reader opens.</summary>
+public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEmailSender
+{
+    public string Folder { get; } = folder;
+
+    public async Task SendAsync(SendEmail email, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var message = EmailSenders.Mime(from, email);
+        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}.eml");
+        await message.WriteToAsync(path, cancellationToken);
+    }
+}
+
+public sealed class SmtpEmailSender(MailboxAddress from, string host, int port, string? userName, string? password, bool startTls) : IEmailSender
+{
+    public async Task SendAsync(SendEmail email, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync(host, port, startTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (userName is { Length: > 0 })
+        {
+            await client.AuthenticateAsync(userName, password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(EmailSenders.Mime(from, email), cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
