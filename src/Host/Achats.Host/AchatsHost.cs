@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Achats.Charter;
 using Achats.Cohorts;
 using Achats.Enrolment;
 using Achats.Host.Access;
@@ -87,6 +88,7 @@ public static class AchatsHost
                     .UniqueIndex(key => key.Prefix);
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
+                options.ConfigureCharter();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration =>
@@ -103,6 +105,7 @@ public static class AchatsHost
             options.Discovery.IncludeType(typeof(SendEmailHandler));
             options.ConfigureCohorts();
             options.ConfigureEnrolment();
+            options.ConfigureCharter();
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
@@ -143,6 +146,7 @@ public static class AchatsHost
 
         app.MapSignIn();
         app.MapPreRegistrationPage();
+        app.MapCharterSignaturePage();
         app.MapOpenIdConnectSignIn();
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
         access.MapCreateStaffAccount();
@@ -153,6 +157,7 @@ public static class AchatsHost
 
         app.MapCohortsModule();
         app.MapEnrolmentModule();
+        app.MapCharterModule();
         return app;
     }
 }

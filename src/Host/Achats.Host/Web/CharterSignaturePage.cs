@@ -1,0 +1,119 @@
+using Achats.Charter.Signatures;
+using Achats.Host.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
+using Wolverine;
+
+namespace Achats.Host.Web;
+
+/// <summary>
+/// The charter signature page a participant opens from their email: the exact text of the current
+/// version, their name and role to confirm, and the promise that they may commit their organisation.
+/// </summary>
+public static class CharterSignaturePage
+{
+    public static IEndpointRouteBuilder MapCharterSignaturePage(this IEndpointRouteBuilder app)
+    {
+        var path = $"{SigningLinkSettings.PagePath}/{{token}}";
+        app.MapGet(path, async (string token, HttpContext context, IAntiforgery antiforgery, IMessageBus bus, CancellationToken cancellationToken) =>
+                View(context, antiforgery, token, await bus.InvokeAsync<SigningLinkView>(new OpenSigningLink(token), cancellationToken), form: null, errors: null))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        app.MapPost(path, async (string token, HttpContext context, IAntiforgery antiforgery, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Page.Html("Formulaire expiré", $"""
+                        <h1>Formulaire expiré</h1>
+                        <p class="error" role="alert">Ce formulaire a expiré : rouvrez le lien reçu par courriel, puis signez de nouveau.</p>
+                        """, StatusCodes.Status400BadRequest);
+                }
+
+                var form = await context.Request.ReadFormAsync(cancellationToken);
+                var command = new SignCharter(token,
+                    Guid.TryParse(form["versionId"], out var versionId) ? versionId : Guid.Empty,
+                    form["typedName"].ToString(), form["role"].ToString(), form["authorisedToCommit"] == "true")
+                {
+                    IpAddress = context.Connection.RemoteIpAddress?.ToString(),
+                    UserAgent = context.Request.Headers.UserAgent.ToString(),
+                };
+                try
+                {
+                    var signed = await bus.InvokeAsync<CharterSignatureRecorded>(command, cancellationToken);
+                    return Page.Html("Charte signée", $"""
+                        <h1>Charte signée</h1>
+                        <p role="status">Merci {Page.Encode(signed.TypedName)} : votre signature de la version {signed.VersionNumber} de la charte
+                        d'engagement est enregistrée. Vous êtes admis·e dans l'édition ; l'équipe du programme vous écrira pour la suite.</p>
+                        <p>Empreinte SHA-256 du texte signé : <code>{signed.Fingerprint}</code></p>
+                        """);
+                }
+                catch (ValidationException invalid)
+                {
+                    var view = await bus.InvokeAsync<SigningLinkView>(new OpenSigningLink(token), cancellationToken);
+                    return View(context, antiforgery, token, view, command, ProblemDetailsMapping.FieldErrors(invalid), StatusCodes.Status400BadRequest);
+                }
+                catch (RuleViolationException refused)
+                {
+                    return Refused(refused.Message, StatusCodes.Status422UnprocessableEntity);
+                }
+                catch (ConflictException conflict)
+                {
+                    var view = await bus.InvokeAsync<SigningLinkView>(new OpenSigningLink(token), cancellationToken);
+                    return View(context, antiforgery, token, view, command, new Dictionary<string, string[]> { ["versionId"] = [conflict.Message] }, StatusCodes.Status409Conflict);
+                }
+            })
+            .AsPublicForm()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult View(
+        HttpContext context, IAntiforgery antiforgery, string token, SigningLinkView view, SignCharter? form, IDictionary<string, string[]>? errors,
+        int status = StatusCodes.Status200OK)
+    {
+        switch (view.State)
+        {
+            case SigningLinkState.Invalid:
+                return Refused("Ce lien de signature n'est pas valide : il a peut-être été remplacé par un plus récent. Demandez un nouveau lien à l'équipe du programme.", StatusCodes.Status404NotFound);
+            case SigningLinkState.Expired:
+                return Refused("Ce lien de signature a expiré. Demandez un nouveau lien à l'équipe du programme.", StatusCodes.Status410Gone);
+            case SigningLinkState.Used:
+                return Refused("Ce lien a déjà servi : la charte est signée.", StatusCodes.Status410Gone);
+        }
+
+        if (view.Charter is not { } charter)
+        {
+            return Refused("La charte de votre édition n'est pas encore publiée : vous recevrez un nouveau lien dès qu'elle le sera.", StatusCodes.Status409Conflict);
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        string ErrorOf(string field) => errors is not null && errors.TryGetValue(field, out var messages)
+            ? $"""<span class="error" role="alert">{Page.Encode(string.Join(" ", messages))}</span>""" : "";
+        return Page.Html("Charte d'engagement", $"""
+            <h1>{Page.Encode(charter.Text.Title)}</h1>
+            <p>Version {charter.Number}, publiée le {charter.PublishedAt.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}.</p>
+            <div class="charter">{Page.Encode(charter.Text.Body)}</div>
+            <h2>Vos engagements</h2>
+            <ul>{string.Concat(charter.Text.Commitments.Select(commitment => $"<li>{Page.Encode(commitment)}</li>"))}</ul>
+            <p class="fingerprint">Empreinte SHA-256 de ce texte : <code>{charter.Fingerprint}</code></p>
+            {ErrorOf("versionId")}
+            <form method="post" action="{SigningLinkSettings.PagePath}/{Uri.EscapeDataString(token)}">
+              <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
+              <input type="hidden" name="versionId" value="{charter.Id}">
+              <label>Vos prénom et nom <input name="typedName" required autocomplete="name" value="{Page.Encode(form?.TypedName ?? view.Signer!.Name)}">{ErrorOf("typedName")}</label>
+              <label>Votre fonction dans la structure <input name="role" required value="{Page.Encode(form?.Role ?? view.Signer!.JobTitle)}">{ErrorOf("role")}</label>
+              <label class="choice"><input type="checkbox" name="authorisedToCommit" value="true"{(form?.AuthorisedToCommit == true ? " checked" : "")}>
+                Je suis autorisé·e à engager {Page.Encode(view.Signer!.OrganisationName)} dans le programme et je signe la charte en son nom.</label>
+              {ErrorOf("authorisedToCommit")}
+              <button type="submit">Signer la charte</button>
+            </form>
+            """, status);
+    }
+
+    private static IResult Refused(string message, int status) => Page.Html("Signature de la charte", $"""
+        <h1>Signature de la charte</h1>
+        <p class="error" role="alert">{Page.Encode(message)}</p>
+        """, status);
+}

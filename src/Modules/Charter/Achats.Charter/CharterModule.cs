@@ -1,0 +1,48 @@
+using Achats.Charter.Charters;
+using Achats.Charter.Signatures;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Charter;
+
+/// <summary>The Charter module's wiring: the Host calls these and nothing else of the module.</summary>
+public static class CharterModule
+{
+    public const string Schema = "charter";
+
+    public static StoreOptions ConfigureCharter(this StoreOptions options)
+    {
+        options.Projections.Snapshot<Charters.Charter>(SnapshotLifecycle.Inline);
+        options.Schema.For<Charters.Charter>().DatabaseSchemaName(Schema).UniqueIndex(charter => charter.CohortId);
+        options.Projections.Snapshot<SignatureFile>(SnapshotLifecycle.Inline);
+        options.Schema.For<SignatureFile>().DatabaseSchemaName(Schema)
+            .UniqueIndex(file => file.EnrolmentId)
+            .Index(file => file.ActiveTokenHash!);
+
+        options.Events.MapEventType<CharterDraftSaved>("charter.draft_saved");
+        options.Events.MapEventType<CharterVersionPublished>("charter.version_published");
+        options.Events.MapEventType<SignatureRequested>("charter.signature_requested");
+        options.Events.MapEventType<SigningLinkIssued>("charter.signing_link_issued");
+        options.Events.MapEventType<SigningLinkVoided>("charter.signing_link_voided");
+        options.Events.MapEventType<CharterSignatureRecorded>("charter.signature_recorded");
+        return options;
+    }
+
+    public static WolverineOptions ConfigureCharter(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(CharterModule).Assembly);
+        return options;
+    }
+
+    public static IEndpointRouteBuilder MapCharterModule(this IEndpointRouteBuilder app)
+    {
+        var charter = app.MapGroup("/api/charter/v1").WithTags("Charte d'engagement");
+        charter.MapCharters();
+        charter.MapSigningLinks();
+        return app;
+    }
+}

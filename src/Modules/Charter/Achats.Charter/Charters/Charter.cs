@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Achats.Shared.Http;
+using JasperFx.Events;
+using Marten;
+
+namespace Achats.Charter.Charters;
+
+/// <summary>The words of a charter: what a participant reads and commits to.</summary>
+public sealed record CharterText(string Title, string Body, IReadOnlyList<string> Commitments)
+{
+    /// <summary>
+    /// SHA-256 of the text as shown (title, body, then one commitment per line; line breaks as \n), in
+    /// lowercase hex: two texts with the same fingerprint read the same, word for word.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var canonical = string.Join("\n\n", Title, Body, string.Join("\n", Commitments)).ReplaceLineEndings("\n");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+/// <summary>A published version: frozen, never edited, only superseded by the next.</summary>
+public sealed record CharterVersion(Guid Id, int Number, CharterText Text, string Fingerprint, DateTimeOffset PublishedAt);
+
+public sealed record CharterDraftSaved(Guid CharterId, Guid CohortId, CharterText Text);
+
+public sealed record CharterVersionPublished(CharterVersion Version);
+
+/// <summary>A cohort's commitment charter: the draft staff are writing, and every version published so far.</summary>
+public sealed record Charter(Guid Id, Guid CohortId, CharterText? Draft, IReadOnlyList<CharterVersion> Versions)
+{
+    public int Version { get; set; }
+
+    /// <summary>The version participants sign now: the latest published.</summary>
+    public CharterVersion? Current => Versions.Count == 0 ? null : Versions[^1];
+
+    public static Charter Create(CharterDraftSaved saved) => new(saved.CharterId, saved.CohortId, saved.Text, []);
+
+    public Charter Apply(CharterDraftSaved saved) => this with { Draft = saved.Text };
+
+    public Charter Apply(CharterVersionPublished published) => this with { Draft = null, Versions = [.. Versions, published.Version] };
+}
+
+public static class CharterStreams
+{
+    /// <summary>The charter of a cohort, or null when nobody has written one yet.</summary>
+    public static async Task<Charter?> CharterOfAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
+        await session.Query<Charter>().Where(charter => charter.CohortId == cohortId).SingleOrDefaultAsync(cancellationToken);
+
+    public static async Task<IEventStream<Charter>> FetchCharterForWritingAsync(
+        this IDocumentSession session, Guid cohortId, CancellationToken cancellationToken)
+    {
+        var charter = await session.CharterOfAsync(cohortId, cancellationToken)
+            ?? throw new NotFoundException("Aucune charte n'a encore été rédigée pour cette édition.");
+        return await session.Events.FetchForWriting<Charter>(charter.Id, charter.Version, cancellationToken);
+    }
+}

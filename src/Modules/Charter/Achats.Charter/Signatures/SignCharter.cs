@@ -1,0 +1,122 @@
+using Achats.Charter.Charters;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+
+namespace Achats.Charter.Signatures;
+
+/// <summary>What a signing link opens on: whether it can be used, for whom, and the exact text to sign.</summary>
+public sealed record OpenSigningLink(string Token);
+
+public enum SigningLinkState
+{
+    Usable,
+    /// <summary>Unknown, tampered with, or replaced by a newer link.</summary>
+    Invalid,
+    Expired,
+    Used,
+}
+
+public sealed record SigningLinkView(SigningLinkState State, Signer? Signer, CharterVersion? Charter);
+
+/// <summary>The participant signs through their link, having typed their name and role and confirmed they may commit their organisation.</summary>
+public sealed record SignCharter(string Token, Guid VersionId, string TypedName, string Role, bool AuthorisedToCommit)
+{
+    public string? IpAddress { get; init; }
+
+    public string? UserAgent { get; init; }
+}
+
+public sealed class SignCharterValidator : AbstractValidator<SignCharter>
+{
+    public SignCharterValidator()
+    {
+        RuleFor(command => command.TypedName).NotEmpty().WithMessage("Saisissez votre prénom et votre nom.")
+            .MaximumLength(200).WithMessage("Le nom ne doit pas dépasser 200 caractères.");
+        RuleFor(command => command.Role).NotEmpty().WithMessage("Indiquez votre fonction dans la structure.")
+            .MaximumLength(200).WithMessage("La fonction ne doit pas dépasser 200 caractères.");
+        RuleFor(command => command.AuthorisedToCommit).Equal(true)
+            .WithMessage("Confirmez que vous êtes autorisé·e à engager votre structure.");
+    }
+}
+
+public static class OpenSigningLinkHandler
+{
+    public static async Task<SigningLinkView> Handle(OpenSigningLink query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var file = await SignCharterHandler.FileOfAsync(session, query.Token, cancellationToken);
+        var state = SignCharterHandler.StateOf(file, time.GetUtcNow());
+        if (state != SigningLinkState.Usable)
+        {
+            return new SigningLinkView(state, null, null);
+        }
+
+        var charter = await session.CharterOfAsync(file!.CohortId, cancellationToken);
+        return new SigningLinkView(state, file.Signer, charter?.Current);
+    }
+}
+
+public static class SignCharterHandler
+{
+
+    public static async Task<(CharterSignatureRecorded, Contracts.CharterSigned)> Handle(
+        SignCharter command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var file = await FileOfAsync(session, command.Token, cancellationToken);
+        var charter = file is null ? null : await session.CharterOfAsync(file.CohortId, cancellationToken);
+        var signed = Decide(file, charter?.Current, command, time.GetUtcNow());
+        var stream = await session.Events.FetchForWriting<SignatureFile>(file!.Id, file.Version, cancellationToken);
+        stream.AppendOne(signed);
+        return (signed, new Contracts.CharterSigned(file.EnrolmentId, signed.VersionId, signed.Fingerprint, signed.SignedAt));
+    }
+
+    /// <summary>
+    /// A usable link, and the version the signer read still the current one; the fingerprint recorded is
+    /// computed again from the text signed and must match the one frozen at publication.
+    /// </summary>
+    public static CharterSignatureRecorded Decide(SignatureFile? file, CharterVersion? current, SignCharter command, DateTimeOffset now)
+    {
+        switch (StateOf(file, now))
+        {
+            case SigningLinkState.Invalid:
+                throw new RuleViolationException("signing-link-invalid", "Ce lien de signature n'est pas valide : il a peut-être été remplacé par un plus récent. Demandez un nouveau lien à l'équipe du programme.");
+            case SigningLinkState.Expired:
+                throw new RuleViolationException("signing-link-expired", "Ce lien de signature a expiré. Demandez un nouveau lien à l'équipe du programme.");
+            case SigningLinkState.Used:
+                throw new RuleViolationException("signing-link-used", "Ce lien a déjà servi : la charte est signée.");
+        }
+
+        if (current is null)
+        {
+            throw new RuleViolationException("charter-not-published", "La charte de votre édition n'est pas encore publiée : vous recevrez un nouveau lien.");
+        }
+
+        if (current.Id != command.VersionId)
+        {
+            throw new ConflictException("Une nouvelle version de la charte vient d'être publiée : relisez-la avant de signer.");
+        }
+
+        var fingerprint = current.Text.Fingerprint();
+        if (fingerprint != current.Fingerprint)
+        {
+            throw new InvalidOperationException($"Charter version {current.Id} no longer matches its published fingerprint.");
+        }
+
+        return new CharterSignatureRecorded(current.Id, current.Number, fingerprint, now, command.TypedName.Trim(), command.Role.Trim(),
+            command.AuthorisedToCommit, command.IpAddress, command.UserAgent, file!.ActiveLink!.LinkId);
+    }
+
+    public static SigningLinkState StateOf(SignatureFile? file, DateTimeOffset now) => file?.ActiveLink switch
+    {
+        null => SigningLinkState.Invalid,
+        { Used: true } => SigningLinkState.Used,
+        { } link when link.ExpiresAt <= now => SigningLinkState.Expired,
+        _ => SigningLinkState.Usable,
+    };
+
+    internal static async Task<SignatureFile?> FileOfAsync(IQuerySession session, string token, CancellationToken cancellationToken)
+    {
+        var hash = SigningToken.HashOf(token);
+        return await session.Query<SignatureFile>().SingleOrDefaultAsync(file => file.ActiveTokenHash == hash, cancellationToken);
+    }
+}

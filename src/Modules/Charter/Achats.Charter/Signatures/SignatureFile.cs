@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Achats.Charter.Signatures;
+
+/// <summary>Who is asked to sign, as Enrolment validated them.</summary>
+public sealed record Signer(string FirstName, string LastName, string Email, string JobTitle, string OrganisationName)
+{
+    public string Name => $"{FirstName} {LastName}";
+}
+
+public sealed record SignatureRequested(Guid FileId, Guid EnrolmentId, Guid CohortId, Signer Signer);
+
+/// <summary>A personal link was issued; only the SHA-256 of its token is kept.</summary>
+public sealed record SigningLinkIssued(Guid LinkId, string TokenHash, DateTimeOffset ExpiresAt);
+
+public sealed record SigningLinkVoided(Guid LinkId, string Reason);
+
+/// <summary>The signature and its evidence: which text (version and fingerprint), when, who typed what, from where.</summary>
+public sealed record CharterSignatureRecorded(
+    Guid VersionId,
+    int VersionNumber,
+    string Fingerprint,
+    DateTimeOffset SignedAt,
+    string TypedName,
+    string Role,
+    bool AuthorisedToCommit,
+    string? IpAddress,
+    string? UserAgent,
+    Guid LinkId);
+
+public sealed record SigningLink(Guid LinkId, string TokenHash, DateTimeOffset ExpiresAt, bool Used);
+
+/// <summary>One participant's signatures of their cohort's charter, and the link they sign with.</summary>
+public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Signer Signer)
+{
+    public int Version { get; set; }
+
+    public SigningLink? ActiveLink { get; init; }
+
+    /// <summary>Indexed, so that a link finds its file; null once the link is voided.</summary>
+    public string? ActiveTokenHash { get; init; }
+
+    public IReadOnlyList<CharterSignatureRecorded> Signatures { get; init; } = [];
+
+    public static SignatureFile Create(SignatureRequested requested) => new(requested.FileId, requested.EnrolmentId, requested.CohortId, requested.Signer);
+
+    public SignatureFile Apply(SigningLinkIssued issued) =>
+        this with { ActiveLink = new SigningLink(issued.LinkId, issued.TokenHash, issued.ExpiresAt, Used: false), ActiveTokenHash = issued.TokenHash };
+
+    public SignatureFile Apply(SigningLinkVoided voided) => this with { ActiveLink = null, ActiveTokenHash = null };
+
+    public SignatureFile Apply(CharterSignatureRecorded signed) =>
+        this with { Signatures = [.. Signatures, signed], ActiveLink = ActiveLink! with { Used = true } };
+}
+
+/// <summary>Signing tokens: 256 random bits, shown once in the email, kept only as their SHA-256.</summary>
+public static class SigningToken
+{
+    public static (string Token, string Hash) New()
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (token, HashOf(token));
+    }
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
