@@ -111,6 +111,35 @@ public sealed class CharterDecisionTests
     }
 
     [Fact]
+    public void A_paper_signature_is_its_own_event_on_the_current_version_and_voids_the_unused_link()
+    {
+        var (file, version) = Ready();
+        var paper = new RecordPaperSignature(file.EnrolmentId, new DateOnly(2026, 11, 27), "Camille Durand", "Acheteuse", "Original classé.");
+
+        var events = RecordPaperSignatureHandler.Decide(file, version, paper, Now);
+
+        events[0].ShouldBeOfType<SigningLinkVoided>().LinkId.ShouldBe(file.ActiveLink!.LinkId);
+        var signed = events[1].ShouldBeOfType<CharterSignedOnPaper>();
+        signed.VersionId.ShouldBe(version.Id);
+        signed.Fingerprint.ShouldBe(version.Fingerprint);
+        signed.Note.ShouldBe("Original classé.");
+        Should.Throw<RuleViolationException>(() => RecordPaperSignatureHandler.Decide(file, null, paper, Now));
+    }
+
+    [Fact]
+    public void Only_a_signature_can_be_revoked_and_only_once()
+    {
+        var (file, version) = Ready();
+        var revoke = new RevokeSignature(file.EnrolmentId, "Départ.");
+
+        Should.Throw<ConflictException>(() => RevokeSignatureHandler.Decide(file, revoke, Now));
+        var signed = file.Apply(SignCharterHandler.Decide(file, version, Signing(version.Id), Now));
+        var revoked = RevokeSignatureHandler.Decide(signed, revoke, Now);
+        revoked.Reason.ShouldBe("Départ.");
+        Should.Throw<ConflictException>(() => RevokeSignatureHandler.Decide(signed.Apply(revoked), revoke, Now));
+    }
+
+    [Fact]
     public void Signing_tokens_are_random_and_only_their_hash_is_kept()
     {
         var (token, hash) = SigningToken.New();

@@ -59,6 +59,8 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /api/charter/v1/cohorts/{cohortId:guid}/versions"] = [StaffRole.ProgrammeStaff],
         ["GET /api/charter/v1/cohorts/{cohortId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["POST /api/charter/v1/signatures/{enrolmentId:guid}/links"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/charter/v1/signatures/{enrolmentId:guid}/paper"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/charter/v1/signatures/{enrolmentId:guid}/revocation"] = [StaffRole.ProgrammeStaff],
         ["GET /api/enrolment/v1/organisations/{siren}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /api/enrolment/v1/enrolments"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /api/enrolment/v1/enrolments/{enrolmentId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],

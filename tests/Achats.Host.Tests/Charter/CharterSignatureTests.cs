@@ -96,6 +96,40 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_signature_on_paper_admits_too_and_a_revoked_signature_withdraws_the_participant()
+    {
+        var (staff, enrolmentId, email) = await ValidatedWithPublishedCharterAsync();
+
+        var (paper, admission) = await app.PostTrackedAsync(staff, $"/api/charter/v1/signatures/{enrolmentId}/paper", new
+        {
+            signedOn = "2026-11-27",
+            signerName = "Camille Durand",
+            role = "Directrice de la commande publique",
+            note = "Original reçu en réunion, classé au dossier de l'édition.",
+        });
+
+        paper.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Published<EnrolmentAdmitted>(admission).ShouldHaveSingleItem().EnrolmentId.ShouldBe(enrolmentId);
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Admitted");
+        using (var browser = app.CreateBrowserClient())
+        {
+            (await browser.GetAsync(LinkIn(email), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // the link was voided
+        }
+
+        var (revoked, withdrawal) = await app.PostTrackedAsync(staff, $"/api/charter/v1/signatures/{enrolmentId}/revocation",
+            new { reason = "Départ de la collectivité." });
+
+        revoked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var withdrawn = Published<EnrolmentWithdrawn>(withdrawal).ShouldHaveSingleItem();
+        withdrawn.WasAdmitted.ShouldBeTrue();
+        withdrawn.Reason.ShouldBe("Signature de la charte révoquée : Départ de la collectivité.");
+        var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
+        enrolment.GetProperty("status").GetString().ShouldBe("Withdrawn");
+        (await staff.PostAsJsonAsync($"/api/charter/v1/signatures/{enrolmentId}/revocation", new { reason = "Encore." }, Cancellation))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task The_signer_must_confirm_their_name_their_role_and_their_authority()
     {
         var (_, _, email) = await ValidatedWithPublishedCharterAsync();

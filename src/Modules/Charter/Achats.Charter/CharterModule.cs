@@ -29,6 +29,8 @@ public static class CharterModule
         options.Events.MapEventType<SigningLinkIssued>("charter.signing_link_issued");
         options.Events.MapEventType<SigningLinkVoided>("charter.signing_link_voided");
         options.Events.MapEventType<CharterSignatureRecorded>("charter.signature_recorded");
+        options.Events.MapEventType<CharterSignedOnPaper>("charter.signed_on_paper");
+        options.Events.MapEventType<SignatureRevoked>("charter.signature_revoked");
         return options;
     }
 
@@ -43,6 +45,7 @@ public static class CharterModule
         var charter = app.MapGroup("/api/charter/v1").WithTags("Charte d'engagement");
         charter.MapCharters();
         charter.MapSigningLinks();
+        charter.MapSignatures();
         return app;
     }
 }

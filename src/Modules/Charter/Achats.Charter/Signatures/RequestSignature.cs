@@ -1,7 +1,6 @@
 using Achats.Enrolment.Contracts;
 using Achats.Shared.Email;
 using Achats.Shared.Access;
-using Achats.Shared.Http;
 using Achats.Shared.Time;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -52,8 +51,7 @@ public static class IssueSigningLinkHandler
     public static async Task<(SigningLinkIssued, SendEmail)> Handle(
         IssueSigningLink command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var file = await session.Query<SignatureFile>().SingleOrDefaultAsync(file => file.EnrolmentId == command.EnrolmentId, cancellationToken)
-            ?? throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?");
+        var file = await SignatureFiles.OfEnrolmentAsync(session, command.EnrolmentId, cancellationToken);
         var stream = await session.Events.FetchForWriting<SignatureFile>(file.Id, file.Version, cancellationToken);
         var settings = SigningLinkSettings.From(configuration);
         var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);

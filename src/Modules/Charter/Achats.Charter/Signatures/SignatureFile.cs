@@ -29,6 +29,20 @@ public sealed record CharterSignatureRecorded(
     string? UserAgent,
     Guid LinkId);
 
+/// <summary>Staff recorded a signature given on paper, with their note: the same commitment, other evidence.</summary>
+public sealed record CharterSignedOnPaper(
+    Guid VersionId,
+    int VersionNumber,
+    string Fingerprint,
+    DateOnly SignedOn,
+    string SignerName,
+    string Role,
+    string Note,
+    DateTimeOffset RecordedAt);
+
+/// <summary>The participant withdrew their signature, saying why.</summary>
+public sealed record SignatureRevoked(string Reason, DateTimeOffset RevokedAt);
+
 public sealed record SigningLink(Guid LinkId, string TokenHash, DateTimeOffset ExpiresAt, bool Used);
 
 /// <summary>One participant's signatures of their cohort's charter, and the link they sign with.</summary>
@@ -43,6 +57,13 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 
     public IReadOnlyList<CharterSignatureRecorded> Signatures { get; init; } = [];
 
+    public IReadOnlyList<CharterSignedOnPaper> PaperSignatures { get; init; } = [];
+
+    /// <summary>The latest version signed, online or on paper; null before any signature.</summary>
+    public int? SignedVersion { get; init; }
+
+    public SignatureRevoked? Revocation { get; init; }
+
     public static SignatureFile Create(SignatureRequested requested) => new(requested.FileId, requested.EnrolmentId, requested.CohortId, requested.Signer);
 
     public SignatureFile Apply(SigningLinkIssued issued) =>
@@ -51,7 +72,12 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
     public SignatureFile Apply(SigningLinkVoided voided) => this with { ActiveLink = null, ActiveTokenHash = null };
 
     public SignatureFile Apply(CharterSignatureRecorded signed) =>
-        this with { Signatures = [.. Signatures, signed], ActiveLink = ActiveLink! with { Used = true } };
+        this with { Signatures = [.. Signatures, signed], SignedVersion = signed.VersionNumber, ActiveLink = ActiveLink! with { Used = true } };
+
+    public SignatureFile Apply(CharterSignedOnPaper signed) =>
+        this with { PaperSignatures = [.. PaperSignatures, signed], SignedVersion = signed.VersionNumber };
+
+    public SignatureFile Apply(SignatureRevoked revoked) => this with { Revocation = revoked };
 }
 
 /// <summary>Signing tokens: 256 random bits, shown once in the email, kept only as their SHA-256.</summary>

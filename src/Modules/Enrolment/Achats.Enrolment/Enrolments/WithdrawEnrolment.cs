@@ -27,22 +27,48 @@ public sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrol
 
 public static class WithdrawEnrolmentHandler
 {
-    public static async Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> Handle(
-        WithdrawEnrolment command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> Handle(
+        WithdrawEnrolment command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
+        WithdrawAsync(session, command.EnrolmentId, command.Version, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
+
+    /// <summary>The one way an enrolment is withdrawn: by staff (with the version they saw) or on a revoked charter signature.</summary>
+    public static async Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> WithdrawAsync(
+        IDocumentSession session, Guid enrolmentId, int? version, string reason, WithdrawalRequester requestedBy, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
+        var stream = await session.FetchForWritingAsync(enrolmentId, version, cancellationToken);
         var enrolment = stream.Aggregate!;
-        var changed = stream.Append(Decide(enrolment, command));
-        await Colleagues.LeavePairAsync(session, enrolment, command.Reason.Trim(), cancellationToken);
+        var changed = stream.Append(Decide(enrolment, reason, requestedBy));
+        await Colleagues.LeavePairAsync(session, enrolment, reason, cancellationToken);
         session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
-        return (changed, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, command.Reason.Trim(),
+        return (changed, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, reason,
             WasAdmitted: enrolment.Status == EnrolmentStatus.Admitted, ReplacedByEnrolmentId: null, time.GetUtcNow()));
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, WithdrawEnrolment command) =>
+        Decide(enrolment, command.Reason.Trim(), command.RequestedBy!.Value);
+
+    public static IReadOnlyList<object> Decide(Enrolment enrolment, string reason, WithdrawalRequester requestedBy) =>
         enrolment.IsOpen
-            ? Colleagues.Closing(enrolment, new EnrolmentWithdrawn(command.Reason.Trim(), command.RequestedBy!.Value), command.Reason.Trim())
+            ? Colleagues.Closing(enrolment, new EnrolmentWithdrawn(reason, requestedBy), reason)
             : throw new ConflictException($"Cette inscription est déjà close : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
+}
+
+/// <summary>Charter reports a revoked signature: the participant no longer commits, so they leave the cohort.</summary>
+public static class WithdrawOnRevokedSignatureHandler
+{
+    public static async Task<Contracts.EnrolmentWithdrawn?> Handle(
+        Charter.Contracts.CharterSignatureRevoked revoked, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Enrolment>(revoked.EnrolmentId, cancellationToken) is not { IsOpen: true })
+        {
+            return null; // closed already (or a redelivery): nothing more to do
+        }
+
+        var (_, withdrawn) = await WithdrawEnrolmentHandler.WithdrawAsync(session, revoked.EnrolmentId, version: null,
+            $"Signature de la charte révoquée : {revoked.Reason}", WithdrawalRequester.Participant, time, cancellationToken);
+        return withdrawn;
+    }
 }
 
 public static class WithdrawEnrolmentEndpoint
