@@ -58,6 +58,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["PUT /api/charter/v1/cohorts/{cohortId:guid}/draft"] = [StaffRole.ProgrammeStaff],
         ["POST /api/charter/v1/cohorts/{cohortId:guid}/versions"] = [StaffRole.ProgrammeStaff],
         ["GET /api/charter/v1/cohorts/{cohortId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/charter/v1/cohorts/{cohortId:guid}/signatures"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["POST /api/charter/v1/signatures/{enrolmentId:guid}/links"] = [StaffRole.ProgrammeStaff],
         ["POST /api/charter/v1/signatures/{enrolmentId:guid}/paper"] = [StaffRole.ProgrammeStaff],
         ["POST /api/charter/v1/signatures/{enrolmentId:guid}/revocation"] = [StaffRole.ProgrammeStaff],

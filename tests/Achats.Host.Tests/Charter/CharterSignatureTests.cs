@@ -147,7 +147,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
     }
 
     /// <summary>A cohort with a published charter, a public body validated in it, and the email Charter sent.</summary>
-    private async Task<(HttpClient Staff, Guid EnrolmentId, MimeMessage Email)> ValidatedWithPublishedCharterAsync()
+    internal async Task<(HttpClient Staff, Guid EnrolmentId, MimeMessage Email)> ValidatedWithPublishedCharterAsync()
     {
         var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
@@ -171,7 +171,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         return (staff, enrolmentId, await LatestEmailToAsync((string)participant["email"]!));
     }
 
-    private async Task<MimeMessage> LatestEmailToAsync(string address)
+    internal async Task<MimeMessage> LatestEmailToAsync(string address)
     {
         MimeMessage? latest = null;
         foreach (var file in Directory.GetFiles(app.EmailFolder, "*.eml").Order())
@@ -186,16 +186,16 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         return latest.ShouldNotBeNull($"no email to {address}");
     }
 
-    private static string EmailOf(MimeMessage message) => message.To.Mailboxes.Single().Address;
+    internal static string EmailOf(MimeMessage message) => message.To.Mailboxes.Single().Address;
 
-    private static string LinkIn(MimeMessage email)
+    internal static string LinkIn(MimeMessage email)
     {
         var link = SigningLink().Match(email.TextBody ?? "").Value;
         link.ShouldNotBeNullOrEmpty();
         return new Uri(link).PathAndQuery;
     }
 
-    private static FormUrlEncodedContent Signature(string page, bool authorised = true, string name = "Camille Durand") => new(
+    internal static FormUrlEncodedContent Signature(string page, bool authorised = true, string name = "Camille Durand") => new(
     [
         new("__RequestVerificationToken", Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value),
         new("versionId", Regex.Match(page, "name=\"versionId\" value=\"([^\"]+)\"").Groups[1].Value),

@@ -20,6 +20,7 @@ public static class CharterModule
         options.Schema.For<Charters.Charter>().DatabaseSchemaName(Schema).UniqueIndex(charter => charter.CohortId);
         options.Projections.Snapshot<SignatureFile>(SnapshotLifecycle.Inline);
         options.Schema.For<SignatureFile>().DatabaseSchemaName(Schema)
+            .Index(file => file.CohortId)
             .UniqueIndex(file => file.EnrolmentId)
             .Index(file => file.ActiveTokenHash!);
 
@@ -31,6 +32,9 @@ public static class CharterModule
         options.Events.MapEventType<CharterSignatureRecorded>("charter.signature_recorded");
         options.Events.MapEventType<CharterSignedOnPaper>("charter.signed_on_paper");
         options.Events.MapEventType<SignatureRevoked>("charter.signature_revoked");
+        options.Events.MapEventType<ParticipantAdmitted>("charter.participant_admitted");
+        options.Events.MapEventType<ParticipantLeft>("charter.participant_left");
+        options.Events.MapEventType<ResignatureRequested>("charter.resignature_requested");
         return options;
     }
 
@@ -46,6 +50,7 @@ public static class CharterModule
         charter.MapCharters();
         charter.MapSigningLinks();
         charter.MapSignatures();
+        charter.MapResignatureReport();
         return app;
     }
 }

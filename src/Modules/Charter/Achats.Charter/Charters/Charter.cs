@@ -53,6 +53,6 @@ public static class CharterStreams
     {
         var charter = await session.CharterOfAsync(cohortId, cancellationToken)
             ?? throw new NotFoundException("Aucune charte n'a encore été rédigée pour cette édition.");
-        return await session.Events.FetchForWriting<Charter>(charter.Id, charter.Version, cancellationToken);
+        return await session.Events.FetchForWriting<Charter>(charter.Id, cancellationToken);
     }
 }

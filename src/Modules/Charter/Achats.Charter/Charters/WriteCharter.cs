@@ -41,22 +41,23 @@ public static class SaveCharterDraftHandler
             return Charter.Create(saved);
         }
 
-        var stream = await session.Events.FetchForWriting<Charter>(charter.Id, charter.Version, cancellationToken);
+        var stream = await session.Events.FetchForWriting<Charter>(charter.Id, cancellationToken);
         var draft = new CharterDraftSaved(charter.Id, charter.CohortId, text);
         stream.AppendOne(draft);
-        return charter.Apply(draft);
+        return stream.Aggregate!.Apply(draft);
     }
 }
 
 public static class PublishCharterVersionHandler
 {
-    public static async Task<CharterVersion> Handle(
+    public static async Task<(CharterVersion, Signatures.AskToSignAgain)> Handle(
         PublishCharterVersion command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var stream = await session.FetchCharterForWritingAsync(command.CohortId, cancellationToken);
         var published = Publish(stream.Aggregate!, Guid.CreateVersion7(), time.GetUtcNow());
         stream.AppendOne(published);
-        return published.Version;
+        // Whoever signed an earlier version while in the cohort is asked to sign this one.
+        return (published.Version, new Signatures.AskToSignAgain(command.CohortId, published.Version.Id, published.Version.Number));
     }
 
     /// <summary>The draft becomes version n+1, its fingerprint computed once and frozen with it.</summary>

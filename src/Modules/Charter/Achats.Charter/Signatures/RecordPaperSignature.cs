@@ -33,10 +33,10 @@ public static class RecordPaperSignatureHandler
     public static async Task<(CharterSignedOnPaper, Contracts.CharterSigned)> Handle(
         RecordPaperSignature command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var file = await SignatureFiles.OfEnrolmentAsync(session, command.EnrolmentId, cancellationToken);
+        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
+        var file = stream.Aggregate!;
         var charter = await session.CharterOfAsync(file.CohortId, cancellationToken);
         var events = Decide(file, charter?.Current, command, time.GetUtcNow());
-        var stream = await session.Events.FetchForWriting<SignatureFile>(file.Id, file.Version, cancellationToken);
         stream.AppendMany(events);
         var signed = events.OfType<CharterSignedOnPaper>().Single();
         return (signed, new Contracts.CharterSigned(file.EnrolmentId, signed.VersionId, signed.Fingerprint, signed.RecordedAt));
@@ -79,9 +79,9 @@ public static class RevokeSignatureHandler
     public static async Task<(SignatureRevoked, Contracts.CharterSignatureRevoked)> Handle(
         RevokeSignature command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var file = await SignatureFiles.OfEnrolmentAsync(session, command.EnrolmentId, cancellationToken);
+        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
+        var file = stream.Aggregate!;
         var revoked = Decide(file, command, time.GetUtcNow());
-        var stream = await session.Events.FetchForWriting<SignatureFile>(file.Id, file.Version, cancellationToken);
         stream.AppendOne(revoked);
         return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
     }
@@ -97,9 +97,19 @@ public static class RevokeSignatureHandler
 
 public static class SignatureFiles
 {
-    public static async Task<SignatureFile> OfEnrolmentAsync(IQuerySession session, Guid enrolmentId, CancellationToken cancellationToken) =>
-        await session.Query<SignatureFile>().SingleOrDefaultAsync(file => file.EnrolmentId == enrolmentId, cancellationToken)
-        ?? throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?");
+    /// <summary>
+    /// A participant's file, loaded to append to it. Appends always go through <c>FetchForWriting</c>: with
+    /// quick append, a bare <c>Events.Append</c> leaves the inline document's version behind.
+    /// </summary>
+    public static async Task<JasperFx.Events.IEventStream<SignatureFile>> ForWritingAsync(
+        IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        var id = await session.Query<SignatureFile>().Where(file => file.EnrolmentId == enrolmentId).Select(file => file.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        return id == Guid.Empty
+            ? throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?")
+            : await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken);
+    }
 }
 
 public static class SignatureEndpoints

@@ -51,8 +51,8 @@ public static class IssueSigningLinkHandler
     public static async Task<(SigningLinkIssued, SendEmail)> Handle(
         IssueSigningLink command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var file = await SignatureFiles.OfEnrolmentAsync(session, command.EnrolmentId, cancellationToken);
-        var stream = await session.Events.FetchForWriting<SignatureFile>(file.Id, file.Version, cancellationToken);
+        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
+        var file = stream.Aggregate!;
         var settings = SigningLinkSettings.From(configuration);
         var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
         stream.AppendMany(SigningLinks.Replace(file, issued));

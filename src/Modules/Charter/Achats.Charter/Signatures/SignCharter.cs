@@ -62,12 +62,14 @@ public static class SignCharterHandler
     public static async Task<(CharterSignatureRecorded, Contracts.CharterSigned)> Handle(
         SignCharter command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var file = await FileOfAsync(session, command.Token, cancellationToken);
+        var found = await FileOfAsync(session, command.Token, cancellationToken);
+        var stream = found is null ? null : await session.Events.FetchForWriting<SignatureFile>(found.Id, cancellationToken);
+        // Decided on the stream as it is now: a link replaced meanwhile no longer opens it.
+        var file = stream?.Aggregate is { } current && current.ActiveTokenHash == SigningToken.HashOf(command.Token) ? current : null;
         var charter = file is null ? null : await session.CharterOfAsync(file.CohortId, cancellationToken);
         var signed = Decide(file, charter?.Current, command, time.GetUtcNow());
-        var stream = await session.Events.FetchForWriting<SignatureFile>(file!.Id, file.Version, cancellationToken);
-        stream.AppendOne(signed);
-        return (signed, new Contracts.CharterSigned(file.EnrolmentId, signed.VersionId, signed.Fingerprint, signed.SignedAt));
+        stream!.AppendOne(signed);
+        return (signed, new Contracts.CharterSigned(file!.EnrolmentId, signed.VersionId, signed.Fingerprint, signed.SignedAt));
     }
 
     /// <summary>

@@ -43,6 +43,15 @@ public sealed record CharterSignedOnPaper(
 /// <summary>The participant withdrew their signature, saying why.</summary>
 public sealed record SignatureRevoked(string Reason, DateTimeOffset RevokedAt);
 
+/// <summary>Enrolment admitted the participant (so a new version of the charter asks them to sign again).</summary>
+public sealed record ParticipantAdmitted(DateTimeOffset AdmittedAt);
+
+/// <summary>Enrolment withdrew the participant: they are no longer asked to sign.</summary>
+public sealed record ParticipantLeft(string Reason);
+
+/// <summary>A new version was published while the participant was in the cohort: they are asked to sign it by the deadline.</summary>
+public sealed record ResignatureRequested(Guid VersionId, int VersionNumber, DateTimeOffset Deadline);
+
 public sealed record SigningLink(Guid LinkId, string TokenHash, DateTimeOffset ExpiresAt, bool Used);
 
 /// <summary>One participant's signatures of their cohort's charter, and the link they sign with.</summary>
@@ -64,6 +73,13 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 
     public SignatureRevoked? Revocation { get; init; }
 
+    public bool Admitted { get; init; }
+
+    public bool Left { get; init; }
+
+    /// <summary>The version the participant is asked to sign again, and by when; null when nothing is pending.</summary>
+    public ResignatureRequested? PendingResignature { get; init; }
+
     public static SignatureFile Create(SignatureRequested requested) => new(requested.FileId, requested.EnrolmentId, requested.CohortId, requested.Signer);
 
     public SignatureFile Apply(SigningLinkIssued issued) =>
@@ -71,11 +87,26 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 
     public SignatureFile Apply(SigningLinkVoided voided) => this with { ActiveLink = null, ActiveTokenHash = null };
 
-    public SignatureFile Apply(CharterSignatureRecorded signed) =>
-        this with { Signatures = [.. Signatures, signed], SignedVersion = signed.VersionNumber, ActiveLink = ActiveLink! with { Used = true } };
+    public SignatureFile Apply(CharterSignatureRecorded signed) => this with
+    {
+        Signatures = [.. Signatures, signed],
+        SignedVersion = signed.VersionNumber,
+        ActiveLink = ActiveLink! with { Used = true },
+        PendingResignature = PendingResignature is { } pending && pending.VersionNumber > signed.VersionNumber ? pending : null,
+    };
 
-    public SignatureFile Apply(CharterSignedOnPaper signed) =>
-        this with { PaperSignatures = [.. PaperSignatures, signed], SignedVersion = signed.VersionNumber };
+    public SignatureFile Apply(CharterSignedOnPaper signed) => this with
+    {
+        PaperSignatures = [.. PaperSignatures, signed],
+        SignedVersion = signed.VersionNumber,
+        PendingResignature = PendingResignature is { } pending && pending.VersionNumber > signed.VersionNumber ? pending : null,
+    };
+
+    public SignatureFile Apply(ParticipantAdmitted admitted) => this with { Admitted = true };
+
+    public SignatureFile Apply(ParticipantLeft left) => this with { Left = true, PendingResignature = null };
+
+    public SignatureFile Apply(ResignatureRequested requested) => this with { PendingResignature = requested };
 
     public SignatureFile Apply(SignatureRevoked revoked) => this with { Revocation = revoked };
 }

@@ -1,0 +1,131 @@
+using Achats.Enrolment.Contracts;
+using Achats.Shared.Access;
+using Achats.Shared.Email;
+using Achats.Shared.Time;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Wolverine;
+
+namespace Achats.Charter.Signatures;
+
+/// <summary>
+/// A new version was published: every admitted participant who signed an earlier one is sent a new link
+/// and asked to sign within the grace period (<c>Charter:ResignatureGraceDays</c>, 30 by default).
+/// </summary>
+public sealed record AskToSignAgain(Guid CohortId, Guid VersionId, int VersionNumber);
+
+public static class AskToSignAgainHandler
+{
+    public static async Task<OutgoingMessages> Handle(
+        AskToSignAgain command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var settings = SigningLinkSettings.From(configuration);
+        var deadline = time.GetUtcNow().AddDays(configuration.GetValue("Charter:ResignatureGraceDays", 30));
+        var enrolments = await session.Query<SignatureFile>().Where(file => file.CohortId == command.CohortId)
+            .Select(file => file.EnrolmentId).ToListAsync(cancellationToken);
+        var emails = new OutgoingMessages();
+        foreach (var enrolmentId in enrolments)
+        {
+            var stream = await SignatureFiles.ForWritingAsync(session, enrolmentId, cancellationToken);
+            var file = stream.Aggregate!;
+            if (!MustSignAgain(file, command.VersionNumber))
+            {
+                continue;
+            }
+
+            var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), (int)Math.Ceiling((deadline - time.GetUtcNow()).TotalDays));
+            stream.AppendMany([.. SigningLinks.Replace(file, issued), new ResignatureRequested(command.VersionId, command.VersionNumber, deadline)]);
+            emails.Add(Email(file.Signer, command.VersionNumber, settings.Url(token), deadline));
+        }
+
+        return emails;
+    }
+
+    /// <summary>In the cohort, committed (signed, not revoked), and behind the new version.</summary>
+    public static bool MustSignAgain(SignatureFile file, int versionNumber) =>
+        file is { Admitted: true, Left: false, Revocation: null, SignedVersion: { } signed } && signed < versionNumber;
+
+    private static SendEmail Email(Signer signer, int versionNumber, string url, DateTimeOffset deadline) => new(
+        signer.Email,
+        signer.Name,
+        $"Nouvelle version de la charte d'engagement : signez la version {versionNumber}",
+        $"""
+        Bonjour {signer.FirstName},
+
+        L'équipe du programme Achats circulaires et solidaires a publié la version {versionNumber} de la charte
+        d'engagement de votre édition. Merci de la relire et de la signer avant le {TimeZoneInfo.ConvertTime(deadline, ParisTime.Zone):dd/MM/yyyy} :
+
+        {url}
+
+        Ce lien personnel ne sert qu'une fois : ne le transmettez pas.
+
+        L'équipe du programme
+        """);
+}
+
+/// <summary>Charter keeps track of who is in the cohort, from Enrolment's events.</summary>
+public static class FollowEnrolmentHandler
+{
+    public static async Task Handle(EnrolmentAdmitted admitted, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await SignatureFiles.ForWritingAsync(session, admitted.EnrolmentId, cancellationToken);
+        if (stream.Aggregate is { Admitted: false })
+        {
+            stream.AppendOne(new ParticipantAdmitted(admitted.AdmittedAt));
+        }
+    }
+
+    public static async Task Handle(EnrolmentWithdrawn withdrawn, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        // Withdrawn before validation, the participant never had a file: nothing to follow.
+        if (await session.Query<SignatureFile>().AnyAsync(file => file.EnrolmentId == withdrawn.EnrolmentId, cancellationToken))
+        {
+            var stream = await SignatureFiles.ForWritingAsync(session, withdrawn.EnrolmentId, cancellationToken);
+            if (stream.Aggregate is { Left: false })
+            {
+                stream.AppendOne(new ParticipantLeft(withdrawn.Reason));
+            }
+        }
+    }
+}
+
+/// <summary>For staff: who has signed the current version, who is asked to sign again, and who let the deadline pass.</summary>
+public sealed record GetResignatureReport(Guid CohortId);
+
+public sealed record ResignatureLine(
+    Guid EnrolmentId, string Name, string Organisation, int? SignedVersion, int? AskedVersion, DateTimeOffset? Deadline, bool Lapsed);
+
+public sealed record ResignatureReport(int? CurrentVersion, int UpToDate, int Pending, int Lapsed, IReadOnlyList<ResignatureLine> Participants);
+
+public static class GetResignatureReportHandler
+{
+    public static async Task<ResignatureReport> Handle(GetResignatureReport query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var charter = await Charters.CharterStreams.CharterOfAsync(session, query.CohortId, cancellationToken);
+        var files = await session.Query<SignatureFile>().Where(file => file.CohortId == query.CohortId).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var lines = files.Where(file => file is { Admitted: true, Left: false, Revocation: null })
+            .Select(file => new ResignatureLine(file.EnrolmentId, file.Signer.Name, file.Signer.OrganisationName, file.SignedVersion,
+                file.PendingResignature?.VersionNumber, file.PendingResignature?.Deadline, file.PendingResignature is { } pending && pending.Deadline < now))
+            .OrderBy(line => line.Name)
+            .ToList();
+        return new ResignatureReport(charter?.Current?.Number,
+            lines.Count(line => line.AskedVersion is null),
+            lines.Count(line => line.AskedVersion is not null && !line.Lapsed),
+            lines.Count(line => line.Lapsed),
+            lines);
+    }
+}
+
+public static class ResignatureReportEndpoint
+{
+    public static RouteHandlerBuilder MapResignatureReport(this IEndpointRouteBuilder charter) =>
+        charter.MapGet("/cohorts/{cohortId:guid}/signatures", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<ResignatureReport>(new GetResignatureReport(cohortId), cancellationToken)))
+            .RequireAuthorization(Policies.ReadProgramme)
+            .WithName(nameof(GetResignatureReport))
+            .WithSummary("Signatures des participants admis : à jour, en attente d'une nouvelle signature, délai dépassé");
+}
