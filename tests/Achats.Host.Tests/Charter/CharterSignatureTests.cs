@@ -31,6 +31,9 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         var page = await browser.GetStringAsync(link, Cancellation);
         page.ShouldContain("Charte d&#x27;engagement de l&#x27;édition");
         page.ShouldContain("Participer aux séances plénières.");
+        page.ShouldContain("<h2>Préambule</h2>");
+        page.ShouldContain("<strong>toute l");
+        page.ShouldNotContain("<script>alert(1)</script>");
         page.ShouldContain("value=\"Camille Durand\"");
         var (signed, messages) = await app.TrackedAsync(browser, client => client.PostAsync(link, Signature(page), Cancellation));
 
@@ -154,7 +157,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         (await staff.PutAsJsonAsync($"/api/charter/v1/cohorts/{cohortId}/draft", new
         {
             title = "Charte d'engagement de l'édition",
-            body = "Les participants s'engagent, pendant toute l'édition, à faire entrer l'économie circulaire et solidaire dans leurs achats.",
+            body = "## Préambule\n\nLes participants s'engagent, pendant **toute l'édition**, à faire entrer l'économie circulaire et solidaire dans leurs achats.\n\n<script>alert(1)</script>",
             commitments = new[] { "Participer aux séances plénières.", "Intégrer des critères circulaires et solidaires à mes achats.", "Viser au moins une procédure d'achat pendant le programme." },
         }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await staff.PostAsync($"/api/charter/v1/cohorts/{cohortId}/versions", null, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -2,6 +2,7 @@ using Achats.Charter.Signatures;
 using Achats.Host.Access;
 using Achats.Shared.Http;
 using FluentValidation;
+using Markdig;
 using Microsoft.AspNetCore.Antiforgery;
 using Wolverine;
 
@@ -13,6 +14,9 @@ namespace Achats.Host.Web;
 /// </summary>
 public static class CharterSignaturePage
 {
+    // Staff write the body in Markdown; raw HTML in it is shown as text, never run.
+    private static readonly MarkdownPipeline SafeMarkdown = new MarkdownPipelineBuilder().DisableHtml().Build();
+
     public static IEndpointRouteBuilder MapCharterSignaturePage(this IEndpointRouteBuilder app)
     {
         var path = $"{SigningLinkSettings.PagePath}/{{token}}";
@@ -94,7 +98,7 @@ public static class CharterSignaturePage
         return Page.Html("Charte d'engagement", $"""
             <h1>{Page.Encode(charter.Text.Title)}</h1>
             <p>Version {charter.Number}, publiée le {charter.PublishedAt.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}.</p>
-            <div class="charter">{Page.Encode(charter.Text.Body)}</div>
+            <div class="charter">{Markdown.ToHtml(charter.Text.Body, SafeMarkdown)}</div>
             <h2>Vos engagements</h2>
             <ul>{string.Concat(charter.Text.Commitments.Select(commitment => $"<li>{Page.Encode(commitment)}</li>"))}</ul>
             <p class="fingerprint">Empreinte SHA-256 de ce texte : <code>{charter.Fingerprint}</code></p>
