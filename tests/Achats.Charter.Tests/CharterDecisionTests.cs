@@ -140,6 +140,30 @@ public sealed class CharterDecisionTests
     }
 
     [Fact]
+    public void A_participant_who_left_or_revoked_signs_no_more()
+    {
+        var (file, version) = Ready();
+
+        Should.Throw<RuleViolationException>(() => SignCharterHandler.Decide(file.Apply(new ParticipantLeft("Départ.")), version, Signing(version.Id), Now));
+        Should.Throw<RuleViolationException>(() => SignCharterHandler.Decide(file with { Revocation = new SignatureRevoked("Non.", Now) }, version, Signing(version.Id), Now));
+        var signed = file.Apply(SignCharterHandler.Decide(file, version, Signing(version.Id), Now));
+        var paper = new RecordPaperSignature(file.EnrolmentId, new DateOnly(2026, 11, 27), "Camille Durand", "Acheteuse", "Double.");
+        Should.Throw<ConflictException>(() => RecordPaperSignatureHandler.Decide(signed, version, paper, Now)); // already signed
+    }
+
+    [Fact]
+    public void Whoever_signed_an_earlier_version_and_is_still_committed_must_sign_the_new_one()
+    {
+        var (file, version) = Ready();
+        var signed = file.Apply(SignCharterHandler.Decide(file, version, Signing(version.Id), Now));
+
+        AskToSignAgainHandler.MustSignAgain(signed, 2).ShouldBeTrue(); // admission not yet heard of: asked all the same
+        AskToSignAgainHandler.MustSignAgain(signed, 1).ShouldBeFalse();
+        AskToSignAgainHandler.MustSignAgain(file, 2).ShouldBeFalse(); // never signed: sent a fresh first link instead
+        AskToSignAgainHandler.MustSignAgain(signed.Apply(new ParticipantLeft("Départ.")), 2).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Signing_tokens_are_random_and_only_their_hash_is_kept()
     {
         var (token, hash) = SigningToken.New();

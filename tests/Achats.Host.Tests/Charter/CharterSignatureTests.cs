@@ -34,7 +34,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         page.ShouldContain("<h2>Préambule</h2>");
         page.ShouldContain("<strong>toute l");
         page.ShouldNotContain("<script>alert(1)</script>");
-        page.ShouldContain("value=\"Camille Durand\"");
+        page.ShouldContain("placeholder=\"Camille Durand\"");
         var (signed, messages) = await app.TrackedAsync(browser, client => client.PostAsync(link, Signature(page), Cancellation));
 
         var confirmation = await signed.Content.ReadAsStringAsync(Cancellation);

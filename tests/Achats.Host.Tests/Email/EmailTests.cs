@@ -65,7 +65,7 @@ public sealed class SmtpEmailTests(SmtpEmailTests.SmtpApp app) : IClassFixture<S
             base.ConfigureWebHost(builder);
             builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
             builder.UseSetting("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Email:Smtp:StartTls", "false");
+            builder.UseSetting("Email:Smtp:Security", "None");
         }
 
         public override async ValueTask DisposeAsync()

@@ -14,8 +14,10 @@ public static class EmailSenders
         var from = new MailboxAddress(email["FromName"] ?? "Programme Achats circulaires et solidaires", email["From"] ?? "ne-pas-repondre@achats.localhost");
         if (email.GetSection("Smtp")["Host"] is { Length: > 0 } host)
         {
-            services.AddSingleton<IEmailSender>(new SmtpEmailSender(from, host, email.GetSection("Smtp").GetValue("Port", 587),
-                email.GetSection("Smtp")["UserName"], email.GetSection("Smtp")["Password"], email.GetSection("Smtp").GetValue("StartTls", true)));
+            var smtp = email.GetSection("Smtp");
+            // Auto: TLS from the first byte on 465, STARTTLS when the server offers it; None only for a test server.
+            services.AddSingleton<IEmailSender>(new SmtpEmailSender(from, host, smtp.GetValue("Port", 587),
+                smtp["UserName"], smtp["Password"], smtp.GetValue("Security", SecureSocketOptions.Auto)));
         }
         else
         {
@@ -50,12 +52,12 @@ public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEma
     }
 }
 
-public sealed class SmtpEmailSender(MailboxAddress from, string host, int port, string? userName, string? password, bool startTls) : IEmailSender
+public sealed class SmtpEmailSender(MailboxAddress from, string host, int port, string? userName, string? password, SecureSocketOptions security) : IEmailSender
 {
     public async Task SendAsync(SendEmail email, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient();
-        await client.ConnectAsync(host, port, startTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        await client.ConnectAsync(host, port, security, cancellationToken);
         if (userName is { Length: > 0 })
         {
             await client.AuthenticateAsync(userName, password ?? "", cancellationToken);

@@ -49,7 +49,7 @@ public static class CharterSignaturePage
                     return Page.Html("Charte signée", $"""
                         <h1>Charte signée</h1>
                         <p role="status">Merci {Page.Encode(signed.TypedName)} : votre signature de la version {signed.VersionNumber} de la charte
-                        d'engagement est enregistrée. Vous êtes admis·e dans l'édition ; l'équipe du programme vous écrira pour la suite.</p>
+                        d'engagement est enregistrée.{(signed.VersionNumber == 1 ? " Avec la validation de votre pré-inscription, elle vaut admission dans l'édition." : "")}</p>
                         <p>Empreinte SHA-256 du texte signé : <code>{signed.Fingerprint}</code></p>
                         """);
                 }
@@ -61,6 +61,11 @@ public static class CharterSignaturePage
                 catch (RuleViolationException refused)
                 {
                     return Refused(refused.Message, StatusCodes.Status422UnprocessableEntity);
+                }
+                catch (JasperFx.ConcurrencyException)
+                {
+                    // The same form sent twice at once: the other post signed.
+                    return Refused("Ce lien a déjà servi : la charte est signée.", StatusCodes.Status409Conflict);
                 }
                 catch (ConflictException conflict)
                 {
@@ -106,7 +111,7 @@ public static class CharterSignaturePage
             <form method="post" action="{SigningLinkSettings.PagePath}/{Uri.EscapeDataString(token)}">
               <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
               <input type="hidden" name="versionId" value="{charter.Id}">
-              <label>Vos prénom et nom <input name="typedName" required autocomplete="name" value="{Page.Encode(form?.TypedName ?? view.Signer!.Name)}">{ErrorOf("typedName")}</label>
+              <label>Vos prénom et nom, tels que vous signez <input name="typedName" required autocomplete="name" placeholder="{Page.Encode(view.Signer!.Name)}" value="{Page.Encode(form?.TypedName)}">{ErrorOf("typedName")}</label>
               <label>Votre fonction dans la structure <input name="role" required value="{Page.Encode(form?.Role ?? view.Signer!.JobTitle)}">{ErrorOf("role")}</label>
               <label class="choice"><input type="checkbox" name="authorisedToCommit" value="true"{(form?.AuthorisedToCommit == true ? " checked" : "")}>
                 Je suis autorisé·e à engager {Page.Encode(view.Signer!.OrganisationName)} dans le programme et je signe la charte en son nom.</label>

@@ -16,6 +16,11 @@ public sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDra
 {
     public SaveCharterDraftValidator()
     {
+        // The fingerprint joins title, body and commitments with line breaks: none inside a title or a commitment.
+        RuleFor(command => command.Title).Must(title => title is null || !title.Contains('\n') && !title.Contains('\r'))
+            .WithMessage("Le titre tient sur une ligne.");
+        RuleForEach(command => command.Commitments).Must(commitment => commitment is null || !commitment.Contains('\n') && !commitment.Contains('\r'))
+            .WithMessage("Un engagement tient sur une ligne.");
         RuleFor(command => command.Title).NotEmpty().WithMessage("Le titre de la charte est obligatoire.")
             .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.");
         RuleFor(command => command.Body).NotEmpty().WithMessage("Le texte de la charte est obligatoire.")

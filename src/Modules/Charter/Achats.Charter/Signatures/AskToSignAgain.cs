@@ -2,23 +2,32 @@ using Achats.Enrolment.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Email;
 using Achats.Shared.Time;
+using JasperFx;
+using JasperFx.Core;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Achats.Charter.Signatures;
 
 /// <summary>
-/// A new version was published: every admitted participant who signed an earlier one is sent a new link
-/// and asked to sign within the grace period (<c>Charter:ResignatureGraceDays</c>, 30 by default).
+/// A new version was published: every participant who signed an earlier one is sent a new link and asked
+/// to sign within the grace period (<c>Charter:ResignatureGraceDays</c>, 30 by default); one still waiting
+/// to sign gets a fresh link to the version now published.
 /// </summary>
 public sealed record AskToSignAgain(Guid CohortId, Guid VersionId, int VersionNumber);
 
 public static class AskToSignAgainHandler
 {
+    /// <summary>A participant may be signing at that very moment: try again on the fresh streams.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds(), 5.Seconds());
+
     public static async Task<OutgoingMessages> Handle(
         AskToSignAgain command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -31,22 +40,26 @@ public static class AskToSignAgainHandler
         {
             var stream = await SignatureFiles.ForWritingAsync(session, enrolmentId, cancellationToken);
             var file = stream.Aggregate!;
-            if (!MustSignAgain(file, command.VersionNumber))
+            if (MustSignAgain(file, command.VersionNumber))
             {
-                continue;
+                var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), (int)Math.Ceiling((deadline - time.GetUtcNow()).TotalDays));
+                stream.AppendMany([.. SigningLinks.Replace(file, issued), new ResignatureRequested(command.VersionId, command.VersionNumber, deadline)]);
+                emails.Add(Email(file.Signer, command.VersionNumber, settings.Url(token), deadline));
             }
-
-            var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), (int)Math.Ceiling((deadline - time.GetUtcNow()).TotalDays));
-            stream.AppendMany([.. SigningLinks.Replace(file, issued), new ResignatureRequested(command.VersionId, command.VersionNumber, deadline)]);
-            emails.Add(Email(file.Signer, command.VersionNumber, settings.Url(token), deadline));
+            else if (file is { Committable: true, SignedVersion: null })
+            {
+                var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
+                stream.AppendMany(SigningLinks.Replace(file, issued));
+                emails.Add(SigningLinks.Email(file.Signer, settings.Url(token), issued.ExpiresAt));
+            }
         }
 
         return emails;
     }
 
-    /// <summary>In the cohort, committed (signed, not revoked), and behind the new version.</summary>
+    /// <summary>Committed (signed, still in the cohort, not revoked) and behind the new version.</summary>
     public static bool MustSignAgain(SignatureFile file, int versionNumber) =>
-        file is { Admitted: true, Left: false, Revocation: null, SignedVersion: { } signed } && signed < versionNumber;
+        file is { Committable: true, SignedVersion: { } signed } && signed < versionNumber;
 
     private static SendEmail Email(Signer signer, int versionNumber, string url, DateTimeOffset deadline) => new(
         signer.Email,
@@ -84,9 +97,12 @@ public static class FollowEnrolmentHandler
         if (await session.Query<SignatureFile>().AnyAsync(file => file.EnrolmentId == withdrawn.EnrolmentId, cancellationToken))
         {
             var stream = await SignatureFiles.ForWritingAsync(session, withdrawn.EnrolmentId, cancellationToken);
-            if (stream.Aggregate is { Left: false })
+            if (stream.Aggregate is { Left: false } file)
             {
-                stream.AppendOne(new ParticipantLeft(withdrawn.Reason));
+                // Gone from the cohort: the link stops working too.
+                stream.AppendMany(file.ActiveLink is { Used: false } link
+                    ? [new ParticipantLeft(withdrawn.Reason), new SigningLinkVoided(link.LinkId, "Inscription retirée.")]
+                    : [new ParticipantLeft(withdrawn.Reason)]);
             }
         }
     }
@@ -107,13 +123,13 @@ public static class GetResignatureReportHandler
         var charter = await Charters.CharterStreams.CharterOfAsync(session, query.CohortId, cancellationToken);
         var files = await session.Query<SignatureFile>().Where(file => file.CohortId == query.CohortId).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var lines = files.Where(file => file is { Admitted: true, Left: false, Revocation: null })
+        var lines = files.Where(file => file is { Committable: true, SignedVersion: not null })
             .Select(file => new ResignatureLine(file.EnrolmentId, file.Signer.Name, file.Signer.OrganisationName, file.SignedVersion,
                 file.PendingResignature?.VersionNumber, file.PendingResignature?.Deadline, file.PendingResignature is { } pending && pending.Deadline < now))
             .OrderBy(line => line.Name)
             .ToList();
         return new ResignatureReport(charter?.Current?.Number,
-            lines.Count(line => line.AskedVersion is null),
+            lines.Count(line => line.SignedVersion == charter?.Current?.Number),
             lines.Count(line => line.AskedVersion is not null && !line.Lapsed),
             lines.Count(line => line.Lapsed),
             lines);

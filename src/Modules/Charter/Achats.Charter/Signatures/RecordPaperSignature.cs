@@ -1,6 +1,7 @@
 using Achats.Charter.Charters;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
+using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -21,8 +22,10 @@ public sealed class RecordPaperSignatureValidator : AbstractValidator<RecordPape
     public RecordPaperSignatureValidator()
     {
         RuleFor(command => command.SignedOn).NotNull().WithMessage("La date de la signature sur papier est obligatoire.");
-        RuleFor(command => command.SignerName).NotEmpty().WithMessage("Le nom du ou de la signataire est obligatoire.");
-        RuleFor(command => command.Role).NotEmpty().WithMessage("La fonction du ou de la signataire est obligatoire.");
+        RuleFor(command => command.SignerName).NotEmpty().WithMessage("Le nom du ou de la signataire est obligatoire.")
+            .MaximumLength(200).WithMessage("Le nom ne doit pas dépasser 200 caractères.");
+        RuleFor(command => command.Role).NotEmpty().WithMessage("La fonction du ou de la signataire est obligatoire.")
+            .MaximumLength(200).WithMessage("La fonction ne doit pas dépasser 200 caractères.");
         RuleFor(command => command.Note).NotEmpty().WithMessage("Une note est obligatoire : où est conservé l'original, qui l'a reçu.")
             .MaximumLength(2000).WithMessage("La note ne doit pas dépasser 2000 caractères.");
     }
@@ -36,6 +39,11 @@ public static class RecordPaperSignatureHandler
         var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         var file = stream.Aggregate!;
         var charter = await session.CharterOfAsync(file.CohortId, cancellationToken);
+        if (command.SignedOn > time.TodayInParis())
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.SignedOn), "La date de signature ne peut être dans le futur.")]);
+        }
+
         var events = Decide(file, charter?.Current, command, time.GetUtcNow());
         stream.AppendMany(events);
         var signed = events.OfType<CharterSignedOnPaper>().Single();
@@ -49,9 +57,14 @@ public static class RecordPaperSignatureHandler
             throw new RuleViolationException("charter-not-published", "La charte de cette édition n'est pas encore publiée.");
         }
 
-        if (file.Revocation is not null)
+        if (!file.Committable)
         {
-            throw new ConflictException("Ce participant a révoqué sa signature.");
+            throw new ConflictException("Cette inscription est close (retrait ou signature révoquée).");
+        }
+
+        if (file.SignedVersion == current.Number)
+        {
+            throw new ConflictException($"La version {current.Number} de la charte est déjà signée.");
         }
 
         var signed = new CharterSignedOnPaper(current.Id, current.Number, current.Fingerprint, command.SignedOn!.Value,
@@ -82,7 +95,7 @@ public static class RevokeSignatureHandler
         var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         var file = stream.Aggregate!;
         var revoked = Decide(file, command, time.GetUtcNow());
-        stream.AppendOne(revoked);
+        stream.AppendMany(RevokeSignatureHandler.Events(file, revoked));
         return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
     }
 
@@ -93,6 +106,10 @@ public static class RevokeSignatureHandler
             { Revocation: not null } => throw new ConflictException("Cette signature est déjà révoquée."),
             _ => new SignatureRevoked(command.Reason.Trim(), now),
         };
+
+    /// <summary>Revoking stops the link too: nothing more is signed with it.</summary>
+    public static IReadOnlyList<object> Events(SignatureFile file, SignatureRevoked revoked) =>
+        file.ActiveLink is { Used: false } link ? [revoked, new SigningLinkVoided(link.LinkId, "Signature révoquée.")] : [revoked];
 }
 
 public static class SignatureFiles

@@ -1,6 +1,7 @@
 using Achats.Enrolment.Contracts;
-using Achats.Shared.Email;
 using Achats.Shared.Access;
+using Achats.Shared.Email;
+using Achats.Shared.Http;
 using Achats.Shared.Time;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -53,6 +54,11 @@ public static class IssueSigningLinkHandler
     {
         var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         var file = stream.Aggregate!;
+        if (!file.Committable)
+        {
+            throw new ConflictException("Cette inscription est close (retrait ou signature révoquée) : aucun lien ne lui est plus envoyé.");
+        }
+
         var settings = SigningLinkSettings.From(configuration);
         var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
         stream.AppendMany(SigningLinks.Replace(file, issued));

@@ -88,6 +88,11 @@ public static class SignCharterHandler
                 throw new RuleViolationException("signing-link-used", "Ce lien a déjà servi : la charte est signée.");
         }
 
+        if (!file!.Committable)
+        {
+            throw new RuleViolationException("signing-link-invalid", "Cette inscription est close : la charte ne se signe plus.");
+        }
+
         if (current is null)
         {
             throw new RuleViolationException("charter-not-published", "La charte de votre édition n'est pas encore publiée : vous recevrez un nouveau lien.");

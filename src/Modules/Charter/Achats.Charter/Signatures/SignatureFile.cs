@@ -109,6 +109,9 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
     public SignatureFile Apply(ResignatureRequested requested) => this with { PendingResignature = requested };
 
     public SignatureFile Apply(SignatureRevoked revoked) => this with { Revocation = revoked };
+
+    /// <summary>Still asked to sign: neither gone from the cohort nor having revoked their signature.</summary>
+    public bool Committable => !Left && Revocation is null;
 }
 
 /// <summary>Signing tokens: 256 random bits, shown once in the email, kept only as their SHA-256.</summary>
