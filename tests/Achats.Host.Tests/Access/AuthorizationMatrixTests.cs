@@ -55,6 +55,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /inscription"] = Everyone,
         ["GET /charte/{token}"] = Everyone,
         ["POST /charte/{token}"] = Everyone,
+        ["POST /charte/{token}/revocation"] = Everyone,
         ["PUT /api/charter/v1/cohorts/{cohortId:guid}/draft"] = [StaffRole.ProgrammeStaff],
         ["POST /api/charter/v1/cohorts/{cohortId:guid}/versions"] = [StaffRole.ProgrammeStaff],
         ["GET /api/charter/v1/cohorts/{cohortId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],

@@ -55,12 +55,27 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         signature.Role.ShouldBe("Directrice de la commande publique");
         signature.AuthorisedToCommit.ShouldBeTrue();
         signature.UserAgent.ShouldNotBeNull();
+        var recorded = (await session.Events.FetchStreamAsync(file.Id, token: Cancellation)).Single(e => e.Data is CharterSignatureRecorded);
+        recorded.UserName.ShouldBe($"participant:{enrolmentId}::");
 
         // Used once: the link now says so and records nothing more.
         var again = await browser.PostAsync(link, Signature(page), Cancellation);
         again.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await again.Content.ReadAsStringAsync(Cancellation)).ShouldContain("déjà servi");
-        (await browser.GetAsync(link, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.Gone);
+
+        // The link now shows the signature given, and lets the participant revoke it: they leave the cohort.
+        var signedPage = await browser.GetStringAsync(link, Cancellation);
+        signedPage.ShouldContain("Révoquer ma signature");
+        var revocation = new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Regex.Match(signedPage, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value),
+            new("reason", "Changement de poste."),
+        ]);
+        var (revoked, withdrawal) = await app.TrackedAsync(browser, client => client.PostAsync($"{link}/revocation", revocation, Cancellation));
+        revoked.StatusCode.ShouldBe(HttpStatusCode.OK, await revoked.Content.ReadAsStringAsync(Cancellation));
+        Published<EnrolmentWithdrawn>(withdrawal).ShouldHaveSingleItem().Reason.ShouldBe("Signature de la charte révoquée : Changement de poste.");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Withdrawn");
+        (await browser.GetAsync(link, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // revoked: the link opens nothing more
     }
 
     [Fact]

@@ -75,6 +75,35 @@ public static class CharterSignaturePage
             })
             .AsPublicForm()
             .ExcludeFromDescription();
+
+        app.MapPost($"{path}/revocation", async (string token, HttpContext context, IAntiforgery antiforgery, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Refused("Ce formulaire a expiré : rouvrez votre lien, puis recommencez.", StatusCodes.Status400BadRequest);
+                }
+
+                var form = await context.Request.ReadFormAsync(cancellationToken);
+                try
+                {
+                    await bus.InvokeAsync<SignatureRevoked>(new RevokeOwnSignature(token, form["reason"].ToString()), cancellationToken);
+                    return Page.Html("Signature révoquée", """
+                        <h1>Signature révoquée</h1>
+                        <p role="status">Votre révocation est enregistrée : votre participation à l'édition prend fin. L'équipe du programme en est informée.</p>
+                        """);
+                }
+                catch (ValidationException invalid)
+                {
+                    var view = await bus.InvokeAsync<SigningLinkView>(new OpenSigningLink(token), cancellationToken);
+                    return View(context, antiforgery, token, view, null, ProblemDetailsMapping.FieldErrors(invalid), StatusCodes.Status400BadRequest);
+                }
+                catch (Exception refused) when (refused is RuleViolationException or ConflictException or JasperFx.ConcurrencyException)
+                {
+                    return Refused(refused is JasperFx.ConcurrencyException ? "Votre révocation est déjà enregistrée." : refused.Message, StatusCodes.Status409Conflict);
+                }
+            })
+            .AsPublicForm()
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -88,8 +117,10 @@ public static class CharterSignaturePage
                 return Refused("Ce lien de signature n'est pas valide : il a peut-être été remplacé par un plus récent. Demandez un nouveau lien à l'équipe du programme.", StatusCodes.Status404NotFound);
             case SigningLinkState.Expired:
                 return Refused("Ce lien de signature a expiré. Demandez un nouveau lien à l'équipe du programme.", StatusCodes.Status410Gone);
-            case SigningLinkState.Used:
+            case SigningLinkState.Used when view.SignedVersion is null:
                 return Refused("Ce lien a déjà servi : la charte est signée.", StatusCodes.Status410Gone);
+            case SigningLinkState.Used:
+                return Signed(context, antiforgery, token, view, errors, status);
         }
 
         if (view.Charter is not { } charter)
@@ -117,6 +148,26 @@ public static class CharterSignaturePage
                 Je suis autorisé·e à engager {Page.Encode(view.Signer!.OrganisationName)} dans le programme et je signe la charte en son nom.</label>
               {ErrorOf("authorisedToCommit")}
               <button type="submit">Signer la charte</button>
+            </form>
+            """, status);
+    }
+
+    /// <summary>The signature given, and the participant's way to revoke it.</summary>
+    private static IResult Signed(HttpContext context, IAntiforgery antiforgery, string token, SigningLinkView view, IDictionary<string, string[]>? errors, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var error = errors is not null && errors.TryGetValue("reason", out var messages)
+            ? $"""<span class="error" role="alert">{Page.Encode(string.Join(" ", messages))}</span>""" : "";
+        return Page.Html("Votre signature de la charte", $"""
+            <h1>Votre signature de la charte</h1>
+            <p>{Page.Encode(view.Signer!.Name)}, vous avez signé la version {view.SignedVersion} de la charte d'engagement le
+            {TimeZoneInfo.ConvertTime(view.SignedAt!.Value, Achats.Shared.Time.ParisTime.Zone).ToString("dd/MM/yyyy à HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}.</p>
+            <h2>Révoquer ma signature</h2>
+            <p>Révoquer votre signature met fin à votre participation à l'édition.</p>
+            <form method="post" action="{SigningLinkSettings.PagePath}/{Uri.EscapeDataString(token)}/revocation">
+              <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
+              <label>Motif <input name="reason" required>{error}</label>
+              <button type="submit">Révoquer ma signature et quitter l'édition</button>
             </form>
             """, status);
     }

@@ -1,7 +1,9 @@
 using Achats.Charter.Charters;
+using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Wolverine;
 
 namespace Achats.Charter.Signatures;
 
@@ -17,7 +19,8 @@ public enum SigningLinkState
     Used,
 }
 
-public sealed record SigningLinkView(SigningLinkState State, Signer? Signer, CharterVersion? Charter);
+/// <summary>What the link shows: the charter to sign, or, once used, the signature given and the way to revoke it.</summary>
+public sealed record SigningLinkView(SigningLinkState State, Signer? Signer, CharterVersion? Charter, int? SignedVersion = null, DateTimeOffset? SignedAt = null);
 
 /// <summary>The participant signs through their link, having typed their name and role and confirmed they may commit their organisation.</summary>
 public sealed record SignCharter(string Token, Guid VersionId, string TypedName, string Role, bool AuthorisedToCommit)
@@ -46,6 +49,13 @@ public static class OpenSigningLinkHandler
     {
         var file = await SignCharterHandler.FileOfAsync(session, query.Token, cancellationToken);
         var state = SignCharterHandler.StateOf(file, time.GetUtcNow());
+        if (state == SigningLinkState.Used && file!.Committable)
+        {
+            // The participant's own door to their signature: shown with the way to revoke it.
+            var last = file.Signatures[^1];
+            return new SigningLinkView(state, file.Signer, null, last.VersionNumber, last.SignedAt);
+        }
+
         if (state != SigningLinkState.Usable)
         {
             return new SigningLinkView(state, null, null);
@@ -60,7 +70,7 @@ public static class SignCharterHandler
 {
 
     public static async Task<(CharterSignatureRecorded, Contracts.CharterSigned)> Handle(
-        SignCharter command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        SignCharter command, IDocumentSession session, IMessageContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var found = await FileOfAsync(session, command.Token, cancellationToken);
         var stream = found is null ? null : await session.Events.FetchForWriting<SignatureFile>(found.Id, cancellationToken);
@@ -68,6 +78,7 @@ public static class SignCharterHandler
         var file = stream?.Aggregate is { } current && current.ActiveTokenHash == SigningToken.HashOf(command.Token) ? current : null;
         var charter = file is null ? null : await session.CharterOfAsync(file.CohortId, cancellationToken);
         var signed = Decide(file, charter?.Current, command, time.GetUtcNow());
+        ActAsParticipant(context, session, file!.EnrolmentId);
         stream!.AppendOne(signed);
         return (signed, new Contracts.CharterSigned(file!.EnrolmentId, signed.VersionId, signed.Fingerprint, signed.SignedAt));
     }
@@ -113,6 +124,14 @@ public static class SignCharterHandler
             command.AuthorisedToCommit, command.IpAddress, command.UserAgent, file!.ActiveLink!.LinkId);
     }
 
+    /// <summary>Whoever holds the personal link is the participant: their events, and the admission they cause, say so.</summary>
+    public static void ActAsParticipant(IMessageContext context, IDocumentSession session, Guid enrolmentId)
+    {
+        var participant = Actor.ParticipantOf(enrolmentId).ToString();
+        context.UserName = participant;
+        session.LastModifiedBy = participant;
+    }
+
     public static SigningLinkState StateOf(SignatureFile? file, DateTimeOffset now) => file?.ActiveLink switch
     {
         null => SigningLinkState.Invalid,
@@ -125,5 +144,34 @@ public static class SignCharterHandler
     {
         var hash = SigningToken.HashOf(token);
         return await session.Query<SignatureFile>().SingleOrDefaultAsync(file => file.ActiveTokenHash == hash, cancellationToken);
+    }
+}
+
+/// <summary>The participant revokes their signature through the link they signed with: they leave the cohort.</summary>
+public sealed record RevokeOwnSignature(string Token, string Reason);
+
+public sealed class RevokeOwnSignatureValidator : AbstractValidator<RevokeOwnSignature>
+{
+    public RevokeOwnSignatureValidator()
+    {
+        RuleFor(command => command.Reason).NotEmpty().WithMessage("Dites-nous en quelques mots pourquoi vous révoquez votre signature.")
+            .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.");
+    }
+}
+
+public static class RevokeOwnSignatureHandler
+{
+    public static async Task<(SignatureRevoked, Contracts.CharterSignatureRevoked)> Handle(
+        RevokeOwnSignature command, IDocumentSession session, IMessageContext context, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var found = await SignCharterHandler.FileOfAsync(session, command.Token, cancellationToken)
+            ?? throw new RuleViolationException("signing-link-invalid", "Ce lien n'est pas valide : demandez à l'équipe du programme d'enregistrer votre révocation.");
+        var stream = await session.Events.FetchForWriting<SignatureFile>(found.Id, cancellationToken);
+        var file = stream.Aggregate!;
+        var revoked = RevokeSignatureHandler.Decide(file, new RevokeSignature(file.EnrolmentId, command.Reason), time.GetUtcNow());
+        SignCharterHandler.ActAsParticipant(context, session, file.EnrolmentId);
+        // The link opened the signature; revoked, it opens nothing more.
+        stream.AppendMany([revoked, new SigningLinkVoided(file.ActiveLink!.LinkId, "Signature révoquée.")]);
+        return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
     }
 }

@@ -29,6 +29,9 @@ public sealed record Actor(string Kind, string Id, string? Role, string? Organis
             : new Actor(Staff, id, user.FindFirstValue(ClaimTypes.Role), user.FindFirstValue(AccessClaims.Organisation));
     }
 
+    /// <summary>A participant acting through their personal link, known by their enrolment.</summary>
+    public static Actor ParticipantOf(Guid enrolmentId) => new(Participant, enrolmentId.ToString(), null, null);
+
     /// <summary>Reads back what <see cref="ToString"/> wrote.</summary>
     public static Actor Parse(string recorded)
     {

@@ -34,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Signatures.SignCharter>(_validatorOfSignCharterIEnumerable, signCharter, cancellation).ConfigureAwait(false);
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await Achats.Charter.Signatures.SignCharterHandler.Handle(signCharter, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await Achats.Charter.Signatures.SignCharterHandler.Handle(signCharter, documentSession, context, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
