@@ -148,6 +148,23 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task Two_first_drafts_racing_make_one_charter_and_both_are_saved()
+    {
+        using var alice = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        using var bob = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(alice);
+        var draft = new { title = "Charte", body = "Texte.", commitments = new[] { "Participer aux séances plénières." } };
+
+        var answers = await Task.WhenAll(
+            Task.Run(() => alice.PutAsJsonAsync($"/api/charter/v1/cohorts/{cohortId}/draft", draft, Cancellation), Cancellation),
+            Task.Run(() => bob.PutAsJsonAsync($"/api/charter/v1/cohorts/{cohortId}/draft", draft, Cancellation), Cancellation));
+
+        answers.ShouldAllBe(answer => answer.StatusCode == HttpStatusCode.OK);
+        await using var session = app.Store.QuerySession();
+        (await session.Query<Achats.Charter.Charters.Charter>().CountAsync(charter => charter.CohortId == cohortId, Cancellation)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_signer_must_confirm_their_name_their_role_and_their_authority()
     {
         var (_, _, email) = await ValidatedWithPublishedCharterAsync();

@@ -41,7 +41,9 @@ public static class SaveCharterDraftHandler
         var text = new CharterText(command.Title.Trim(), command.Body.Trim(), command.Commitments!.Select(commitment => commitment.Trim()).ToList());
         if (await session.CharterOfAsync(command.CohortId, cancellationToken) is not { } charter)
         {
-            var saved = new CharterDraftSaved(Guid.CreateVersion7(), command.CohortId, text);
+            // One charter per cohort, its id derived from the cohort's: of two first drafts racing, the second
+            // collides on the stream id instead of making a second charter, and is saved again after the first.
+            var saved = new CharterDraftSaved(CharterIdOf(command.CohortId), command.CohortId, text);
             session.Events.StartStream<Charter>(saved.CharterId, saved);
             return Charter.Create(saved);
         }
@@ -51,6 +53,9 @@ public static class SaveCharterDraftHandler
         stream.AppendOne(draft);
         return stream.Aggregate!.Apply(draft);
     }
+
+    public static Guid CharterIdOf(Guid cohortId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"achats:charter:{cohortId:N}")).AsSpan(0, 16));
 }
 
 public static class PublishCharterVersionHandler
@@ -88,7 +93,17 @@ public static class CharterEndpoints
     public static IEndpointRouteBuilder MapCharters(this IEndpointRouteBuilder charter)
     {
         charter.MapPut("/cohorts/{cohortId:guid}/draft", async (Guid cohortId, SaveCharterDraft command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken)))
+            {
+                try
+                {
+                    return TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken));
+                }
+                catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+                {
+                    // A colleague's first draft started the charter meanwhile: this one is saved after it.
+                    return TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken));
+                }
+            })
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(SaveCharterDraft))
             .WithSummary("Rédiger le brouillon de la charte d'une édition")
