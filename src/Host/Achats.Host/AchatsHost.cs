@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace Achats.Host;
@@ -112,6 +113,9 @@ public static class AchatsHost
             options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
             options.Durability.MessageStorageSchemaName = MessagesSchema;
             options.UseFluentValidation();
+            // A write that collided with one committed meanwhile (the same document key, the same new stream) is
+            // run once more: the handler then reads the other write and answers as for any duplicate.
+            options.Policies.OnException<DocumentAlreadyExistsException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(1);
             options.RecordActors();
             // Wolverine would log a failed message whole, personal data included; the failure itself is
             // answered (problem details) or retried and dead-lettered, each logged without the message body.

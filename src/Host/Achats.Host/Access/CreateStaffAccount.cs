@@ -65,17 +65,7 @@ public static class CreateStaffAccountEndpoint
     public static RouteHandlerBuilder MapCreateStaffAccount(this IEndpointRouteBuilder access) =>
         access.MapPost("/staff-accounts", async (CreateStaffAccount command, IMessageBus bus, CancellationToken cancellationToken) =>
             {
-                StaffAccountView account;
-                try
-                {
-                    account = await bus.InvokeAsync<StaffAccountView>(command, cancellationToken);
-                }
-                catch (JasperFx.DocumentAlreadyExistsException)
-                {
-                    // The same email opened at the same moment by another request: asked again, the handler finds it (409).
-                    account = await bus.InvokeAsync<StaffAccountView>(command, cancellationToken);
-                }
-
+                var account = await bus.InvokeAsync<StaffAccountView>(command, cancellationToken);
                 return TypedResults.Created($"/api/access/v1/staff-accounts/{account.Id}", account);
             })
             .RequireAuthorization(Policies.ManageAccess)

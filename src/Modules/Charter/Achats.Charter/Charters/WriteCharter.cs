@@ -42,7 +42,7 @@ public static class SaveCharterDraftHandler
         if (await session.CharterOfAsync(command.CohortId, cancellationToken) is not { } charter)
         {
             // One charter per cohort, its id derived from the cohort's: of two first drafts racing, the second
-            // collides on the stream id instead of making a second charter, and is saved again after the first.
+            // collides on the stream id instead of making a second charter, and is run again after the first.
             var saved = new CharterDraftSaved(CharterIdOf(command.CohortId), command.CohortId, text);
             session.Events.StartStream<Charter>(saved.CharterId, saved);
             return Charter.Create(saved);
@@ -93,17 +93,7 @@ public static class CharterEndpoints
     public static IEndpointRouteBuilder MapCharters(this IEndpointRouteBuilder charter)
     {
         charter.MapPut("/cohorts/{cohortId:guid}/draft", async (Guid cohortId, SaveCharterDraft command, IMessageBus bus, CancellationToken cancellationToken) =>
-            {
-                try
-                {
-                    return TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken));
-                }
-                catch (Marten.Exceptions.ExistingStreamIdCollisionException)
-                {
-                    // A colleague's first draft started the charter meanwhile: this one is saved after it.
-                    return TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken));
-                }
-            })
+                TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken)))
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(SaveCharterDraft))
             .WithSummary("Rédiger le brouillon de la charte d'une édition")

@@ -2,15 +2,13 @@ using Achats.Enrolment.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Email;
 using Achats.Shared.Time;
-using JasperFx;
-using JasperFx.Core;
+using Achats.Shared.Messaging;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Charter.Signatures;
@@ -26,7 +24,7 @@ public static class AskToSignAgainHandler
 {
     /// <summary>A participant may be signing at that very moment: try again on the fresh streams.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds(), 5.Seconds());
+        chain.RetryOnConcurrentAppend();
 
     public static async Task<OutgoingMessages> Handle(
         AskToSignAgain command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
 using Achats.Charter.Contracts;
-using JasperFx;
-using JasperFx.Core;
+using Achats.Shared.Messaging;
 using Marten;
 using Microsoft.Extensions.Logging;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Enrolments;
@@ -16,7 +14,7 @@ public static partial class AdmitParticipantHandler
 {
     /// <summary>A staff action or a re-assessment may append to the same enrolment at that moment: try again on the fresh stream.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds(), 5.Seconds());
+        chain.RetryOnConcurrentAppend();
 
     public static async Task<Contracts.EnrolmentAdmitted?> Handle(
         CharterSigned signed, IDocumentSession session, ILogger<CharterSigned> logger, CancellationToken cancellationToken)

@@ -250,19 +250,7 @@ public static class SubmitPreRegistrationEndpoint
                 IMessageBus bus,
                 CancellationToken cancellationToken) =>
             {
-                var submitted = command with { IdempotencyKey = idempotencyKey };
-                PreRegistrationReceipt receipt;
-                try
-                {
-                    receipt = await bus.InvokeAsync<PreRegistrationReceipt>(submitted, cancellationToken);
-                }
-                catch (JasperFx.DocumentAlreadyExistsException)
-                {
-                    // Another post for this email committed between our read and our insert: asked again, the
-                    // handler finds it and answers as for any duplicate (the first receipt for the same key, else 409).
-                    receipt = await bus.InvokeAsync<PreRegistrationReceipt>(submitted, cancellationToken);
-                }
-
+                var receipt = await bus.InvokeAsync<PreRegistrationReceipt>(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
                 return TypedResults.Created($"/api/enrolment/v1/enrolments/{receipt.EnrolmentId}", receipt);
             })
             .AsPublicForm()

@@ -1,12 +1,10 @@
 using Achats.Shared.Http;
+using Achats.Shared.Messaging;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Core;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Enrolments;
@@ -63,7 +61,7 @@ public static class WithdrawOnRevokedSignatureHandler
 {
     /// <summary>Staff may be acting on the enrolment at that moment: try again on the fresh stream.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds(), 5.Seconds());
+        chain.RetryOnConcurrentAppend();
 
     public static async Task<Contracts.EnrolmentWithdrawn?> Handle(
         Charter.Contracts.CharterSignatureRevoked revoked, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
 using Achats.Enrolment.Enrolments;
 using Achats.Shared.Time;
-using JasperFx;
-using JasperFx.Core;
+using Achats.Shared.Messaging;
 using Marten;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Memberships;
@@ -15,7 +13,7 @@ public static class ReassessEligibilityHandler
 {
     /// <summary>Staff may be deciding on one of these enrolments at the same moment: try again on the fresh stream.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds(), 5.Seconds());
+        chain.RetryOnConcurrentAppend();
 
     public static async Task Handle(
         ReassessEligibility command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
