@@ -1,7 +1,6 @@
+using Achats.Host.Web;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Antiforgery;
@@ -152,28 +151,4 @@ public static class SignIn
         user.IsInRole(StaffRole.Administrator) ? "administration"
         : user.IsInRole(StaffRole.Auditor) ? "audit"
         : "équipe du programme";
-}
-
-/// <summary>The few server-rendered pages of the Host, in French, on one stylesheet.</summary>
-internal static class Page
-{
-    // French text stays readable in the page source: only what HTML needs is escaped, not é or à.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Encode(string? text) => Encoder.Encode(text ?? "");
-
-    public static IResult Html(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($"""
-        <!DOCTYPE html>
-        <html lang="fr">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>{Encode(title)} — Achats circulaires et solidaires</title>
-          <link rel="stylesheet" href="/achats.css">
-        </head>
-        <body><main>
-        {body}
-        </main></body>
-        </html>
-        """, "text/html; charset=utf-8", statusCode: status);
 }

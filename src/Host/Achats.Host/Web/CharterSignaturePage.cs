@@ -1,5 +1,4 @@
 using Achats.Charter.Signatures;
-using Achats.Host.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Markdig;
@@ -29,10 +28,7 @@ public static class CharterSignaturePage
             {
                 if (!await antiforgery.IsRequestValidAsync(context))
                 {
-                    return Page.Html("Formulaire expiré", $"""
-                        <h1>Formulaire expiré</h1>
-                        <p class="error" role="alert">Ce formulaire a expiré : rouvrez le lien reçu par courriel, puis signez de nouveau.</p>
-                        """, StatusCodes.Status400BadRequest);
+                    return Page.FormExpired("Ce formulaire a expiré : rouvrez le lien reçu par courriel, puis signez de nouveau.");
                 }
 
                 var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -80,7 +76,7 @@ public static class CharterSignaturePage
             {
                 if (!await antiforgery.IsRequestValidAsync(context))
                 {
-                    return Refused("Ce formulaire a expiré : rouvrez votre lien, puis recommencez.", StatusCodes.Status400BadRequest);
+                    return Page.FormExpired("Ce formulaire a expiré : rouvrez votre lien, puis recommencez.");
                 }
 
                 var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -129,8 +125,7 @@ public static class CharterSignaturePage
         }
 
         var tokens = antiforgery.GetAndStoreTokens(context);
-        string ErrorOf(string field) => errors is not null && errors.TryGetValue(field, out var messages)
-            ? $"""<span class="error" role="alert">{Page.Encode(string.Join(" ", messages))}</span>""" : "";
+        string ErrorOf(string field) => Page.FieldError(errors, field);
         return Page.Html("Charte d'engagement", $"""
             <h1>{Page.Encode(charter.Text.Title)}</h1>
             <p>Version {charter.Number}, publiée le {charter.PublishedAt.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}.</p>
@@ -156,8 +151,6 @@ public static class CharterSignaturePage
     private static IResult Signed(HttpContext context, IAntiforgery antiforgery, string token, SigningLinkView view, IDictionary<string, string[]>? errors, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var error = errors is not null && errors.TryGetValue("reason", out var messages)
-            ? $"""<span class="error" role="alert">{Page.Encode(string.Join(" ", messages))}</span>""" : "";
         return Page.Html("Votre signature de la charte", $"""
             <h1>Votre signature de la charte</h1>
             <p>{Page.Encode(view.Signer!.Name)}, vous avez signé la version {view.SignedVersion} de la charte d'engagement le
@@ -166,7 +159,7 @@ public static class CharterSignaturePage
             <p>Révoquer votre signature met fin à votre participation à l'édition.</p>
             <form method="post" action="{SigningLinkSettings.PagePath}/{Uri.EscapeDataString(token)}/revocation">
               <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
-              <label>Motif <input name="reason" required>{error}</label>
+              <label>Motif <input name="reason" required>{Page.FieldError(errors, "reason")}</label>
               <button type="submit">Révoquer ma signature et quitter l'édition</button>
             </form>
             """, status);

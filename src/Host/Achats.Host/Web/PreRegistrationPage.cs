@@ -1,6 +1,5 @@
 using Achats.Enrolment.Enrolments;
 using Achats.Enrolment.OpenCohorts;
-using Achats.Host.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
@@ -28,11 +27,7 @@ public static class PreRegistrationPage
                 // The form is read by hand (its fields are nested), so the antiforgery check is too.
                 if (!await antiforgery.IsRequestValidAsync(context))
                 {
-                    return Page.Html("Formulaire expiré", """
-                        <h1>Formulaire expiré</h1>
-                        <p class="error" role="alert">Ce formulaire a expiré ou ne vient pas de ce site : rechargez la page, puis envoyez-le de nouveau.</p>
-                        <p><a href="/inscription">Revenir au formulaire</a></p>
-                        """, StatusCodes.Status400BadRequest);
+                    return Page.FormExpired("Ce formulaire a expiré ou ne vient pas de ce site : rechargez la page, puis envoyez-le de nouveau.");
                 }
 
                 var values = new FormCollectionValues(await context.Request.ReadFormAsync(cancellationToken));
@@ -157,15 +152,9 @@ public static class PreRegistrationPage
         {ErrorOf(name, errors)}
         """;
 
-    private static string Invalid(string name, Errors errors) => MessagesFor(name, errors).Count > 0 ? " aria-invalid=\"true\"" : "";
+    private static string Invalid(string name, Errors errors) => Page.Invalid(errors.Fields, name);
 
-    private static string ErrorOf(string name, Errors errors) =>
-        MessagesFor(name, errors) is { Count: > 0 } messages ? $"""<span class="error">{Page.Encode(string.Join(" ", messages))}</span>""" : "";
-
-    /// <summary>The field's messages, those of its items (<c>declaredMemberships[1]</c>) included.</summary>
-    private static List<string> MessagesFor(string name, Errors errors) =>
-        errors.Fields.Where(field => field.Key == name || field.Key.StartsWith(name + "[", StringComparison.Ordinal))
-            .SelectMany(field => field.Value).Distinct().ToList();
+    private static string ErrorOf(string name, Errors errors) => Page.FieldError(errors.Fields, name);
 
     private sealed record Errors(IDictionary<string, string[]> Fields, string? Message)
     {
