@@ -32,7 +32,6 @@ public static class CharterModule
         options.Events.MapEventType<CharterSignatureRecorded>("charter.signature_recorded");
         options.Events.MapEventType<CharterSignedOnPaper>("charter.signed_on_paper");
         options.Events.MapEventType<SignatureRevoked>("charter.signature_revoked");
-        options.Events.MapEventType<ParticipantAdmitted>("charter.participant_admitted");
         options.Events.MapEventType<ParticipantLeft>("charter.participant_left");
         options.Events.MapEventType<ResignatureRequested>("charter.resignature_requested");
         return options;

@@ -30,19 +30,20 @@ public static class AskToSignAgainHandler
         AskToSignAgain command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var settings = SigningLinkSettings.From(configuration);
-        var deadline = time.GetUtcNow().AddDays(configuration.GetValue("Charter:ResignatureGraceDays", 30));
-        var enrolments = await session.Query<SignatureFile>().Where(file => file.CohortId == command.CohortId)
-            .Select(file => file.EnrolmentId).ToListAsync(cancellationToken);
+        var graceDays = configuration.GetValue("Charter:ResignatureGraceDays", 30);
+        var fileIds = await session.Query<SignatureFile>().Where(file => file.CohortId == command.CohortId)
+            .Select(file => file.Id).ToListAsync(cancellationToken);
         var emails = new OutgoingMessages();
-        foreach (var enrolmentId in enrolments)
+        foreach (var fileId in fileIds)
         {
-            var stream = await SignatureFiles.ForWritingAsync(session, enrolmentId, cancellationToken);
+            var stream = await session.Events.FetchForWriting<SignatureFile>(fileId, cancellationToken);
             var file = stream.Aggregate!;
             if (MustSignAgain(file, command.VersionNumber))
             {
-                var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), (int)Math.Ceiling((deadline - time.GetUtcNow()).TotalDays));
-                stream.AppendMany([.. SigningLinks.Replace(file, issued), new ResignatureRequested(command.VersionId, command.VersionNumber, deadline)]);
-                emails.Add(Email(file.Signer, command.VersionNumber, settings.Url(token), deadline));
+                // The new link lasts the grace period: its expiry is the deadline.
+                var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), graceDays);
+                stream.AppendMany([.. SigningLinks.Replace(file, issued), new ResignatureRequested(command.VersionId, command.VersionNumber, issued.ExpiresAt)]);
+                emails.Add(Email(file.Signer, command.VersionNumber, settings.Url(token), issued.ExpiresAt));
             }
             else if (file is { Committable: true, SignedVersion: null })
             {
@@ -77,31 +78,24 @@ public static class AskToSignAgainHandler
         """);
 }
 
-/// <summary>Charter keeps track of who is in the cohort, from Enrolment's events.</summary>
-public static class FollowEnrolmentHandler
+/// <summary>Charter hears when a participant leaves the cohort: they are no longer asked to sign.</summary>
+public static class StopAskingOnWithdrawalHandler
 {
-    public static async Task Handle(EnrolmentAdmitted admitted, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var stream = await SignatureFiles.ForWritingAsync(session, admitted.EnrolmentId, cancellationToken);
-        if (stream.Aggregate is { Admitted: false })
-        {
-            stream.AppendOne(new ParticipantAdmitted(admitted.AdmittedAt));
-        }
-    }
-
     public static async Task Handle(EnrolmentWithdrawn withdrawn, IDocumentSession session, CancellationToken cancellationToken)
     {
         // Withdrawn before validation, the participant never had a file: nothing to follow.
-        if (await session.Query<SignatureFile>().AnyAsync(file => file.EnrolmentId == withdrawn.EnrolmentId, cancellationToken))
+        if (await SignatureFiles.IdOfAsync(session, withdrawn.EnrolmentId, cancellationToken) is not { } fileId)
         {
-            var stream = await SignatureFiles.ForWritingAsync(session, withdrawn.EnrolmentId, cancellationToken);
-            if (stream.Aggregate is { Left: false } file)
-            {
-                // Gone from the cohort: the link stops working too.
-                stream.AppendMany(file.ActiveLink is { Used: false } link
-                    ? [new ParticipantLeft(withdrawn.Reason), new SigningLinkVoided(link.LinkId, "Inscription retirée.")]
-                    : [new ParticipantLeft(withdrawn.Reason)]);
-            }
+            return;
+        }
+
+        var stream = await session.Events.FetchForWriting<SignatureFile>(fileId, cancellationToken);
+        if (stream.Aggregate is { Left: false } file)
+        {
+            // Gone from the cohort: the link stops working too.
+            stream.AppendMany(file.ActiveLink is { Used: false } link
+                ? [new ParticipantLeft(withdrawn.Reason), new SigningLinkVoided(link.LinkId, "Inscription retirée.")]
+                : [new ParticipantLeft(withdrawn.Reason)]);
         }
     }
 }

@@ -119,13 +119,17 @@ public static class SignatureFiles
     /// quick append, a bare <c>Events.Append</c> leaves the inline document's version behind.
     /// </summary>
     public static async Task<JasperFx.Events.IEventStream<SignatureFile>> ForWritingAsync(
-        IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken)
+        IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken) =>
+        await IdOfAsync(session, enrolmentId, cancellationToken) is { } id
+            ? await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken)
+            : throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?");
+
+    /// <summary>The participant's file, or null before their pre-registration was validated.</summary>
+    public static async Task<Guid?> IdOfAsync(IQuerySession session, Guid enrolmentId, CancellationToken cancellationToken)
     {
-        var id = await session.Query<SignatureFile>().Where(file => file.EnrolmentId == enrolmentId).Select(file => file.Id)
-            .SingleOrDefaultAsync(cancellationToken);
-        return id == Guid.Empty
-            ? throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?")
-            : await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken);
+        var ids = await session.Query<SignatureFile>().Where(file => file.EnrolmentId == enrolmentId).Select(file => file.Id)
+            .ToListAsync(cancellationToken);
+        return ids.Count == 0 ? null : ids[0];
     }
 }
 

@@ -30,7 +30,7 @@ public static class RequestSignatureHandler
     public static async Task<OutgoingMessages> Handle(
         PreRegistrationValidated validated, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (await session.Query<SignatureFile>().AnyAsync(file => file.EnrolmentId == validated.EnrolmentId, cancellationToken))
+        if (await SignatureFiles.IdOfAsync(session, validated.EnrolmentId, cancellationToken) is not null)
         {
             return []; // a redelivery: the link was sent already
         }

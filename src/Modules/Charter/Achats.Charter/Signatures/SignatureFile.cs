@@ -43,9 +43,6 @@ public sealed record CharterSignedOnPaper(
 /// <summary>The participant withdrew their signature, saying why.</summary>
 public sealed record SignatureRevoked(string Reason, DateTimeOffset RevokedAt);
 
-/// <summary>Enrolment admitted the participant (so a new version of the charter asks them to sign again).</summary>
-public sealed record ParticipantAdmitted(DateTimeOffset AdmittedAt);
-
 /// <summary>Enrolment withdrew the participant: they are no longer asked to sign.</summary>
 public sealed record ParticipantLeft(string Reason);
 
@@ -73,8 +70,6 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 
     public SignatureRevoked? Revocation { get; init; }
 
-    public bool Admitted { get; init; }
-
     public bool Left { get; init; }
 
     /// <summary>The version the participant is asked to sign again, and by when; null when nothing is pending.</summary>
@@ -101,8 +96,6 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
         SignedVersion = signed.VersionNumber,
         PendingResignature = PendingResignature is { } pending && pending.VersionNumber > signed.VersionNumber ? pending : null,
     };
-
-    public SignatureFile Apply(ParticipantAdmitted admitted) => this with { Admitted = true };
 
     public SignatureFile Apply(ParticipantLeft left) => this with { Left = true, PendingResignature = null };
 

@@ -23,11 +23,11 @@ namespace Internal.Generated.WolverineHandlers
             var enrolmentWithdrawn = (Achats.Enrolment.Contracts.EnrolmentWithdrawn)context.Envelope.Message;
 
             Achats.Host.Access.ActorRelay.Record(context, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.FollowEnrolmentHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.FollowEnrolmentHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.StopAskingOnWithdrawalHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.StopAskingOnWithdrawalHandler");
             
             // The actual message execution
-            await Achats.Charter.Signatures.FollowEnrolmentHandler.Handle(enrolmentWithdrawn, documentSession, cancellation).ConfigureAwait(false);
+            await Achats.Charter.Signatures.StopAskingOnWithdrawalHandler.Handle(enrolmentWithdrawn, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
