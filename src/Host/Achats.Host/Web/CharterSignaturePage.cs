@@ -61,7 +61,7 @@ public static class CharterSignaturePage
                 catch (JasperFx.ConcurrencyException)
                 {
                     // The same form sent twice at once: the other post signed.
-                    return Refused("Ce lien a déjà servi : la charte est signée.", StatusCodes.Status409Conflict);
+                    return Refused(SignCharterHandler.Explain(SigningLinkState.Used), StatusCodes.Status409Conflict);
                 }
                 catch (ConflictException conflict)
                 {
@@ -110,11 +110,10 @@ public static class CharterSignaturePage
         switch (view.State)
         {
             case SigningLinkState.Invalid:
-                return Refused("Ce lien de signature n'est pas valide : il a peut-être été remplacé par un plus récent. Demandez un nouveau lien à l'équipe du programme.", StatusCodes.Status404NotFound);
+                return Refused(SignCharterHandler.Explain(view.State), StatusCodes.Status404NotFound);
             case SigningLinkState.Expired:
-                return Refused("Ce lien de signature a expiré. Demandez un nouveau lien à l'équipe du programme.", StatusCodes.Status410Gone);
             case SigningLinkState.Used when view.SignedVersion is null:
-                return Refused("Ce lien a déjà servi : la charte est signée.", StatusCodes.Status410Gone);
+                return Refused(SignCharterHandler.Explain(view.State), StatusCodes.Status410Gone);
             case SigningLinkState.Used:
                 return Signed(context, antiforgery, token, view, errors, status);
         }

@@ -31,7 +31,6 @@ public static class PreRegistrationPage
                 }
 
                 var values = new FormCollectionValues(await context.Request.ReadFormAsync(cancellationToken));
-                var cohorts = await OpenCohortsAsync(bus, cancellationToken);
                 try
                 {
                     var receipt = await bus.InvokeAsync<PreRegistrationReceipt>(values.ToCommand(), cancellationToken);
@@ -39,15 +38,15 @@ public static class PreRegistrationPage
                 }
                 catch (ValidationException invalid)
                 {
-                    return Form(context, antiforgery, cohorts, values, new Errors(ProblemDetailsMapping.FieldErrors(invalid), null), StatusCodes.Status400BadRequest);
+                    return Form(context, antiforgery, await OpenCohortsAsync(bus, cancellationToken), values, new Errors(ProblemDetailsMapping.FieldErrors(invalid), null), StatusCodes.Status400BadRequest);
                 }
                 catch (RuleViolationException refused)
                 {
-                    return Form(context, antiforgery, cohorts, values, new Errors(new Dictionary<string, string[]>(), refused.Message), StatusCodes.Status422UnprocessableEntity);
+                    return Form(context, antiforgery, await OpenCohortsAsync(bus, cancellationToken), values, new Errors(new Dictionary<string, string[]>(), refused.Message), StatusCodes.Status422UnprocessableEntity);
                 }
                 catch (ConflictException conflict)
                 {
-                    return Form(context, antiforgery, cohorts, values, new Errors(new Dictionary<string, string[]>(), conflict.Message), StatusCodes.Status409Conflict);
+                    return Form(context, antiforgery, await OpenCohortsAsync(bus, cancellationToken), values, new Errors(new Dictionary<string, string[]>(), conflict.Message), StatusCodes.Status409Conflict);
                 }
             })
             .AsPublicForm()

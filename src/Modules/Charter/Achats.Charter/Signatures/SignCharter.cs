@@ -89,14 +89,9 @@ public static class SignCharterHandler
     /// </summary>
     public static CharterSignatureRecorded Decide(SignatureFile? file, CharterVersion? current, SignCharter command, DateTimeOffset now)
     {
-        switch (StateOf(file, now))
+        if (StateOf(file, now) is var state and not SigningLinkState.Usable)
         {
-            case SigningLinkState.Invalid:
-                throw new RuleViolationException("signing-link-invalid", "Ce lien de signature n'est pas valide : il a peut-être été remplacé par un plus récent. Demandez un nouveau lien à l'équipe du programme.");
-            case SigningLinkState.Expired:
-                throw new RuleViolationException("signing-link-expired", "Ce lien de signature a expiré. Demandez un nouveau lien à l'équipe du programme.");
-            case SigningLinkState.Used:
-                throw new RuleViolationException("signing-link-used", "Ce lien a déjà servi : la charte est signée.");
+            throw new RuleViolationException($"signing-link-{state.ToString().ToLowerInvariant()}", Explain(state));
         }
 
         if (!file!.Committable)
@@ -131,6 +126,15 @@ public static class SignCharterHandler
         context.UserName = participant;
         session.LastModifiedBy = participant;
     }
+
+    /// <summary>What the participant is told about a link that cannot be signed with: the one wording, page and API alike.</summary>
+    public static string Explain(SigningLinkState state) => state switch
+    {
+        SigningLinkState.Invalid => "Ce lien de signature n'est pas valide : il a peut-être été remplacé par un plus récent. Demandez un nouveau lien à l'équipe du programme.",
+        SigningLinkState.Expired => "Ce lien de signature a expiré. Demandez un nouveau lien à l'équipe du programme.",
+        SigningLinkState.Used => "Ce lien a déjà servi : la charte est signée.",
+        _ => "",
+    };
 
     public static SigningLinkState StateOf(SignatureFile? file, DateTimeOffset now) => file?.ActiveLink switch
     {
