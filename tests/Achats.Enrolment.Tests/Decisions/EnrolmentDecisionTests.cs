@@ -1,3 +1,4 @@
+using Achats.Cohorts.Contracts;
 using Achats.Charter.Contracts;
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Enrolments;

@@ -1,3 +1,4 @@
+using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Enrolments;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Shared.Http;
@@ -107,8 +108,8 @@ public static class PreRegistrationPage
               </fieldset>
               <fieldset><legend>Votre projet d'achat (facultatif)</legend>
                 {Input("project.title", "Intitulé du projet", values, errors)}
-                {Select("project.category", "Catégorie d'achat", FrenchLabels.PurchaseCategories.Select(c => (c.Value.ToString(), c.Label)), values, errors)}
-                {Checkboxes("project.themes", "Enjeux", FrenchLabels.Themes.Select(t => (t.Value.ToString(), t.Label)), values, errors)}
+                {Select("project.category", "Catégorie d'achat", PurchaseLabels.PurchaseCategories.Select(c => (c.Value.ToString(), c.Label)), values, errors)}
+                {Checkboxes("project.themes", "Enjeux", PurchaseLabels.Themes.Select(t => (t.Value.ToString(), t.Label)), values, errors)}
               </fieldset>
               {Checkbox("promotesOwnSolution", "Je souhaite faire connaître une solution que ma structure propose", values, errors)}
               {Checkbox("consentToDataProcessing", "J'accepte que mes données personnelles soient traitées par les structures organisatrices pour gérer ma participation au programme.", values, errors)}

@@ -1,3 +1,4 @@
+using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Eligibility;
 
 namespace Achats.Enrolment.Enrolments;
@@ -10,30 +11,6 @@ public enum Profile
     PrivateBuyer,
     ElectedOfficial,
     CsrOfficer,
-}
-
-/// <summary>What a purchasing project buys; working groups form around these.</summary>
-public enum PurchaseCategory
-{
-    ConstructionAndPublicWorks,
-    Catering,
-    ItEquipment,
-    Cleaning,
-    Furniture,
-    OfficeSupplies,
-    Textiles,
-    VehiclesAndMobility,
-    WasteManagement,
-    GreenSpaces,
-    Events,
-    Other,
-}
-
-/// <summary>The stakes a purchasing project takes on: one or both.</summary>
-public enum Theme
-{
-    Circular,
-    Solidarity,
 }
 
 public enum EnrolmentStatus

@@ -30,26 +30,4 @@ public static class FrenchLabels
         (Membership.LesCanauxGovernance, "Membre des instances de gouvernance des Canaux"),
         (Membership.LesCanauxBuyersCommunity, "Membre de la communauté des acheteurs solidaires des Canaux"),
     ];
-
-    public static readonly IReadOnlyList<(PurchaseCategory Value, string Label)> PurchaseCategories =
-    [
-        (PurchaseCategory.ConstructionAndPublicWorks, "Bâtiment et travaux publics (BTP)"),
-        (PurchaseCategory.Catering, "Restauration"),
-        (PurchaseCategory.ItEquipment, "Équipements informatiques"),
-        (PurchaseCategory.Cleaning, "Nettoyage"),
-        (PurchaseCategory.Furniture, "Mobilier"),
-        (PurchaseCategory.OfficeSupplies, "Fournitures de bureau"),
-        (PurchaseCategory.Textiles, "Textiles"),
-        (PurchaseCategory.VehiclesAndMobility, "Véhicules et mobilité"),
-        (PurchaseCategory.WasteManagement, "Gestion des déchets"),
-        (PurchaseCategory.GreenSpaces, "Espaces verts"),
-        (PurchaseCategory.Events, "Événementiel"),
-        (PurchaseCategory.Other, "Autre"),
-    ];
-
-    public static readonly IReadOnlyList<(Theme Value, string Label)> Themes =
-    [
-        (Theme.Circular, "Économie circulaire"),
-        (Theme.Solidarity, "Économie sociale et solidaire"),
-    ];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Memberships;
 using Achats.Enrolment.OpenCohorts;
