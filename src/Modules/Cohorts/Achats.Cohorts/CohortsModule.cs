@@ -1,4 +1,10 @@
+using Achats.Cohorts.Attendance;
 using Achats.Cohorts.Cohorts;
+using Achats.Cohorts.Projects;
+using Achats.Cohorts.Roster;
+using Achats.Cohorts.Sessions;
+using Achats.Cohorts.WorkingGroups;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,9 +16,38 @@ namespace Achats.Cohorts;
 /// <summary>The Cohorts module's wiring: the Host calls these and nothing else of the module.</summary>
 public static class CohortsModule
 {
+    public const string Schema = "cohorts";
+
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
+        // Every aggregate is also its own read model, kept inline: staff read what they just wrote.
+        options.Projections.Snapshot<Cohort>(SnapshotLifecycle.Inline);
+        options.Schema.For<Cohort>().DatabaseSchemaName(Schema);
+        options.Projections.Snapshot<AttendanceSheet>(SnapshotLifecycle.Inline);
+        options.Schema.For<AttendanceSheet>().DatabaseSchemaName(Schema).Index(sheet => sheet.CohortId);
+        options.Projections.Snapshot<PurchasingProject>(SnapshotLifecycle.Inline);
+        options.Schema.For<PurchasingProject>().DatabaseSchemaName(Schema).Index(project => project.CohortId);
+        options.Projections.Snapshot<WorkingGroupPlan>(SnapshotLifecycle.Inline);
+        options.Schema.For<WorkingGroupPlan>().DatabaseSchemaName(Schema);
+        options.Schema.For<RosterMember>().DatabaseSchemaName(Schema).Index(member => member.CohortId);
+
         options.Events.MapEventType<CohortPlanned>("cohorts.cohort_planned");
+        options.Events.MapEventType<CohortDatesChanged>("cohorts.cohort_dates_changed");
+        options.Events.MapEventType<CohortLaunched>("cohorts.cohort_launched");
+        options.Events.MapEventType<CohortClosed>("cohorts.cohort_closed");
+        options.Events.MapEventType<SequenceAdded>("cohorts.sequence_added");
+        options.Events.MapEventType<SequencesReordered>("cohorts.sequences_reordered");
+        options.Events.MapEventType<SessionScheduled>("cohorts.session_scheduled");
+        options.Events.MapEventType<SessionChanged>("cohorts.session_changed");
+        options.Events.MapEventType<SessionCancelled>("cohorts.session_cancelled");
+        options.Events.MapEventType<AttendanceRecorded>("cohorts.attendance_recorded");
+        options.Events.MapEventType<PurchasingProjectDeclared>("cohorts.purchasing_project_declared");
+        options.Events.MapEventType<PurchasingProjectUpdated>("cohorts.purchasing_project_updated");
+        options.Events.MapEventType<ProjectOwnerAdded>("cohorts.project_owner_added");
+        options.Events.MapEventType<ProjectHandedOver>("cohorts.project_handed_over");
+        options.Events.MapEventType<WorkingGroupsProposed>("cohorts.working_groups_proposed");
+        options.Events.MapEventType<WorkingGroupMembersMoved>("cohorts.working_group_members_moved");
+        options.Events.MapEventType<WorkingGroupsPublishedOn>("cohorts.working_groups_published");
         return options;
     }
 
@@ -26,7 +61,22 @@ public static class CohortsModule
     {
         var cohorts = app.MapGroup("/api/cohorts/v1").WithTags("Éditions");
         cohorts.MapPlanCohort();
-        cohorts.MapGetCohort();
+        cohorts.MapReadCohorts();
+        cohorts.MapChangeCohortDates();
+        cohorts.MapCohortLife();
+        cohorts.MapRoster();
+        cohorts.MapSequences();
+        cohorts.MapScheduleSession();
+        cohorts.MapChangeSession();
+        cohorts.MapCancelSession();
+        cohorts.MapRecordAttendance();
+        cohorts.MapAttendance();
+        cohorts.MapDeclarePurchasingProject();
+        cohorts.MapUpdatePurchasingProject();
+        cohorts.MapListPurchasingProjects();
+        cohorts.MapProposeWorkingGroups();
+        cohorts.MapAdjustWorkingGroups();
+        cohorts.MapGetWorkingGroups();
         return app;
     }
 }

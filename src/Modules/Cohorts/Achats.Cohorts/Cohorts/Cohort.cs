@@ -1,6 +1,15 @@
+using Achats.Cohorts.Sessions;
+using Achats.Shared.Http;
+using JasperFx.Events;
+using Marten;
+
 namespace Achats.Cohorts.Cohorts;
 
-/// <summary>A cohort (édition) as its events tell it.</summary>
+/// <summary>
+/// A cohort (édition) as its events tell it: its dates, its life, its sequences and sessions. Kept inline as
+/// a document too, so staff read what they just wrote. The session overlap rule needs every session of the
+/// cohort, so the cohort is the stream that schedules them.
+/// </summary>
 public sealed record Cohort(
     Guid Id,
     string Name,
@@ -9,6 +18,22 @@ public sealed record Cohort(
     DateOnly StartsOn,
     DateOnly EndsOn)
 {
+    public int Version { get; set; }
+
+    /// <summary>Planned until staff launch it, then launched, then closed. Registration phases follow the dates.</summary>
+    public CohortPhase Phase { get; init; } = CohortPhase.Planned;
+
+    public DateTimeOffset? LaunchedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public IReadOnlyList<CohortDatesChanged> DateChanges { get; init; } = [];
+
+    /// <summary>In the order staff gave them.</summary>
+    public IReadOnlyList<Sequence> Sequences { get; init; } = [];
+
+    public IReadOnlyList<Session> Sessions { get; init; } = [];
+
     public static Cohort Create(CohortPlanned planned) => new(
         planned.CohortId,
         planned.Name,
@@ -16,4 +41,114 @@ public sealed record Cohort(
         planned.RegistrationClosesOn,
         planned.StartsOn,
         planned.EndsOn);
+
+    public Cohort Apply(CohortDatesChanged changed) => this with
+    {
+        RegistrationOpensOn = changed.RegistrationOpensOn,
+        RegistrationClosesOn = changed.RegistrationClosesOn,
+        StartsOn = changed.StartsOn,
+        EndsOn = changed.EndsOn,
+        DateChanges = [.. DateChanges, changed],
+    };
+
+    public Cohort Apply(CohortLaunched launched) => this with { Phase = CohortPhase.Launched, LaunchedAt = launched.LaunchedAt };
+
+    public Cohort Apply(CohortClosed closed) => this with { Phase = CohortPhase.Closed, ClosedAt = closed.ClosedAt };
+
+    public Cohort Apply(SequenceAdded added) => this with { Sequences = [.. Sequences, new Sequence(added.SequenceId, added.Title)] };
+
+    public Cohort Apply(SequencesReordered reordered) => this with
+    {
+        Sequences = reordered.Order.Select(id => Sequences.Single(sequence => sequence.Id == id)).ToList(),
+    };
+
+    public Cohort Apply(SessionScheduled scheduled) => this with
+    {
+        Sessions = [.. Sessions, new Session(scheduled.SessionId, scheduled.SequenceId, scheduled.Details)],
+    };
+
+    public Cohort Apply(SessionChanged changed) => this with
+    {
+        Sessions = Sessions.Select(session => session.Id == changed.SessionId
+            ? session with { SequenceId = changed.SequenceId, Details = changed.Details }
+            : session).ToList(),
+    };
+
+    public Cohort Apply(SessionCancelled cancelled) => this with
+    {
+        Sessions = Sessions.Select(session => session.Id == cancelled.SessionId
+            ? session with { CancellationReason = cancelled.Reason }
+            : session).ToList(),
+    };
+
+    /// <summary>Where the cohort stands on a Paris date: launch and closure are acts, the registration phases are dates.</summary>
+    public CohortStatus StatusOn(DateOnly today) => Phase switch
+    {
+        CohortPhase.Closed => CohortStatus.Closed,
+        CohortPhase.Launched => CohortStatus.Launched,
+        _ when today < RegistrationOpensOn => CohortStatus.Planned,
+        _ when today <= RegistrationClosesOn => CohortStatus.RegistrationOpen,
+        _ => CohortStatus.RegistrationClosed,
+    };
+
+    public Session Session(Guid sessionId) =>
+        Sessions.SingleOrDefault(session => session.Id == sessionId)
+        ?? throw new NotFoundException("Aucune séance de cette édition ne porte cet identifiant.");
+
+    /// <summary>Sessions that still take place, earliest first.</summary>
+    public IEnumerable<Session> HeldSessions => Sessions.Where(session => !session.IsCancelled).OrderBy(session => session.Details.StartsAt);
+
+    /// <summary>A closed cohort's programme is history: it no longer changes.</summary>
+    public void EnsureOpenForChanges()
+    {
+        if (Phase == CohortPhase.Closed)
+        {
+            throw new RuleViolationException("cohort-closed", "Cette édition est close : son programme ne change plus.");
+        }
+    }
 }
+
+public enum CohortPhase
+{
+    Planned,
+    Launched,
+    Closed,
+}
+
+/// <summary>planned → registration open → registration closed → launched → closed.</summary>
+public enum CohortStatus
+{
+    Planned,
+    RegistrationOpen,
+    RegistrationClosed,
+    Launched,
+    Closed,
+}
+
+public sealed record Sequence(Guid Id, string Title);
+
+/// <summary>Loading a cohort to change it: 404 when there is none.</summary>
+public static class CohortStreams
+{
+    public static async Task<IEventStream<Cohort>> FetchCohortForWritingAsync(
+        this IDocumentSession session, Guid cohortId, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Cohort>(cohortId, cancellationToken);
+        return stream.Aggregate is null ? throw NotFound : stream;
+    }
+
+    public static async Task<Cohort> LoadCohortAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Cohort>(cohortId, cancellationToken) ?? throw NotFound;
+
+    /// <summary>Appends the decided events and says which version the cohort will be at once committed.</summary>
+    public static CohortChanged Append(this IEventStream<Cohort> stream, IReadOnlyList<object> events)
+    {
+        stream.AppendMany(events);
+        return new CohortChanged(stream.Id, (int)stream.CurrentVersion!.Value);
+    }
+
+    private static NotFoundException NotFound => new("Aucune édition ne porte cet identifiant.");
+}
+
+/// <summary>What a change to a cohort answers: the cohort, its new version, and what the change created, if anything.</summary>
+public sealed record CohortChanged(Guid CohortId, int Version, Guid? CreatedId = null);

@@ -1,4 +1,7 @@
+using Achats.Cohorts.Contracts;
+using Achats.Cohorts.Sessions;
 using Achats.Shared.Access;
+using Achats.Shared.Time;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,24 +11,109 @@ using Wolverine;
 
 namespace Achats.Cohorts.Cohorts;
 
-/// <summary>Reads one cohort as its events tell it.</summary>
+/// <summary>Reads one cohort: where it stands today, its dates and their changes, its sequences and their sessions.</summary>
 public sealed record GetCohort(Guid CohortId);
+
+/// <summary>Lists every cohort, the latest first.</summary>
+public sealed record ListCohorts;
+
+public sealed record CohortView(
+    Guid Id,
+    string Name,
+    CohortStatus Status,
+    string StatusLabel,
+    DateOnly RegistrationOpensOn,
+    DateOnly RegistrationClosesOn,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    DateTimeOffset? LaunchedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<CohortDatesChanged> DateChanges,
+    IReadOnlyList<SequenceView> Sequences,
+    int Version);
+
+public sealed record SequenceView(Guid Id, string Title, IReadOnlyList<SessionView> Sessions);
+
+/// <summary>A session with its times in Paris (offset +01:00 or +02:00).</summary>
+public sealed record SessionView(
+    Guid Id,
+    string Title,
+    SessionKind Kind,
+    string KindLabel,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    Modality Modality,
+    string? MeetingLink,
+    string? Venue,
+    string? AudienceTag,
+    IReadOnlyList<PurchaseCategory> Categories,
+    bool Parallel,
+    string? CancellationReason)
+{
+    public static SessionView Of(Session session)
+    {
+        var details = session.Details;
+        return new(session.Id, details.Title, details.Kind, SessionLabels.Of(details.Kind), details.StartsAt.InParis(), details.EndsAt.InParis(),
+            details.Modality, details.MeetingLink, details.Venue, details.AudienceTag, details.Categories, details.Parallel, session.CancellationReason);
+    }
+}
 
 public static class GetCohortHandler
 {
-    public static Task<Cohort?> Handle(GetCohort query, IQuerySession session, CancellationToken cancellationToken) =>
-        session.Events.AggregateStreamAsync<Cohort>(query.CohortId, token: cancellationToken);
+    public static async Task<CohortView?> Handle(GetCohort query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Cohort>(query.CohortId, cancellationToken) is { } cohort ? View(cohort, time.TodayInParis()) : null;
+
+    public static CohortView View(Cohort cohort, DateOnly today)
+    {
+        var status = cohort.StatusOn(today);
+        return new(cohort.Id, cohort.Name, status, Label(status), cohort.RegistrationOpensOn, cohort.RegistrationClosesOn, cohort.StartsOn,
+            cohort.EndsOn, cohort.LaunchedAt, cohort.ClosedAt, cohort.DateChanges,
+            cohort.Sequences.Select(sequence => new SequenceView(sequence.Id, sequence.Title, cohort.Sessions
+                .Where(session => session.SequenceId == sequence.Id)
+                .OrderBy(session => session.Details.StartsAt)
+                .Select(SessionView.Of)
+                .ToList())).ToList(),
+            cohort.Version);
+    }
+
+    public static string Label(CohortStatus status) => status switch
+    {
+        CohortStatus.Planned => "Planifiée",
+        CohortStatus.RegistrationOpen => "Inscriptions ouvertes",
+        CohortStatus.RegistrationClosed => "Inscriptions closes",
+        CohortStatus.Launched => "Lancée",
+        _ => "Close",
+    };
+}
+
+public static class ListCohortsHandler
+{
+    public static async Task<IReadOnlyList<CohortView>> Handle(ListCohorts query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var today = time.TodayInParis();
+        var cohorts = await session.Query<Cohort>().OrderByDescending(cohort => cohort.StartsOn).ToListAsync(cancellationToken);
+        return cohorts.Select(cohort => GetCohortHandler.View(cohort, today)).ToList();
+    }
 }
 
 public static class GetCohortEndpoint
 {
-    public static RouteHandlerBuilder MapGetCohort(this IEndpointRouteBuilder cohorts) =>
-        cohorts.MapGet("/cohorts/{cohortId:guid}", async Task<Results<Ok<Cohort>, ProblemHttpResult>> (
+    public static IEndpointRouteBuilder MapReadCohorts(this IEndpointRouteBuilder cohorts)
+    {
+        cohorts.MapGet("/cohorts/{cohortId:guid}", async Task<Results<Ok<CohortView>, ProblemHttpResult>> (
                 Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
-            await bus.InvokeAsync<Cohort?>(new GetCohort(cohortId), cancellationToken) is { } cohort
+            await bus.InvokeAsync<CohortView?>(new GetCohort(cohortId), cancellationToken) is { } cohort
                 ? TypedResults.Ok(cohort)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Aucune édition ne porte cet identifiant."))
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetCohort))
             .WithSummary("Lire une édition");
+
+        cohorts.MapGet("/cohorts", async (IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<CohortView>>(new ListCohorts(), cancellationToken)))
+            .RequireAuthorization(Policies.ReadProgramme)
+            .WithName(nameof(ListCohorts))
+            .WithSummary("Lister les éditions");
+        return cohorts;
+    }
 }

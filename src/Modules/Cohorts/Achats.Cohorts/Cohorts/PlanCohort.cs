@@ -8,13 +8,16 @@ using Wolverine.Marten;
 
 namespace Achats.Cohorts.Cohorts;
 
-/// <summary>Plans a cohort (édition): its name, its registration window and its dates, all inclusive Paris dates.</summary>
+/// <summary>
+/// Plans a cohort (édition): its name, its registration window and its dates, all inclusive Paris dates.
+/// Without an end date it lasts one year.
+/// </summary>
 public sealed record PlanCohort(
     string Name,
     DateOnly RegistrationOpensOn,
     DateOnly RegistrationClosesOn,
     DateOnly StartsOn,
-    DateOnly EndsOn);
+    DateOnly? EndsOn = null) : ICohortDates;
 
 public sealed class PlanCohortValidator : AbstractValidator<PlanCohort>
 {
@@ -22,13 +25,7 @@ public sealed class PlanCohortValidator : AbstractValidator<PlanCohort>
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Le nom de l'édition est obligatoire.")
             .MaximumLength(120).WithMessage("Le nom de l'édition ne doit pas dépasser 120 caractères.");
-        RuleFor(c => c.RegistrationOpensOn).NotEmpty().WithMessage("La date d'ouverture des inscriptions est obligatoire.");
-        RuleFor(c => c.RegistrationClosesOn).NotEmpty().WithMessage("La date de clôture des inscriptions est obligatoire.")
-            .GreaterThanOrEqualTo(c => c.RegistrationOpensOn).WithMessage("La clôture des inscriptions ne peut précéder leur ouverture.")
-            .LessThanOrEqualTo(c => c.StartsOn).WithMessage("Les inscriptions doivent être closes au plus tard le jour du début de l'édition.");
-        RuleFor(c => c.StartsOn).NotEmpty().WithMessage("La date de début est obligatoire.");
-        RuleFor(c => c.EndsOn).NotEmpty().WithMessage("La date de fin est obligatoire.")
-            .GreaterThan(c => c.StartsOn).WithMessage("La date de fin doit être postérieure à la date de début.");
+        Include(new CohortDatesValidator());
     }
 }
 
@@ -39,7 +36,7 @@ public static class PlanCohortHandler
     {
         var planned = Decide(command, Guid.CreateVersion7());
         return (
-            Cohort.Create(planned),
+            Cohort.Create(planned) with { Version = 1 },
             MartenOps.StartStream<Cohort>(planned.CohortId, planned),
             new Contracts.CohortPlanned(planned.CohortId, planned.Name, planned.RegistrationOpensOn,
                 planned.RegistrationClosesOn, planned.StartsOn, planned.EndsOn));
@@ -51,7 +48,7 @@ public static class PlanCohortHandler
         command.RegistrationOpensOn,
         command.RegistrationClosesOn,
         command.StartsOn,
-        command.EndsOn);
+        command.EndOf());
 }
 
 public static class PlanCohortEndpoint
@@ -65,6 +62,6 @@ public static class PlanCohortEndpoint
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(PlanCohort))
             .WithSummary("Planifier une édition")
-            .WithDescription("Crée une édition du programme avec sa fenêtre d'inscription et ses dates de début et de fin.")
+            .WithDescription("Crée une édition du programme avec sa fenêtre d'inscription et ses dates de début et de fin (un an par défaut).")
             .ProducesValidationProblem();
 }

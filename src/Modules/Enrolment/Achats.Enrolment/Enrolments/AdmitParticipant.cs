@@ -36,7 +36,10 @@ public static partial class AdmitParticipantHandler
         var participant = enrolment.Participant;
         return new Contracts.EnrolmentAdmitted(enrolment.Id, enrolment.CohortId, participant.FirstName, participant.LastName,
             participant.Email, participant.Profile.ToString(), enrolment.Organisation.Name, enrolment.Organisation.Kind.ToString(),
-            enrolment.Organisation.Siren, enrolment.PairedWith, signed.SignedAt);
+            enrolment.Organisation.Siren, enrolment.PairedWith, signed.SignedAt,
+            enrolment.Project is { } project
+                ? new Contracts.AdmittedProject(project.Id, project.Title, project.Category.ToString(), project.Themes.Select(theme => theme.ToString()).ToList())
+                : null);
     }
 
     /// <summary>Only a validated enrolment is admitted; any other (already admitted, withdrawn meanwhile) keeps its state.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Eligibility;
@@ -224,13 +223,9 @@ public static class SubmitPreRegistrationHandler
         "Votre pré-inscription est enregistrée. L'équipe du programme l'examinera puis vous écrira : " +
         "une fois validée, vous signerez la charte d'engagement pour être admis·e dans l'édition.");
 
-    /// <summary>« 1er janvier 2027 », « 31 décembre 2026 ».</summary>
-    private static string FrenchDate(DateOnly date) =>
-        (date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture)) + date.ToString(" MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
-
     private static RuleViolationException RegistrationClosed(OpenCohort cohort, DateOnly today)
     {
-        var window = $"du {FrenchDate(cohort.RegistrationOpensOn)} au {FrenchDate(cohort.RegistrationClosesOn)}";
+        var window = $"du {FrenchDates.Long(cohort.RegistrationOpensOn)} au {FrenchDates.Long(cohort.RegistrationClosesOn)}";
         var detail = today < cohort.RegistrationOpensOn
             ? $"Les inscriptions à l'édition « {cohort.Name} » ne sont pas encore ouvertes : elles le seront {window}."
             : $"Les inscriptions à l'édition « {cohort.Name} » sont closes : elles étaient ouvertes {window}.";

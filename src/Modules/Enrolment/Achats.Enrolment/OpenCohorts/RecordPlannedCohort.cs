@@ -1,4 +1,5 @@
 using Achats.Cohorts.Contracts;
+using Marten;
 using Wolverine.Marten;
 
 namespace Achats.Enrolment.OpenCohorts;
@@ -13,4 +14,21 @@ public static class RecordPlannedCohortHandler
         planned.RegistrationClosesOn,
         planned.StartsOn,
         planned.EndsOn));
+}
+
+/// <summary>The cohort's dates changed before its launch: the registration form follows the new window.</summary>
+public static class RecordCohortDatesHandler
+{
+    public static async Task<IMartenOp> Handle(CohortDatesChanged changed, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var cohort = await session.LoadAsync<OpenCohort>(changed.CohortId, cancellationToken)
+            ?? throw new InvalidOperationException($"Cohort {changed.CohortId} changed dates before Enrolment heard it was planned.");
+        return MartenOps.Store(cohort with
+        {
+            RegistrationOpensOn = changed.RegistrationOpensOn,
+            RegistrationClosesOn = changed.RegistrationClosesOn,
+            StartsOn = changed.StartsOn,
+            EndsOn = changed.EndsOn,
+        });
+    }
 }

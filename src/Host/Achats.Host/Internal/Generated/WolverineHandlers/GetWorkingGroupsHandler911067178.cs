@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: EnrolmentWithdrawnHandler427041621
+    // START: GetWorkingGroupsHandler911067178
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class EnrolmentWithdrawnHandler427041621 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class GetWorkingGroupsHandler911067178 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public EnrolmentWithdrawnHandler427041621(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public GetWorkingGroupsHandler911067178(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -20,14 +20,17 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var enrolmentWithdrawn = (Achats.Enrolment.Contracts.EnrolmentWithdrawn)context.Envelope.Message;
+            var getWorkingGroups = (Achats.Cohorts.WorkingGroups.GetWorkingGroups)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.StopAskingOnWithdrawalHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.StopAskingOnWithdrawalHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.GetWorkingGroupsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.GetWorkingGroupsHandler");
             
             // The actual message execution
-            await Achats.Charter.Signatures.StopAskingOnWithdrawalHandler.Handle(enrolmentWithdrawn, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Cohorts.WorkingGroups.GetWorkingGroupsHandler.Handle(getWorkingGroups, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -39,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: EnrolmentWithdrawnHandler427041621
+    // END: GetWorkingGroupsHandler911067178
     
     
 }

@@ -1,0 +1,124 @@
+using Achats.Cohorts.Cohorts;
+using Achats.Cohorts.Roster;
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Cohorts.Attendance;
+
+/// <summary>
+/// Records who was at a session: present, absent or excused, for one participant or a whole sheet. Anyone on
+/// the cohort's roster at the time of the session may be marked, since admission is to every session.
+/// </summary>
+public sealed record RecordAttendance(Guid CohortId, Guid SessionId, IReadOnlyList<PresenceMark> Entries);
+
+/// <summary>One line of the sheet as staff send it.</summary>
+public sealed record PresenceMark(Guid EnrolmentId, Presence? Presence);
+
+public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
+{
+    public RecordAttendanceValidator()
+    {
+        RuleFor(command => command.Entries).NotEmpty().WithMessage("Indiquez au moins une présence.")
+            .Must(entries => entries.Select(entry => entry.EnrolmentId).Distinct().Count() == entries.Count)
+            .WithMessage("Chaque participant ne figure qu'une fois sur la feuille.");
+        RuleForEach(command => command.Entries).ChildRules(entry =>
+        {
+            entry.RuleFor(e => e.EnrolmentId).NotEmpty().WithMessage("Indiquez le participant.");
+            entry.RuleFor(e => e.Presence).NotNull().WithMessage("Indiquez la présence : présent, absent ou excusé.")
+                .IsInEnum().WithMessage("Présence inconnue : présent, absent ou excusé.");
+        });
+    }
+}
+
+/// <summary>What recording attendance answers: the session's sheet and its version.</summary>
+public sealed record AttendanceChanged(Guid SessionId, int Version, int Changed);
+
+public static class RecordAttendanceHandler
+{
+    public static async Task<AttendanceChanged> Handle(
+        RecordAttendance command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var cohort = await session.LoadCohortAsync(command.CohortId, cancellationToken);
+        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
+        var stream = await session.Events.FetchForWriting<AttendanceSheet>(command.SessionId, cancellationToken);
+        var events = Decide(cohort, roster, stream.Aggregate, command, time.GetUtcNow());
+        stream.AppendMany(events);
+        return new AttendanceChanged(command.SessionId, (int)(stream.CurrentVersion ?? 0),
+            events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count));
+    }
+
+    public static IReadOnlyList<object> Decide(
+        Cohort cohort, IReadOnlyList<RosterMember> roster, AttendanceSheet? sheet, RecordAttendance command, DateTimeOffset now)
+    {
+        var session = cohort.Session(command.SessionId);
+        if (session.IsCancelled)
+        {
+            throw new RuleViolationException("session-cancelled", "Cette séance est annulée : personne n'y est attendu.");
+        }
+
+        if (now < session.Details.StartsAt)
+        {
+            throw new RuleViolationException("session-not-started", "On relève les présences d'une séance une fois celle-ci commencée.");
+        }
+
+        var strangers = command.Entries.Where(entry => !roster.Any(member =>
+                member.Id == entry.EnrolmentId && member.WasMemberDuring(session.Details.StartsAt, session.Details.EndsAt)))
+            .Select(entry => entry.EnrolmentId)
+            .ToList();
+        if (strangers.Count > 0)
+        {
+            throw new RuleViolationException("not-on-roster",
+                "Seuls les participants inscrits dans l'édition au moment de la séance figurent sur sa feuille de présence.",
+                new Dictionary<string, object?> { ["enrolmentIds"] = strangers });
+        }
+
+        var changed = command.Entries.Where(entry => sheet?.Of(entry.EnrolmentId) != entry.Presence)
+            .Select(entry => new AttendanceEntry(entry.EnrolmentId, entry.Presence!.Value))
+            .ToList();
+        return changed.Count == 0 ? [] : [new AttendanceRecorded(session.Id, cohort.Id, changed)];
+    }
+}
+
+public static class RecordAttendanceEndpoints
+{
+    public sealed record PresenceBody(Presence? Presence);
+
+    public static IEndpointRouteBuilder MapRecordAttendance(this IEndpointRouteBuilder cohorts)
+    {
+        cohorts.MapPut("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/attendance", async (
+                Guid cohortId, Guid sessionId, RecordAttendance command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<AttendanceChanged>(command with { CohortId = cohortId, SessionId = sessionId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(RecordAttendance))
+            .WithSummary("Relever la feuille de présence d'une séance")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cohorts.MapPut("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/attendance/{enrolmentId:guid}", async (
+                Guid cohortId, Guid sessionId, Guid enrolmentId, PresenceBody body, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                if (body.Presence is not { } presence || !Enum.IsDefined(presence))
+                {
+                    throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(body.Presence),
+                        "Indiquez la présence : présent, absent ou excusé.")]);
+                }
+
+                return TypedResults.Ok(await bus.InvokeAsync<AttendanceChanged>(
+                    new RecordAttendance(cohortId, sessionId, [new PresenceMark(enrolmentId, presence)]), cancellationToken));
+            })
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName("RecordOneAttendance")
+            .WithSummary("Relever la présence d'un participant à une séance")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return cohorts;
+    }
+}

@@ -1,0 +1,90 @@
+using Achats.Cohorts.Roster;
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using Achats.Shared.Time;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Cohorts.Cohorts;
+
+/// <summary>Launches the cohort, from its first day: its dates are then fixed, and Community opens the participants' space.</summary>
+public sealed record LaunchCohort(Guid CohortId);
+
+/// <summary>Closes a launched cohort: its programme becomes history.</summary>
+public sealed record CloseCohort(Guid CohortId);
+
+public static class LaunchCohortHandler
+{
+    public static async Task<(CohortChanged, Contracts.CohortLaunched)> Handle(
+        LaunchCohort command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
+        var cohort = stream.Aggregate!;
+        var launched = Decide(cohort, time.GetUtcNow());
+        var members = await session.Query<RosterMember>()
+            .Where(member => member.CohortId == cohort.Id && member.LeftAt == null)
+            .Select(member => member.Id)
+            .ToListAsync(cancellationToken);
+        return (stream.Append([launched]),
+            new Contracts.CohortLaunched(cohort.Id, cohort.Name, cohort.StartsOn, cohort.EndsOn, members.ToList(), launched.LaunchedAt));
+    }
+
+    public static CohortLaunched Decide(Cohort cohort, DateTimeOffset now)
+    {
+        if (cohort.Phase != CohortPhase.Planned)
+        {
+            throw new ConflictException("Cette édition est déjà lancée.");
+        }
+
+        return now.ParisDate() < cohort.StartsOn
+            ? throw new RuleViolationException("cohort-not-started",
+                $"L'édition se lance à partir de son premier jour, le {FrenchDates.Long(cohort.StartsOn)}.")
+            : new CohortLaunched(now);
+    }
+}
+
+public static class CloseCohortHandler
+{
+    public static async Task<(CohortChanged, Contracts.CohortClosed)> Handle(
+        CloseCohort command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
+        var closed = Decide(stream.Aggregate!, time.GetUtcNow());
+        return (stream.Append([closed]), new Contracts.CohortClosed(command.CohortId, closed.ClosedAt));
+    }
+
+    public static CohortClosed Decide(Cohort cohort, DateTimeOffset now) => cohort.Phase switch
+    {
+        CohortPhase.Planned => throw new RuleViolationException("cohort-not-launched", "Une édition se clôt après son lancement."),
+        CohortPhase.Closed => throw new ConflictException("Cette édition est déjà close."),
+        _ => new CohortClosed(now),
+    };
+}
+
+public static class CohortLifeEndpoints
+{
+    public static IEndpointRouteBuilder MapCohortLife(this IEndpointRouteBuilder cohorts)
+    {
+        cohorts.MapPost("/cohorts/{cohortId:guid}/launch", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<CohortChanged>(new LaunchCohort(cohortId), cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(LaunchCohort))
+            .WithSummary("Lancer une édition")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cohorts.MapPost("/cohorts/{cohortId:guid}/closure", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<CohortChanged>(new CloseCohort(cohortId), cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(CloseCohort))
+            .WithSummary("Clore une édition")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return cohorts;
+    }
+}

@@ -1,0 +1,96 @@
+using Achats.Cohorts.Contracts;
+using Achats.Cohorts.Projects;
+using Achats.Enrolment.Contracts;
+using Marten;
+
+namespace Achats.Cohorts.Roster;
+
+/// <summary>
+/// Enrolment admitted a participant: they join the whole cohort's roster, with their binôme when the
+/// colleague is there too, and the purchasing project they named at pre-registration becomes one of the
+/// cohort's projects. A redelivered admission changes nothing.
+/// </summary>
+public static class AddToRosterHandler
+{
+    public static async Task<ParticipantJoinedCohort?> Handle(EnrolmentAdmitted admitted, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<RosterMember>(admitted.EnrolmentId, cancellationToken) is { IsMember: true })
+        {
+            return null;
+        }
+
+        var partner = admitted.PairedWithEnrolmentId is { } partnerId ? await session.LoadAsync<RosterMember>(partnerId, cancellationToken) : null;
+        var member = new RosterMember(admitted.EnrolmentId, admitted.CohortId, admitted.FirstName, admitted.LastName, admitted.Email,
+            admitted.Profile, admitted.OrganisationName, admitted.OrganisationKind, admitted.Siren,
+            RosterMember.SectorOf(admitted.OrganisationKind, admitted.Profile), admitted.AdmittedAt);
+        if (partner is { IsMember: true })
+        {
+            member = member with { PairedWith = partner.Id };
+            session.Store(partner with { PairedWith = member.Id });
+        }
+
+        session.Store(member);
+        if (admitted.Project is { } project)
+        {
+            await RecordProjectAsync(session, admitted, project, cancellationToken);
+        }
+
+        return new ParticipantJoinedCohort(member.CohortId, member.Id, member.FirstName, member.LastName, member.Email,
+            member.OrganisationName, member.JoinedAt);
+    }
+
+    /// <summary>The first colleague admitted on a project declares it; the next ones carry it with them.</summary>
+    private static async Task RecordProjectAsync(IDocumentSession session, EnrolmentAdmitted admitted, AdmittedProject project, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<PurchasingProject>(project.ProjectId, cancellationToken);
+        if (stream.Aggregate is { } existing)
+        {
+            if (!existing.Owners.Contains(admitted.EnrolmentId))
+            {
+                stream.AppendOne(new ProjectOwnerAdded(admitted.EnrolmentId));
+            }
+
+            return;
+        }
+
+        // A project named at pre-registration exists as a need: that is its milestone until staff say more.
+        stream.AppendOne(new PurchasingProjectDeclared(project.ProjectId, admitted.CohortId, [admitted.EnrolmentId],
+            new ProjectDetails(project.Title, Enum.Parse<PurchaseCategory>(project.Category), project.Themes.Select(Enum.Parse<Theme>).Order().ToList(),
+                ExpectedProcedureOn: null, Milestone.NeedExpressed, Notes: null),
+            NamedAtPreRegistration: true, admitted.AdmittedAt));
+    }
+}
+
+/// <summary>
+/// Enrolment withdrew an admitted participant: they leave the roster (their attendance stays on record),
+/// their binôme works alone, and a replacing colleague carries their projects on.
+/// </summary>
+public static class RemoveFromRosterHandler
+{
+    public static async Task<ParticipantLeftCohort?> Handle(EnrolmentWithdrawn withdrawn, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (!withdrawn.WasAdmitted || await session.LoadAsync<RosterMember>(withdrawn.EnrolmentId, cancellationToken) is not { IsMember: true } member)
+        {
+            return null; // never on the roster, or gone already (a redelivery)
+        }
+
+        session.Store(member with { LeftAt = withdrawn.WithdrawnAt, LeftReason = withdrawn.Reason });
+        if (member.PairedWith is { } partnerId && await session.LoadAsync<RosterMember>(partnerId, cancellationToken) is { } partner)
+        {
+            session.Store(partner with { PairedWith = null });
+        }
+
+        if (withdrawn.ReplacedByEnrolmentId is { } replacement)
+        {
+            var projectIds = await session.Query<PurchasingProject>().Where(project => project.Owners.Contains(member.Id))
+                .Select(project => project.Id).ToListAsync(cancellationToken);
+            foreach (var projectId in projectIds)
+            {
+                var stream = await session.Events.FetchForWriting<PurchasingProject>(projectId, cancellationToken);
+                stream.AppendOne(new ProjectHandedOver(member.Id, replacement));
+            }
+        }
+
+        return new ParticipantLeftCohort(member.CohortId, member.Id, withdrawn.Reason, withdrawn.ReplacedByEnrolmentId, withdrawn.WithdrawnAt);
+    }
+}

@@ -1,0 +1,52 @@
+using Achats.Cohorts.Cohorts;
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Cohorts.Sessions;
+
+/// <summary>Cancels a session, with the reason: it stays in the programme's history, frees its slot and counts for nobody's attendance.</summary>
+public sealed record CancelSession(Guid CohortId, Guid SessionId, string Reason);
+
+public sealed class CancelSessionValidator : AbstractValidator<CancelSession>
+{
+    public CancelSessionValidator() =>
+        RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de l'annulation est obligatoire.")
+            .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.");
+}
+
+public static class CancelSessionHandler
+{
+    public static async Task<CohortChanged> Handle(CancelSession command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
+        return stream.Append([Decide(stream.Aggregate!, command)]);
+    }
+
+    public static SessionCancelled Decide(Cohort cohort, CancelSession command)
+    {
+        cohort.EnsureOpenForChanges();
+        return cohort.Session(command.SessionId).IsCancelled
+            ? throw new ConflictException("Cette séance est déjà annulée.")
+            : new SessionCancelled(command.SessionId, command.Reason.Trim());
+    }
+}
+
+public static class CancelSessionEndpoint
+{
+    public static RouteHandlerBuilder MapCancelSession(this IEndpointRouteBuilder cohorts) =>
+        cohorts.MapPost("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/cancellation", async (
+                Guid cohortId, Guid sessionId, CancelSession command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<CohortChanged>(command with { CohortId = cohortId, SessionId = sessionId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(CancelSession))
+            .WithSummary("Annuler une séance")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,69 @@
+using Achats.Cohorts.Cohorts;
+using Achats.Cohorts.Contracts;
+using Achats.Shared.Access;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Cohorts.Sessions;
+
+/// <summary>Changes what a session is, when and where it takes place: the same rules as scheduling it.</summary>
+public sealed record ChangeSession(
+    Guid CohortId,
+    Guid SessionId,
+    Guid SequenceId,
+    string Title,
+    SessionKind? Kind,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    Modality? Modality,
+    string? MeetingLink,
+    string? Venue,
+    string? AudienceTag,
+    IReadOnlyList<PurchaseCategory>? Categories,
+    bool Parallel = false) : ISessionFields;
+
+public sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
+{
+    public ChangeSessionValidator() => Include(new SessionFieldsValidator());
+}
+
+public static class ChangeSessionHandler
+{
+    public static async Task<CohortChanged> Handle(ChangeSession command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
+        return stream.Append(Decide(stream.Aggregate!, command));
+    }
+
+    public static IReadOnlyList<object> Decide(Cohort cohort, ChangeSession command)
+    {
+        var current = cohort.Session(command.SessionId);
+        if (current.IsCancelled)
+        {
+            throw new Shared.Http.RuleViolationException("session-cancelled", "Cette séance est annulée : elle ne change plus.");
+        }
+
+        var details = SessionRules.Check(cohort, command, changing: command.SessionId);
+        return details == current.Details && command.SequenceId == current.SequenceId
+            ? []
+            : [new SessionChanged(command.SessionId, command.SequenceId, details)];
+    }
+}
+
+public static class ChangeSessionEndpoint
+{
+    public static RouteHandlerBuilder MapChangeSession(this IEndpointRouteBuilder cohorts) =>
+        cohorts.MapPut("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}", async (
+                Guid cohortId, Guid sessionId, ChangeSession command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<CohortChanged>(command with { CohortId = cohortId, SessionId = sessionId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(ChangeSession))
+            .WithSummary("Modifier une séance")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,106 @@
+using Achats.Cohorts.Roster;
+using Achats.Shared.Access;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace Achats.Cohorts.WorkingGroups;
+
+/// <summary>
+/// Staff move a participant to another group, or out of every group (<paramref name="ToGroupId"/> null). Their
+/// binôme moves with them: pairs stay together. A participant admitted after the proposal is placed the same way.
+/// </summary>
+public sealed record MoveToWorkingGroup(Guid CohortId, Guid EnrolmentId, Guid? ToGroupId);
+
+/// <summary>Publishes the groups as they stand: participants and Community hear of them.</summary>
+public sealed record PublishWorkingGroups(Guid CohortId);
+
+public sealed class MoveToWorkingGroupValidator : AbstractValidator<MoveToWorkingGroup>
+{
+    public MoveToWorkingGroupValidator() =>
+        RuleFor(command => command.EnrolmentId).NotEmpty().WithMessage("Indiquez le participant à déplacer.");
+}
+
+public static class MoveToWorkingGroupHandler
+{
+    public static async Task<WorkingGroupsView> Handle(MoveToWorkingGroup command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchPlanForWritingAsync(command.CohortId, cancellationToken);
+        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
+        var moved = Decide(stream.Aggregate!, roster, command);
+        stream.AppendOne(moved);
+        return GetWorkingGroupsHandler.View(stream.Aggregate!.Apply(moved) with { Version = (int)stream.CurrentVersion!.Value }, roster);
+    }
+
+    public static WorkingGroupMembersMoved Decide(WorkingGroupPlan plan, IReadOnlyList<RosterMember> roster, MoveToWorkingGroup command)
+    {
+        if (command.ToGroupId is { } target && plan.Groups.All(group => group.Id != target))
+        {
+            throw new NotFoundException("Aucun groupe de travail de cette édition ne porte cet identifiant.");
+        }
+
+        var member = roster.FirstOrDefault(candidate => candidate.Id == command.EnrolmentId && candidate.IsMember)
+            ?? throw new RuleViolationException("not-on-roster", "Seul un participant inscrit dans l'édition rejoint un groupe de travail.");
+        if (plan.GroupOf(member.Id)?.Id == command.ToGroupId)
+        {
+            throw new ConflictException(command.ToGroupId is null ? "Ce participant n'est dans aucun groupe." : "Ce participant est déjà dans ce groupe.");
+        }
+
+        IReadOnlyList<Guid> moving = member.PairedWith is { } partner ? [member.Id, partner] : [member.Id];
+        return new WorkingGroupMembersMoved(moving, command.ToGroupId);
+    }
+}
+
+public static class PublishWorkingGroupsHandler
+{
+    public static async Task<(WorkingGroupsView, Contracts.WorkingGroupsPublished)> Handle(
+        PublishWorkingGroups command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchPlanForWritingAsync(command.CohortId, cancellationToken);
+        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
+        var plan = stream.Aggregate!;
+        if (plan.PublishedAt is not null)
+        {
+            throw new ConflictException("Ces groupes sont déjà publiés tels quels.");
+        }
+
+        var published = new WorkingGroupsPublishedOn(time.GetUtcNow());
+        stream.AppendOne(published);
+        var current = roster.Where(member => member.IsMember).Select(member => member.Id).ToHashSet();
+        return (GetWorkingGroupsHandler.View(plan.Apply(published) with { Version = (int)stream.CurrentVersion!.Value }, roster),
+            new Contracts.WorkingGroupsPublished(command.CohortId,
+                plan.Groups.Select(group => new Contracts.PublishedWorkingGroup(group.Id, group.Name, group.Category?.ToString(),
+                    group.Members.Where(current.Contains).ToList())).ToList(),
+                published.PublishedAt));
+    }
+}
+
+public static class AdjustWorkingGroupsEndpoints
+{
+    public static IEndpointRouteBuilder MapAdjustWorkingGroups(this IEndpointRouteBuilder cohorts)
+    {
+        cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/moves", async (
+                Guid cohortId, MoveToWorkingGroup command, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<WorkingGroupsView>(command with { CohortId = cohortId }, cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(MoveToWorkingGroup))
+            .WithSummary("Déplacer un participant (et son binôme) vers un groupe de travail")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/publication", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<WorkingGroupsView>(new PublishWorkingGroups(cohortId), cancellationToken)))
+            .RequireAuthorization(Policies.RunProgramme)
+            .WithName(nameof(PublishWorkingGroups))
+            .WithSummary("Publier les groupes de travail")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return cohorts;
+    }
+}
