@@ -73,11 +73,12 @@ public sealed class PlanCohortTests
     [Fact]
     public void Every_missing_field_is_named_in_French()
     {
-        var errors = Errors(new PlanCohort(" ", default, default, default, default));
+        var errors = Errors(new PlanCohort(" ", default, default, default, EndsOn: default(DateOnly)));
 
         errors.Select(error => error.Field).Distinct().ShouldBe(
             [nameof(PlanCohort.Name), nameof(PlanCohort.RegistrationOpensOn), nameof(PlanCohort.RegistrationClosesOn), nameof(PlanCohort.StartsOn), nameof(PlanCohort.EndsOn)],
             ignoreOrder: true);
+        errors.ShouldContain((nameof(PlanCohort.EndsOn), "La date de fin n'est pas valide."));
         errors.ShouldContain((nameof(PlanCohort.Name), "Le nom de l'édition est obligatoire."));
         errors.ShouldContain((nameof(PlanCohort.StartsOn), "La date de début est obligatoire."));
     }

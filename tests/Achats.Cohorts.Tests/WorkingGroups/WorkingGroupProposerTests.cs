@@ -47,7 +47,6 @@ public sealed class WorkingGroupProposerTests
         proposal.Groups.SelectMany(group => group.Members).Concat(proposal.Unassigned)
             .ShouldBe(Cohort.Select(candidate => candidate.EnrolmentId), ignoreOrder: true);
         proposal.Unassigned.ShouldBeEmpty();
-        proposal.Warnings.ShouldBeEmpty();
         proposal.Groups.Select(group => group.Category).ShouldBe([Btp, Btp, Catering, Catering, It, Cleaning, Furniture]);
     }
 
@@ -102,7 +101,6 @@ public sealed class WorkingGroupProposerTests
 
         proposal.Groups.Select(group => group.Category).ShouldBe([Btp, Catering]);
         proposal.Groups.Select(group => group.Members).ShouldBe([Ids(1, 2, 5), Ids(3, 4, 6)]);
-        proposal.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
@@ -118,7 +116,6 @@ public sealed class WorkingGroupProposerTests
         var proposal = WorkingGroupProposer.Propose(candidates, minSize: 4, maxSize: 8);
 
         proposal.Groups.Select(group => group.Members).ShouldBe([Ids(1, 2, 5, 6, 9), Ids(3, 4, 7, 8, 10)]);
-        proposal.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
@@ -134,7 +131,6 @@ public sealed class WorkingGroupProposerTests
 
         proposal.Groups.Select(group => group.Category).ShouldBe([Btp, null]);
         proposal.Groups.Select(group => group.Members).ShouldBe([Ids(1, 2, 3, 4, 5), Ids(6, 7, 8, 9)]);
-        proposal.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
@@ -151,11 +147,10 @@ public sealed class WorkingGroupProposerTests
 
         proposal.Groups.Select(group => group.Members).ShouldBe([Ids(1, 2, 3, 4, 5), Ids(6, 7, 8, 9, 10)]);
         proposal.Unassigned.ShouldBeEmpty();
-        proposal.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
-    public void Given_no_group_with_room_for_a_leftover_pair_Then_both_are_unassigned_and_staff_are_warned()
+    public void Given_no_group_with_room_for_a_leftover_pair_Then_both_are_unassigned()
     {
         GroupCandidate[] candidates =
         [
@@ -167,43 +162,35 @@ public sealed class WorkingGroupProposerTests
 
         proposal.Groups.Select(group => group.Members).ShouldBe([Ids(1, 2, 3, 4, 5, 6, 7)]);
         proposal.Unassigned.ShouldBe(Ids(8, 9));
-        proposal.Warnings.ShouldBe(["2 participants n'ont trouvé place dans aucun groupe."]);
     }
 
     [Fact]
-    public void Given_fewer_people_than_the_minimum_Then_nobody_is_placed_and_staff_are_warned()
+    public void Given_fewer_people_than_the_minimum_Then_nobody_is_placed()
     {
         var proposal = WorkingGroupProposer.Propose([Public(1, Btp)], minSize: 4, maxSize: 8);
 
         proposal.Groups.ShouldBeEmpty();
         proposal.Unassigned.ShouldBe(Ids(1));
-        proposal.Warnings.ShouldBe(["1 participant n'a trouvé place dans aucun groupe."]);
     }
 
     [Fact]
-    public void Given_a_category_of_private_buyers_only_Then_each_of_its_groups_is_flagged()
+    public void Given_a_category_of_private_buyers_only_Then_its_groups_are_still_balanced()
     {
         GroupCandidate[] candidates = [.. Enumerable.Range(1, 9).Select(n => Private(n, Catering))];
 
         var proposal = WorkingGroupProposer.Propose(candidates, minSize: 4, maxSize: 8);
 
         proposal.Groups.Select(group => group.Members.Count).ShouldBe([5, 4]);
-        proposal.Warnings.ShouldBe(
-        [
-            "Le groupe « Restauration » n° 1 ne réunit que des acheteurs privés.",
-            "Le groupe « Restauration » n° 2 ne réunit que des acheteurs privés.",
-        ]);
     }
 
     [Fact]
-    public void Given_a_category_that_cannot_be_split_within_the_bounds_Then_the_small_group_is_flagged()
+    public void Given_a_category_that_cannot_be_split_within_the_bounds_Then_one_group_falls_short_rather_than_anyone_being_left_out()
     {
         GroupCandidate[] candidates = [.. Enumerable.Range(1, 9).Select(n => n % 2 == 0 ? Public(n, Btp) : Private(n, Btp))];
 
         var proposal = WorkingGroupProposer.Propose(candidates, minSize: 5, maxSize: 8);
 
         proposal.Groups.Select(group => group.Members.Count).ShouldBe([5, 4]);
-        proposal.Warnings.ShouldBe(["Le groupe « Bâtiment et travaux publics (BTP) » n° 2 ne compte que 4 participants, pour un minimum de 5."]);
     }
 
     [Fact]
@@ -213,7 +200,6 @@ public sealed class WorkingGroupProposerTests
 
         proposal.Groups.ShouldBeEmpty();
         proposal.Unassigned.ShouldBeEmpty();
-        proposal.Warnings.ShouldBeEmpty();
     }
 
     [Theory]
@@ -245,6 +231,5 @@ public sealed class WorkingGroupProposerTests
         [
             .. proposal.Groups.Select(group => $"{group.Category}: {string.Join(", ", group.Members)}"),
             $"Unassigned: {string.Join(", ", proposal.Unassigned)}",
-            .. proposal.Warnings,
         ];
 }

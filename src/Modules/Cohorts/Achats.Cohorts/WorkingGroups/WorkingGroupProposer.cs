@@ -12,8 +12,8 @@ public sealed record GroupCandidate(Guid EnrolmentId, Guid? PairedWith, Sector S
 /// <summary>A working group as proposed to staff; Category null is a group mixing several categories (leftovers).</summary>
 public sealed record ProposedGroup(PurchaseCategory? Category, IReadOnlyList<Guid> Members);
 
-/// <summary>The groups, who could not be placed, and what staff should know about the constraints left unmet.</summary>
-public sealed record GroupProposal(IReadOnlyList<ProposedGroup> Groups, IReadOnlyList<Guid> Unassigned, IReadOnlyList<string> Warnings);
+/// <summary>The groups and who could not be placed; <see cref="WorkingGroupChecks"/> tells staff what is left unmet.</summary>
+public sealed record GroupProposal(IReadOnlyList<ProposedGroup> Groups, IReadOnlyList<Guid> Unassigned);
 
 /// <summary>Proposes working groups around purchase categories, mixing public and private buyers, pairs kept together.</summary>
 public static class WorkingGroupProposer
@@ -59,8 +59,7 @@ public static class WorkingGroupProposer
 
         return new GroupProposal(
             [.. groups.Select(group => new ProposedGroup(group.Category, Ids(group.Members)))],
-            Ids(unassigned),
-            Warnings(groups, unassigned, minSize));
+            Ids(unassigned));
     }
 
     /// <summary>A pair (one organisation, hence one sector) or a single person: never split.</summary>
@@ -165,30 +164,6 @@ public static class WorkingGroupProposer
          from taken in lacking.Where(unit => unit.Size == given.Size)
          select ((List<Unit> Lacking, List<Unit> Donor, Unit Given, Unit Taken)?)(lacking, donor, given, taken))
         .FirstOrDefault();
-
-    private static List<string> Warnings(List<Draft> groups, List<Unit> unassigned, int minSize)
-    {
-        var warnings = new List<string>();
-        foreach (var category in groups.GroupBy(group => group.Category))
-            foreach (var (group, number) in category.Select((group, index) => (group, index + 1)))
-            {
-                var name = $"Le groupe « {(category.Key is { } key ? PurchaseLabels.Of(key) : "Plusieurs catégories")} » n° {number}";
-                var people = People(group.Members);
-                if (people < minSize)
-                    warnings.Add($"{name} ne compte que {people} participant{(people > 1 ? "s" : "")}, pour un minimum de {minSize}.");
-                if (Lacks(group.Members, Sector.Private))
-                    warnings.Add($"{name} ne réunit que des acheteurs publics.");
-                else if (Lacks(group.Members, Sector.Public))
-                    warnings.Add($"{name} ne réunit que des acheteurs privés.");
-            }
-
-        var left = People(unassigned);
-        if (left == 1)
-            warnings.Add("1 participant n'a trouvé place dans aucun groupe.");
-        else if (left > 1)
-            warnings.Add($"{left} participants n'ont trouvé place dans aucun groupe.");
-        return warnings;
-    }
 
     private static int People(IEnumerable<Unit> units) => units.Sum(unit => unit.Size);
 

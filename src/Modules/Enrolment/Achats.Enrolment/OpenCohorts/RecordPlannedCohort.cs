@@ -1,5 +1,8 @@
 using Achats.Cohorts.Contracts;
+using JasperFx.Core;
 using Marten;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 using Wolverine.Marten;
 
 namespace Achats.Enrolment.OpenCohorts;
@@ -19,6 +22,10 @@ public static class RecordPlannedCohortHandler
 /// <summary>The cohort's dates changed before its launch: the registration form follows the new window.</summary>
 public static class RecordCohortDatesHandler
 {
+    /// <summary>Both messages wait in durable queues: should the change come first, wait for the plan.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<InvalidOperationException>().RetryWithCooldown(100.Milliseconds(), 1.Seconds(), 5.Seconds(), 30.Seconds());
+
     public static async Task<IMartenOp> Handle(CohortDatesChanged changed, IQuerySession session, CancellationToken cancellationToken)
     {
         var cohort = await session.LoadAsync<OpenCohort>(changed.CohortId, cancellationToken)
