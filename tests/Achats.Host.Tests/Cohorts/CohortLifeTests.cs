@@ -219,8 +219,23 @@ public sealed class CohortLifeTests(AchatsApp app) : IClassFixture<AchatsApp>
         errors.GetProperty("venue")[0].GetString().ShouldBe("Une séance en présentiel ou hybride a besoin d'un lieu.");
         errors.GetProperty("categories")[0].GetString().ShouldBe("Une mise en relation couvre au moins une catégorie d'achat.");
 
-        (await SendAsync(staff, HttpMethod.Post, $"{cohort}/sessions", new { sequenceId, title = "x", kind = "Concert" }, HttpStatusCode.BadRequest))
-            .GetProperty("errors").GetProperty("kind").GetArrayLength().ShouldBe(1);
+        var unknown = (await SendAsync(staff, HttpMethod.Post, $"{cohort}/sessions", new { sequenceId, title = "x", kind = "Concert" }, HttpStatusCode.BadRequest))
+            .GetProperty("errors");
+        unknown.GetProperty("kind").GetArrayLength().ShouldBe(1);
+        (await SendAsync(staff, HttpMethod.Post, $"{cohort}/sessions", new { sequenceId, title = "x", kind = "Plenary", modality = "Online", meetingLink = "https://v.example" },
+            HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("startsAt")[0].GetString().ShouldBe("L'heure de début est obligatoire.");
+        (await SendAsync(staff, HttpMethod.Post, $"{cohort}/sessions", new
+        {
+            sequenceId, title = "x", kind = "Plenary", modality = "Online", meetingLink = "https://v.example", startsAt = "2027-01-14T09:30:00+01:00", endsAt = "0001-01-01T00:00:00",
+        }, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("startsAt")[0].GetString().ShouldBe("Donnez l'heure de Paris sans fuseau horaire, par exemple 2021-01-14T09:30.");
+        (await SendAsync(staff, HttpMethod.Put, $"{cohort}/sequences/order", new { }, HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("order")[0].GetString().ShouldBe("Donnez l'ordre des séquences.");
+        var someSession = $"{cohort}/sessions/{Guid.CreateVersion7()}/attendance";
+        (await SendAsync(staff, HttpMethod.Put, someSession, new { }, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("entries").GetArrayLength().ShouldBe(1);
+        (await SendAsync(staff, HttpMethod.Put, someSession, new { entries = new object?[] { null } }, HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("entries[0]")[0].GetString().ShouldBe("Une ligne de la feuille est vide.");
+        (await SendAsync(staff, HttpMethod.Put, $"{someSession}/{Guid.CreateVersion7()}", new { }, HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("entries[0].presence")[0].GetString().ShouldBe("Indiquez la présence : présent, absent ou excusé.");
         (await SendAsync(staff, HttpMethod.Post, $"{cohort}/working-groups/proposal", new { minSize = 5, maxSize = 3 }, HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("maxSize")[0].GetString().ShouldBe("La taille maximale ne peut être inférieure à la taille minimale.");
         (await SendAsync(staff, HttpMethod.Post, $"{cohort}/working-groups/proposal", new { minSize = 2, maxSize = 3 }, HttpStatusCode.UnprocessableEntity))

@@ -1,13 +1,17 @@
 namespace Achats.Cohorts.Contracts;
 
-/// <summary>Staff changed a cohort's dates before its launch, for the reason given.</summary>
+/// <summary>
+/// Staff changed a cohort's dates before its launch, for the reason given. <paramref name="Version"/> orders
+/// the changes of one cohort: a copy keeps the highest it has seen.
+/// </summary>
 public sealed record CohortDatesChanged(
     Guid CohortId,
     DateOnly RegistrationOpensOn,
     DateOnly RegistrationClosesOn,
     DateOnly StartsOn,
     DateOnly EndsOn,
-    string Reason)
+    string Reason,
+    int Version)
 {
     /// <summary>The stable name of this message on the bus.</summary>
     public const string MessageName = "cohorts.cohort-dates-changed.v1";

@@ -29,7 +29,8 @@ public static class CohortsModule
         options.Schema.For<PurchasingProject>().DatabaseSchemaName(Schema).Index(project => project.CohortId);
         options.Projections.Snapshot<WorkingGroupPlan>(SnapshotLifecycle.Inline);
         options.Schema.For<WorkingGroupPlan>().DatabaseSchemaName(Schema);
-        options.Schema.For<RosterMember>().DatabaseSchemaName(Schema).Index(member => member.CohortId);
+        // Admissions, withdrawals and the binôme's updates may race: the loser runs again (optimistic concurrency).
+        options.Schema.For<RosterMember>().DatabaseSchemaName(Schema).Index(member => member.CohortId).UseOptimisticConcurrency(true);
 
         options.Events.MapEventType<CohortPlanned>("cohorts.cohort_planned");
         options.Events.MapEventType<CohortDatesChanged>("cohorts.cohort_dates_changed");

@@ -24,10 +24,10 @@ public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendan
 {
     public RecordAttendanceValidator()
     {
-        RuleFor(command => command.Entries).NotEmpty().WithMessage("Indiquez au moins une présence.")
-            .Must(entries => entries.Select(entry => entry.EnrolmentId).Distinct().Count() == entries.Count)
+        RuleFor(command => command.Entries).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Indiquez au moins une présence.")
+            .Must(entries => entries.Select(entry => entry?.EnrolmentId).Distinct().Count() == entries.Count)
             .WithMessage("Chaque participant ne figure qu'une fois sur la feuille.");
-        RuleForEach(command => command.Entries).ChildRules(entry =>
+        RuleForEach(command => command.Entries).NotNull().WithMessage("Une ligne de la feuille est vide.").ChildRules(entry =>
         {
             entry.RuleFor(e => e.EnrolmentId).NotEmpty().WithMessage("Indiquez le participant.");
             entry.RuleFor(e => e.Presence).NotNull().WithMessage("Indiquez la présence : présent, absent ou excusé.")
@@ -87,6 +87,7 @@ public static class RecordAttendanceHandler
 
 public static class RecordAttendanceEndpoints
 {
+    /// <summary>One participant's mark: the same command as a sheet of one line.</summary>
     public sealed record PresenceBody(Presence? Presence);
 
     public static IEndpointRouteBuilder MapRecordAttendance(this IEndpointRouteBuilder cohorts)
@@ -103,16 +104,8 @@ public static class RecordAttendanceEndpoints
 
         cohorts.MapPut("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/attendance/{enrolmentId:guid}", async (
                 Guid cohortId, Guid sessionId, Guid enrolmentId, PresenceBody body, IMessageBus bus, CancellationToken cancellationToken) =>
-            {
-                if (body.Presence is not { } presence || !Enum.IsDefined(presence))
-                {
-                    throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(body.Presence),
-                        "Indiquez la présence : présent, absent ou excusé.")]);
-                }
-
-                return TypedResults.Ok(await bus.InvokeAsync<AttendanceChanged>(
-                    new RecordAttendance(cohortId, sessionId, [new PresenceMark(enrolmentId, presence)]), cancellationToken));
-            })
+                TypedResults.Ok(await bus.InvokeAsync<AttendanceChanged>(
+                    new RecordAttendance(cohortId, sessionId, [new PresenceMark(enrolmentId, body.Presence)]), cancellationToken)))
             .RequireAuthorization(Policies.RunProgramme)
             .WithName("RecordOneAttendance")
             .WithSummary("Relever la présence d'un participant à une séance")

@@ -39,8 +39,9 @@ public static class ChangeCohortDatesHandler
     {
         var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
         var changed = Decide(stream.Aggregate!, command);
-        return (stream.Append([changed]), new Contracts.CohortDatesChanged(command.CohortId, changed.RegistrationOpensOn,
-            changed.RegistrationClosesOn, changed.StartsOn, changed.EndsOn, changed.Reason));
+        var answer = stream.Append([changed]);
+        return (answer, new Contracts.CohortDatesChanged(command.CohortId, changed.RegistrationOpensOn,
+            changed.RegistrationClosesOn, changed.StartsOn, changed.EndsOn, changed.Reason, answer.Version));
     }
 
     public static CohortDatesChanged Decide(Cohort cohort, ChangeCohortDates command)

@@ -29,7 +29,8 @@ public sealed class CohortDatesValidator : AbstractValidator<ICohortDates>
         RuleFor(c => c.RegistrationClosesOn).NotEmpty().WithMessage("La date de clôture des inscriptions est obligatoire.")
             .GreaterThanOrEqualTo(c => c.RegistrationOpensOn).WithMessage("La clôture des inscriptions ne peut précéder leur ouverture.")
             .LessThanOrEqualTo(c => c.StartsOn).WithMessage("Les inscriptions doivent être closes au plus tard le jour du début de l'édition.");
-        RuleFor(c => c.StartsOn).NotEmpty().WithMessage("La date de début est obligatoire.");
+        RuleFor(c => c.StartsOn).NotEmpty().WithMessage("La date de début est obligatoire.")
+            .LessThan(new DateOnly(2100, 1, 1)).WithMessage("La date de début doit précéder l'an 2100.");
         RuleFor(c => c.EndsOn).NotEqual(default(DateOnly)).WithMessage("La date de fin n'est pas valide.")
             .GreaterThan(c => c.StartsOn).WithMessage("La date de fin doit être postérieure à la date de début.");
     }

@@ -1,4 +1,5 @@
 using Achats.Cohorts.Cohorts;
+using Achats.Enrolment.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
@@ -56,7 +57,7 @@ public static class GetRosterEndpoints
                     roster.Members.Concat(roster.FormerMembers).Select(member => (IReadOnlyList<string?>)
                     [
                         member.LastName, member.FirstName, member.Email, member.OrganisationName, member.Siren, SectorLabels.Of(member.Sector),
-                        RosterLabels.Profile(member.Profile), member.PairedWith is { } partner ? names.GetValueOrDefault(partner) : null,
+                        ProfileLabels.Of(member.Profile), member.PairedWith is { } partner ? names.GetValueOrDefault(partner) : null,
                         FrenchDates.Short(member.JoinedAt.ParisDate()), member.LeftAt is { } left ? FrenchDates.Short(left.ParisDate()) : null, member.LeftReason,
                     ]));
             })
@@ -67,18 +68,4 @@ public static class GetRosterEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return cohorts;
     }
-}
-
-public static class RosterLabels
-{
-    /// <summary>The profile names Enrolment sends, as staff read them.</summary>
-    public static string Profile(string profile) => profile switch
-    {
-        "Prescriber" => "Prescripteur",
-        "PublicBuyer" => "Acheteur public",
-        "PrivateBuyer" => "Acheteur privé",
-        "ElectedOfficial" => "Élu",
-        "CsrOfficer" => "RSE / développement durable",
-        _ => profile,
-    };
 }

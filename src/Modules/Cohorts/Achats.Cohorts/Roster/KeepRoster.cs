@@ -1,31 +1,43 @@
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
 using Achats.Enrolment.Contracts;
+using Achats.Shared.Messaging;
+using JasperFx.Core;
 using Marten;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Achats.Cohorts.Roster;
 
 /// <summary>
 /// Enrolment admitted a participant: they join the whole cohort's roster, with their binôme when the
 /// colleague is there too, and the purchasing project they named at pre-registration becomes one of the
-/// cohort's projects. A redelivered admission changes nothing.
+/// cohort's projects. A redelivered admission changes nothing; an enrolment once withdrawn never comes back
+/// (Enrolment closes it for good), so a late admission after its withdrawal changes nothing either.
 /// </summary>
 public static class AddToRosterHandler
 {
+    /// <summary>Two colleagues admitted at once both touch the pair and the shared project: the second runs again.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.RetryOnConcurrentAppend();
+
     public static async Task<ParticipantJoinedCohort?> Handle(EnrolmentAdmitted admitted, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<RosterMember>(admitted.EnrolmentId, cancellationToken) is { IsMember: true })
+        if (await session.LoadAsync<RosterMember>(admitted.EnrolmentId, cancellationToken) is not null)
         {
             return null;
         }
 
-        var partner = admitted.PairedWithEnrolmentId is { } partnerId ? await session.LoadAsync<RosterMember>(partnerId, cancellationToken) : null;
+        // The binôme known at admission, whether or not the colleague is admitted yet; lists read only current members.
         var member = new RosterMember(admitted.EnrolmentId, admitted.CohortId, admitted.FirstName, admitted.LastName, admitted.Email,
             admitted.Profile, admitted.OrganisationName, admitted.OrganisationKind, admitted.Siren,
-            RosterMember.SectorOf(admitted.OrganisationKind, admitted.Profile), admitted.AdmittedAt);
-        if (partner is { IsMember: true })
+            RosterMember.SectorOf(admitted.OrganisationKind, admitted.Profile), admitted.AdmittedAt)
         {
-            member = member with { PairedWith = partner.Id };
+            PairedWith = admitted.PairedWithEnrolmentId,
+        };
+        if (admitted.PairedWithEnrolmentId is { } partnerId
+            && await session.LoadAsync<RosterMember>(partnerId, cancellationToken) is { IsMember: true } partner && partner.PairedWith != member.Id)
+        {
             session.Store(partner with { PairedWith = member.Id });
         }
 
@@ -67,11 +79,28 @@ public static class AddToRosterHandler
 /// </summary>
 public static class RemoveFromRosterHandler
 {
+    /// <summary>
+    /// The admission may still wait in its own queue: wait for it rather than lose the withdrawal. A change to the
+    /// binôme or a project committed meanwhile: run again on fresh state.
+    /// </summary>
+    public static void Configure(HandlerChain chain)
+    {
+        chain.RetryOnConcurrentAppend();
+        chain.OnException<AdmissionNotYetHeard>().RetryWithCooldown(100.Milliseconds(), 1.Seconds(), 5.Seconds(), 30.Seconds());
+    }
+
     public static async Task<ParticipantLeftCohort?> Handle(EnrolmentWithdrawn withdrawn, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (!withdrawn.WasAdmitted || await session.LoadAsync<RosterMember>(withdrawn.EnrolmentId, cancellationToken) is not { IsMember: true } member)
+        if (!withdrawn.WasAdmitted)
         {
-            return null; // never on the roster, or gone already (a redelivery)
+            return null; // never on the roster
+        }
+
+        var member = await session.LoadAsync<RosterMember>(withdrawn.EnrolmentId, cancellationToken)
+            ?? throw new AdmissionNotYetHeard(withdrawn.EnrolmentId);
+        if (!member.IsMember)
+        {
+            return null; // gone already (a redelivery)
         }
 
         session.Store(member with { LeftAt = withdrawn.WithdrawnAt, LeftReason = withdrawn.Reason });
@@ -94,3 +123,6 @@ public static class RemoveFromRosterHandler
         return new ParticipantLeftCohort(member.CohortId, member.Id, withdrawn.Reason, withdrawn.ReplacedByEnrolmentId, withdrawn.WithdrawnAt);
     }
 }
+
+/// <summary>A withdrawal of an admitted participant arrived before their admission did.</summary>
+public sealed class AdmissionNotYetHeard(Guid enrolmentId) : Exception($"Enrolment {enrolmentId} was withdrawn after admission, but its admission has not reached the roster yet.");

@@ -56,11 +56,13 @@ public sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
             .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.");
         RuleFor(s => s.Kind).NotNull().WithMessage("Indiquez le type de séance : plénière, atelier ou mise en relation.")
             .IsInEnum().WithMessage("Type de séance inconnu.");
-        RuleFor(s => s.StartsAt).NotEmpty().WithMessage("L'heure de début est obligatoire.")
+        RuleFor(s => s.StartsAt).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("L'heure de début est obligatoire.")
             .Must(BeParisWallClock).WithMessage(NoOffset)
+            .Must(BePlausible).WithMessage(Implausible)
             .Must(Exist).WithMessage(Skipped);
-        RuleFor(s => s.EndsAt).NotEmpty().WithMessage("L'heure de fin est obligatoire.")
+        RuleFor(s => s.EndsAt).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("L'heure de fin est obligatoire.")
             .Must(BeParisWallClock).WithMessage(NoOffset)
+            .Must(BePlausible).WithMessage(Implausible)
             .Must(Exist).WithMessage(Skipped)
             .GreaterThan(s => s.StartsAt).WithMessage("La séance doit finir après son début.");
         RuleFor(s => s.Modality).NotNull().WithMessage("Indiquez la modalité : en ligne, en présentiel ou hybride.")
@@ -86,9 +88,13 @@ public sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
     private const string NoOffset = "Donnez l'heure de Paris sans fuseau horaire, par exemple 2021-01-14T09:30.";
     private const string Skipped = "Cette heure n'existe pas à Paris ce jour-là (passage à l'heure d'été).";
 
+    private const string Implausible = "L'heure doit tomber entre l'an 2000 et l'an 2100.";
+
     private static bool BeParisWallClock(DateTime time) => time.Kind == DateTimeKind.Unspecified;
 
-    private static bool Exist(DateTime time) => time.Kind != DateTimeKind.Unspecified || ParisTime.FromParis(time) is not null;
+    private static bool BePlausible(DateTime time) => time.Year is >= 2000 and < 2100;
+
+    private static bool Exist(DateTime time) => ParisTime.FromParis(time) is not null;
 
     private static bool BeHttpUrl(string link) =>
         Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -25,7 +25,7 @@ public sealed class AddSequenceValidator : AbstractValidator<AddSequence>
 public sealed class ReorderSequencesValidator : AbstractValidator<ReorderSequences>
 {
     public ReorderSequencesValidator() =>
-        RuleFor(command => command.Order).NotEmpty().WithMessage("Donnez l'ordre des séquences.")
+        RuleFor(command => command.Order).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Donnez l'ordre des séquences.")
             .Must(order => order.Distinct().Count() == order.Count).WithMessage("Chaque séquence ne figure qu'une fois dans l'ordre.");
 }
 

@@ -45,13 +45,10 @@ public static class MoveToWorkingGroupHandler
 
         var member = roster.FirstOrDefault(candidate => candidate.Id == command.EnrolmentId && candidate.IsMember)
             ?? throw new RuleViolationException("not-on-roster", "Seul un participant inscrit dans l'édition rejoint un groupe de travail.");
-        if (plan.GroupOf(member.Id)?.Id == command.ToGroupId)
-        {
-            throw new ConflictException(command.ToGroupId is null ? "Ce participant n'est dans aucun groupe." : "Ce participant est déjà dans ce groupe.");
-        }
-
         IReadOnlyList<Guid> moving = member.PairedWith is { } partner ? [member.Id, partner] : [member.Id];
-        return new WorkingGroupMembersMoved(moving, command.ToGroupId);
+        return moving.All(id => plan.GroupOf(id)?.Id == command.ToGroupId)
+            ? throw new ConflictException(command.ToGroupId is null ? "Ce participant n'est dans aucun groupe." : "Ce participant est déjà dans ce groupe.")
+            : new WorkingGroupMembersMoved(moving, command.ToGroupId);
     }
 }
 

@@ -6,13 +6,7 @@ namespace Achats.Enrolment.Enrolments;
 public static class FrenchLabels
 {
     public static readonly IReadOnlyList<(Profile Value, string Label)> Profiles =
-    [
-        (Profile.Prescriber, "Prescripteur ou prescriptrice (à l'origine d'achats, dès l'expression du besoin)"),
-        (Profile.PublicBuyer, "Acheteur ou acheteuse public"),
-        (Profile.PrivateBuyer, "Acheteur ou acheteuse privé"),
-        (Profile.ElectedOfficial, "Élu ou élue"),
-        (Profile.CsrOfficer, "Responsable RSE ou développement durable"),
-    ];
+        Enum.GetValues<Profile>().Select(profile => (profile, Contracts.ProfileLabels.Of(profile.ToString()))).ToList();
 
     public static readonly IReadOnlyList<(OrganisationKind Value, string Label)> OrganisationKinds =
     [

@@ -7,4 +7,8 @@ public sealed record OpenCohort(
     DateOnly RegistrationOpensOn,
     DateOnly RegistrationClosesOn,
     DateOnly StartsOn,
-    DateOnly EndsOn);
+    DateOnly EndsOn)
+{
+    /// <summary>The cohort's version these dates come from: a late, older change never overwrites a newer one.</summary>
+    public int DatesVersion { get; init; }
+}

@@ -22,18 +22,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var cohortDatesChanged = (Achats.Cohorts.Contracts.CohortDatesChanged)context.Envelope.Message;
 
+            Achats.Host.Access.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler");
             
             // The actual message execution
-            var outgoing1 = await Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler.Handle(cohortDatesChanged, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
-
-            if (outgoing1 != null)
-            {
-                
-                // Placed by Wolverine's ISideEffect policy
-                outgoing1.Execute(documentSession);
-            }
+            await Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler.Handle(cohortDatesChanged, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

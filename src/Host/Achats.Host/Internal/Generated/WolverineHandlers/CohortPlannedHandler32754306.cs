@@ -27,14 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.RecordPlannedCohortHandler");
             
             // The actual message execution
-            var outgoing1 = Achats.Enrolment.OpenCohorts.RecordPlannedCohortHandler.Handle(cohortPlanned);
-
-            if (outgoing1 != null)
-            {
-                
-                // Placed by Wolverine's ISideEffect policy
-                outgoing1.Execute(documentSession);
-            }
+            await Achats.Enrolment.OpenCohorts.RecordPlannedCohortHandler.Handle(cohortPlanned, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
