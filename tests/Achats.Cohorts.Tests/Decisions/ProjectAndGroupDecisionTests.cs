@@ -123,4 +123,18 @@ public sealed class ProjectAndGroupDecisionTests
         var unplaced = after.Apply(MoveToWorkingGroupHandler.Decide(after, roster, new MoveToWorkingGroup(CohortId, alex.Id, null)));
         WorkingGroupChecks.Warnings(unplaced, roster).ShouldContain("Sans groupe : Alex Durand.");
     }
+
+    [Fact]
+    public void A_binome_admitted_after_the_proposal_joins_their_colleague_s_group()
+    {
+        var camille = Member(Admission);
+        var late = Member(Admission.AddDays(30), name: "Dominique") with { PairedWith = camille.Id };
+        camille = camille with { PairedWith = late.Id };
+        var group = new WorkingGroup(Guid.CreateVersion7(), "Restauration — groupe 1", PurchaseCategory.Catering, [camille.Id]);
+        var plan = WorkingGroupPlan.Create(new WorkingGroupsProposed(WorkingGroupPlan.IdOf(CohortId), CohortId, 2, 8, [group]));
+
+        var moved = MoveToWorkingGroupHandler.Decide(plan, [camille, late], new MoveToWorkingGroup(CohortId, camille.Id, group.Id));
+
+        plan.Apply(moved).Groups.ShouldHaveSingleItem().Members.ShouldBe([camille.Id, late.Id], ignoreOrder: true);
+    }
 }

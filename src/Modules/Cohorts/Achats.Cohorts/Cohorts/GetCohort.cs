@@ -5,7 +5,6 @@ using Achats.Shared.Time;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
 
@@ -60,8 +59,8 @@ public sealed record SessionView(
 
 public static class GetCohortHandler
 {
-    public static async Task<CohortView?> Handle(GetCohort query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken) =>
-        await session.LoadAsync<Cohort>(query.CohortId, cancellationToken) is { } cohort ? View(cohort, time.TodayInParis()) : null;
+    public static async Task<CohortView> Handle(GetCohort query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken) =>
+        View(await session.LoadCohortAsync(query.CohortId, cancellationToken), time.TodayInParis());
 
     public static CohortView View(Cohort cohort, DateOnly today)
     {
@@ -100,14 +99,12 @@ public static class GetCohortEndpoint
 {
     public static IEndpointRouteBuilder MapReadCohorts(this IEndpointRouteBuilder cohorts)
     {
-        cohorts.MapGet("/cohorts/{cohortId:guid}", async Task<Results<Ok<CohortView>, ProblemHttpResult>> (
-                Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
-            await bus.InvokeAsync<CohortView?>(new GetCohort(cohortId), cancellationToken) is { } cohort
-                ? TypedResults.Ok(cohort)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Aucune édition ne porte cet identifiant."))
+        cohorts.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<CohortView>(new GetCohort(cohortId), cancellationToken)))
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetCohort))
-            .WithSummary("Lire une édition");
+            .WithSummary("Lire une édition")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         cohorts.MapGet("/cohorts", async (IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<CohortView>>(new ListCohorts(), cancellationToken)))

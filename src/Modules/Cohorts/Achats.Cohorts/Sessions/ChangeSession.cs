@@ -1,6 +1,7 @@
 using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
+using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -44,7 +45,7 @@ public static class ChangeSessionHandler
         var current = cohort.Session(command.SessionId);
         if (current.IsCancelled)
         {
-            throw new Shared.Http.RuleViolationException("session-cancelled", "Cette séance est annulée : elle ne change plus.");
+            throw new RuleViolationException("session-cancelled", "Cette séance est annulée : elle ne change plus.");
         }
 
         var details = SessionRules.Check(cohort, command, changing: command.SessionId);

@@ -1,5 +1,6 @@
 using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
+using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,7 @@ public static class AddSequenceHandler
         cohort.EnsureOpenForChanges();
         var title = command.Title.Trim();
         return cohort.Sequences.Any(sequence => string.Equals(sequence.Title, title, StringComparison.OrdinalIgnoreCase))
-            ? throw new Shared.Http.ConflictException($"L'édition a déjà une séquence « {title} ».")
+            ? throw new ConflictException($"L'édition a déjà une séquence « {title} ».")
             : new SequenceAdded(sequenceId, title);
     }
 }
@@ -62,7 +63,7 @@ public static class ReorderSequencesHandler
         var known = cohort.Sequences.Select(sequence => sequence.Id).ToHashSet();
         return known.SetEquals(command.Order) && command.Order.Count == known.Count
             ? new SequencesReordered(command.Order)
-            : throw new Shared.Http.RuleViolationException("incomplete-order", "L'ordre doit citer chaque séquence de l'édition, une fois, et elles seules.");
+            : throw new RuleViolationException("incomplete-order", "L'ordre doit citer chaque séquence de l'édition, une fois, et elles seules.");
     }
 }
 
