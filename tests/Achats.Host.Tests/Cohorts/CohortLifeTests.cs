@@ -86,9 +86,26 @@ public sealed class CohortLifeTests(AchatsApp app) : IClassFixture<AchatsApp>
         var clash = await SendAsync(staff, HttpMethod.Post, $"{cohort}/sessions",
             Session(sequenceId, "Plénière en trop", "Plenary", day.AddHours(11), day.AddHours(13)), HttpStatusCode.UnprocessableEntity);
         clash.GetProperty("type").GetString().ShouldBe("urn:achats:problem:sessions-overlap");
+
+        // A matchmaking session tells the other modules (the catalogue links to its categories); so does its cancellation.
+        var (matchmaking, matchmakingMessages) = await app.PostTrackedAsync(staff, $"{cohort}/sessions", new
+        {
+            sequenceId, title = "Rencontre avec des structures de l'ESS", kind = "Matchmaking",
+            startsAt = $"{startsOn.AddDays(2):yyyy-MM-dd}T10:00:00", endsAt = $"{startsOn.AddDays(2):yyyy-MM-dd}T12:00:00",
+            modality = "InPerson", venue = "Hôtel de la Métropole", audienceTag = "Élus en début de mandat", categories = new[] { "Catering", "Cleaning" },
+        });
+        matchmaking.StatusCode.ShouldBe(HttpStatusCode.Created, await matchmaking.Content.ReadAsStringAsync(Cancellation));
+        var scheduled = Published<Achats.Cohorts.Contracts.SessionScheduled>(matchmakingMessages).ShouldHaveSingleItem();
+        scheduled.Categories.ShouldBe([PurchaseCategory.Catering, PurchaseCategory.Cleaning]);
+        scheduled.AudienceTag.ShouldBe("Élus en début de mandat");
+        var (cancelled, cancellationMessages) = await app.PostTrackedAsync(staff, $"{cohort}/sessions/{scheduled.SessionId}/cancellation", new { reason = "Salle indisponible" });
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Published<Achats.Cohorts.Contracts.SessionCancelled>(cancellationMessages).ShouldHaveSingleItem().SessionId.ShouldBe(scheduled.SessionId);
+
         var view = await GetAsync(staff, cohort);
         var sessions = view.GetProperty("sequences")[0].GetProperty("sessions");
-        sessions.GetArrayLength().ShouldBe(3);
+        sessions.GetArrayLength().ShouldBe(4);
+        sessions[3].GetProperty("cancellationReason").GetString().ShouldBe("Salle indisponible");
         sessions[0].GetProperty("startsAt").GetString()!.ShouldStartWith($"{startsOn.AddDays(1):yyyy-MM-dd}T09:30:00+0");
 
         // No launch before the first day; then launched, with its roster; dates are then fixed.
@@ -251,6 +268,28 @@ public sealed class CohortLifeTests(AchatsApp app) : IClassFixture<AchatsApp>
         await using var session = app.Store.QuerySession();
         (await session.Query<Achats.Cohorts.Projects.PurchasingProject>().CountAsync(project => project.CohortId == cohortId, Cancellation)).ShouldBe(0);
         (await session.Events.FetchStreamAsync(cohortId, token: Cancellation)).Count.ShouldBe(2); // planned, sequence added
+    }
+
+    [Fact]
+    public async Task Two_staff_scheduling_overlapping_sessions_at_the_same_moment_get_one_session_and_a_clear_refusal()
+    {
+        var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var cohort = $"{Cohorts}/{cohortId}";
+        var sequenceId = (await SendAsync(staff, HttpMethod.Post, $"{cohort}/sequences", new { title = "Séquence" }, HttpStatusCode.Created)).GetProperty("createdId").GetGuid();
+        var day = app.Clock.TodayInParis().AddDays(50).ToDateTime(TimeOnly.MinValue);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4).Select(n => staff.PostAsJsonAsync($"{cohort}/sessions",
+            Session(sequenceId, $"Plénière {n}", "Plenary", day.AddHours(9 + n * 0.25), day.AddHours(11)), Cancellation)));
+
+        responses.Count(response => response.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var refused in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
+        {
+            refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity); // lost the race, or saw the winner
+            (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+
+        (await GetAsync(staff, cohort)).GetProperty("sequences")[0].GetProperty("sessions").GetArrayLength().ShouldBe(1);
     }
 
     private static object Session(Guid sequenceId, string title, string kind, DateTime startsAt, DateTime endsAt, bool parallel = false) => new

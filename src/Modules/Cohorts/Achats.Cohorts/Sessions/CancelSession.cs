@@ -22,10 +22,12 @@ public sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 
 public static class CancelSessionHandler
 {
-    public static async Task<CohortChanged> Handle(CancelSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<(CohortChanged, Contracts.SessionCancelled)> Handle(
+        CancelSession command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        return stream.Append([Decide(stream.Aggregate!, command)]);
+        var cancelled = Decide(stream.Aggregate!, command);
+        return (stream.Append([cancelled]), new Contracts.SessionCancelled(command.CohortId, cancelled.SessionId, cancelled.Reason));
     }
 
     public static SessionCancelled Decide(Cohort cohort, CancelSession command)

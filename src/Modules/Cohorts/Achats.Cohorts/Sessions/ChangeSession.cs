@@ -34,10 +34,13 @@ public sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
 
 public static class ChangeSessionHandler
 {
-    public static async Task<CohortChanged> Handle(ChangeSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<(CohortChanged, OutgoingMessages)> Handle(ChangeSession command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        return stream.Append(Decide(stream.Aggregate!, command));
+        var events = Decide(stream.Aggregate!, command);
+        var published = new OutgoingMessages();
+        published.AddRange(events.OfType<SessionChanged>().Select(changed => changed.Details.Published(command.CohortId, changed.SessionId)));
+        return (stream.Append(events), published);
     }
 
     public static IReadOnlyList<object> Decide(Cohort cohort, ChangeSession command)

@@ -107,17 +107,18 @@ public sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession
 
 public static class ScheduleSessionHandler
 {
-    public static async Task<CohortChanged> Handle(ScheduleSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<(CohortChanged, Contracts.SessionScheduled)> Handle(
+        ScheduleSession command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
         var scheduled = Decide(stream.Aggregate!, command, Guid.CreateVersion7());
-        return stream.Append([scheduled]) with { CreatedId = scheduled.SessionId };
+        return (stream.Append([scheduled]) with { CreatedId = scheduled.SessionId }, scheduled.Details.Published(command.CohortId, scheduled.SessionId));
     }
 
-    public static SessionScheduled Decide(Cohort cohort, ScheduleSession command, Guid sessionId)
+    public static Cohorts.SessionScheduled Decide(Cohort cohort, ScheduleSession command, Guid sessionId)
     {
         var details = SessionRules.Check(cohort, command, changing: null);
-        return new SessionScheduled(sessionId, command.SequenceId, details);
+        return new Cohorts.SessionScheduled(sessionId, command.SequenceId, details);
     }
 }
 

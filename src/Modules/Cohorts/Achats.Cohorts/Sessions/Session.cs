@@ -34,6 +34,10 @@ public sealed record SessionDetails(
 {
     public bool IsParallelWorkshop => Kind == SessionKind.Workshop && Parallel;
 
+    /// <summary>What the other modules hear of a session: its whole current state.</summary>
+    public Contracts.SessionScheduled Published(Guid cohortId, Guid sessionId) =>
+        new(cohortId, sessionId, Title, Kind.ToString(), StartsAt, EndsAt, Modality.ToString(), MeetingLink, Venue, AudienceTag, Categories);
+
     /// <summary>Equal field by field, categories included.</summary>
     public bool Equals(SessionDetails? other) =>
         other is not null
