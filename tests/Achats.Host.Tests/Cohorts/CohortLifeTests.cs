@@ -68,6 +68,19 @@ public sealed class CohortLifeTests(AchatsApp app) : IClassFixture<AchatsApp>
         members["Dominique"].GetProperty("pairedWith").GetGuid().ShouldBe(camille);
         members["Claude"].GetProperty("sector").GetString().ShouldBe("Private");
 
+        // The pair undone and made again after admission: Enrolment says so, the roster follows.
+        var (dissolved, dissolution) = await app.PostTrackedAsync(staff, $"{Enrolments}/{camille}/pair/dissolution", new { reason = "Réorganisation du service" });
+        dissolved.StatusCode.ShouldBe(HttpStatusCode.OK, await dissolved.Content.ReadAsStringAsync(Cancellation));
+        Published<PairDissolved>(dissolution).ShouldHaveSingleItem().ColleagueEnrolmentId.ShouldBe(dominique);
+        (await GetAsync(staff, $"{cohort}/roster")).GetProperty("members").EnumerateArray()
+            .ShouldAllBe(member => member.GetProperty("pairedWith").ValueKind == JsonValueKind.Null);
+        var (paired, pairing) = await app.PostTrackedAsync(staff, $"{Enrolments}/{dominique}/pair", new { colleagueEnrolmentId = camille });
+        paired.StatusCode.ShouldBe(HttpStatusCode.OK, await paired.Content.ReadAsStringAsync(Cancellation));
+        Published<PairDeclared>(pairing).ShouldHaveSingleItem().EnrolmentId.ShouldBe(dominique);
+        members = (await GetAsync(staff, $"{cohort}/roster")).GetProperty("members").EnumerateArray().ToDictionary(member => member.GetProperty("firstName").GetString()!);
+        members["Camille"].GetProperty("pairedWith").GetGuid().ShouldBe(dominique);
+        members["Dominique"].GetProperty("pairedWith").GetGuid().ShouldBe(camille);
+
         // Each participant's project named at pre-registration is one of the cohort's projects.
         var projects = await GetAsync(staff, $"{cohort}/projects");
         projects.GetProperty("projects").GetArrayLength().ShouldBe(3);

@@ -20,13 +20,13 @@ public sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
 
 public static class DeclarePairHandler
 {
-    public static async Task<EnrolmentChanged> Handle(DeclarePair command, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<(EnrolmentChanged, Contracts.PairDeclared)> Handle(DeclarePair command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
         var colleague = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, expectedVersion: null, cancellationToken);
         var (events, colleagueEvents) = Decide(stream.Aggregate!, colleague.Aggregate!);
         colleague.AppendMany(colleagueEvents);
-        return stream.Append(events);
+        return (stream.Append(events), new Contracts.PairDeclared(stream.Aggregate!.CohortId, stream.Id, colleague.Id));
     }
 
     public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(Enrolment enrolment, Enrolment colleague)
@@ -60,17 +60,19 @@ public sealed class DissolvePairValidator : AbstractValidator<DissolvePair>
 
 public static class DissolvePairHandler
 {
-    public static async Task<EnrolmentChanged> Handle(DissolvePair command, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<(EnrolmentChanged, Contracts.PairDissolved)> Handle(DissolvePair command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
         var colleagueId = stream.Aggregate!.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
         var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
+        var reason = command.Reason.Trim();
         if (colleague.Aggregate!.PairedWith == stream.Aggregate.Id)
         {
-            colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, command.Reason.Trim()));
+            colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, reason));
         }
 
-        return stream.Append([new PairDissolved(colleagueId, command.Reason.Trim())]);
+        return (stream.Append([new PairDissolved(colleagueId, reason)]),
+            new Contracts.PairDissolved(stream.Aggregate.CohortId, stream.Id, colleagueId, reason));
     }
 }
 

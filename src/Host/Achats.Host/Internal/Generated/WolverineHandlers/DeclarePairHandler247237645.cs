@@ -31,11 +31,15 @@ namespace Internal.Generated.WolverineHandlers
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.DeclarePair>(_validatorOfDeclarePairIEnumerable, declarePair, cancellation).ConfigureAwait(false);
             
             // The actual message execution
-            var outgoing1 = await Achats.Enrolment.Enrolments.DeclarePairHandler.Handle(declarePair, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await Achats.Enrolment.Enrolments.DeclarePairHandler.Handle(declarePair, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
