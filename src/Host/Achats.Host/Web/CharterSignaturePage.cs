@@ -1,5 +1,6 @@
 using Achats.Charter.Signatures;
 using Achats.Shared.Http;
+using Achats.Shared.Time;
 using FluentValidation;
 using Markdig;
 using Microsoft.AspNetCore.Antiforgery;
@@ -127,7 +128,7 @@ public static class CharterSignaturePage
         string ErrorOf(string field) => Page.FieldError(errors, field);
         return Page.Html("Charte d'engagement", $"""
             <h1>{Page.Encode(charter.Text.Title)}</h1>
-            <p>Version {charter.Number}, publiée le {charter.PublishedAt.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}.</p>
+            <p>Version {charter.Number}, publiée le {FrenchDates.Short(charter.PublishedAt.ParisDate())}.</p>
             <div class="charter">{Markdown.ToHtml(charter.Text.Body, SafeMarkdown)}</div>
             <h2>Vos engagements</h2>
             <ul>{string.Concat(charter.Text.Commitments.Select(commitment => $"<li>{Page.Encode(commitment)}</li>"))}</ul>
@@ -153,7 +154,7 @@ public static class CharterSignaturePage
         return Page.Html("Votre signature de la charte", $"""
             <h1>Votre signature de la charte</h1>
             <p>{Page.Encode(view.Signer!.Name)}, vous avez signé la version {view.SignedVersion} de la charte d'engagement le
-            {TimeZoneInfo.ConvertTime(view.SignedAt!.Value, Achats.Shared.Time.ParisTime.Zone).ToString("dd/MM/yyyy à HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}.</p>
+            {FrenchDates.At(view.SignedAt!.Value)}.</p>
             <h2>Révoquer ma signature</h2>
             <p>Révoquer votre signature met fin à votre participation à l'édition.</p>
             <form method="post" action="{SigningLinkSettings.PagePath}/{Uri.EscapeDataString(token)}/revocation">

@@ -2,6 +2,7 @@ using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Enrolments;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Shared.Http;
+using Achats.Shared.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
 using Wolverine;
@@ -89,7 +90,7 @@ public static class PreRegistrationPage
             <form method="post" action="{Path}">
               <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
               <input type="hidden" name="idempotencyKey" value="{Page.Encode(idempotencyKey)}">
-              {Select("cohortId", "Édition", cohorts.Select(cohort => (cohort.Id.ToString(), $"{cohort.Name} (inscriptions jusqu'au {cohort.RegistrationClosesOn:dd/MM/yyyy})")), values, errors, required: true,
+              {Select("cohortId", "Édition", cohorts.Select(cohort => (cohort.Id.ToString(), $"{cohort.Name} (inscriptions jusqu'au {FrenchDates.Short(cohort.RegistrationClosesOn)})")), values, errors, required: true,
                   chosen: values["cohortId"] ?? (cohorts.Count == 1 ? cohorts[0].Id.ToString() : null))}
               <fieldset><legend>Vous</legend>
                 {Input("participant.firstName", "Prénom", values, errors, autocomplete: "given-name", required: true)}

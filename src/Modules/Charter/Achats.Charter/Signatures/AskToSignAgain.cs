@@ -68,7 +68,7 @@ public static class AskToSignAgainHandler
         Bonjour {signer.FirstName},
 
         L'équipe du programme Achats circulaires et solidaires a publié la version {versionNumber} de la charte
-        d'engagement de votre édition. Merci de la relire et de la signer avant le {TimeZoneInfo.ConvertTime(deadline, ParisTime.Zone):dd/MM/yyyy} :
+        d'engagement de votre édition. Merci de la relire et de la signer avant le {FrenchDates.Short(deadline.ParisDate())} :
 
         {url}
 

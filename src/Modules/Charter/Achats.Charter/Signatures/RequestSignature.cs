@@ -87,7 +87,7 @@ public static class SigningLinks
         Bonjour {signer.FirstName},
 
         Votre pré-inscription au programme Achats circulaires et solidaires a été validée. Pour être admis·e dans
-        l'édition, lisez et signez la charte d'engagement en suivant ce lien personnel, valable jusqu'au {TimeZoneInfo.ConvertTime(expiresAt, ParisTime.Zone):dd/MM/yyyy à HH:mm} :
+        l'édition, lisez et signez la charte d'engagement en suivant ce lien personnel, valable jusqu'au {FrenchDates.At(expiresAt)} :
 
         {url}
 

@@ -80,8 +80,9 @@ public static class GetAttendanceHandler
         var participants = roster
             .Where(member => member.IsMember || begun.Any(session => member.WasMemberDuring(session.Details.StartsAt, session.Details.EndsAt)))
             .Select(member => new ParticipantAttendance(member.Id, member.Name, member.OrganisationName, member.IsMember,
-                begun.Where(session => sheets.GetValueOrDefault(session.Id)?.Of(member.Id) is not null)
-                    .ToDictionary(session => session.Id, session => sheets[session.Id].Of(member.Id)!.Value),
+                begun.Select(session => (session.Id, Presence: sheets.GetValueOrDefault(session.Id)?.Of(member.Id)))
+                    .Where(mark => mark.Presence is not null)
+                    .ToDictionary(mark => mark.Id, mark => mark.Presence!.Value),
                 PlenaryAttendance.Of(member, begun, sheets, now, threshold)))
             .ToList();
         return new AttendanceReport(cohort.Id, threshold,

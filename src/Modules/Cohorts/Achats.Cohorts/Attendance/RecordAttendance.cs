@@ -45,9 +45,9 @@ public static class RecordAttendanceHandler
         RecordAttendance command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var cohort = await session.LoadCohortAsync(command.CohortId, cancellationToken);
-        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
+        var marked = await session.LoadManyAsync<RosterMember>(cancellationToken, command.Entries.Select(entry => entry.EnrolmentId));
         var stream = await session.Events.FetchForWriting<AttendanceSheet>(command.SessionId, cancellationToken);
-        var events = Decide(cohort, roster, stream.Aggregate, command, time.GetUtcNow());
+        var events = Decide(cohort, marked, stream.Aggregate, command, time.GetUtcNow());
         stream.AppendMany(events);
         return new AttendanceChanged(command.SessionId, (int)(stream.CurrentVersion ?? 0),
             events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count));
@@ -67,8 +67,8 @@ public static class RecordAttendanceHandler
             throw new RuleViolationException("session-not-started", "On relève les présences d'une séance une fois celle-ci commencée.");
         }
 
-        var strangers = command.Entries.Where(entry => !roster.Any(member =>
-                member.Id == entry.EnrolmentId && member.WasMemberDuring(session.Details.StartsAt, session.Details.EndsAt)))
+        var strangers = command.Entries.Where(entry => !roster.Any(member => member.Id == entry.EnrolmentId && member.CohortId == cohort.Id
+                && member.WasMemberDuring(session.Details.StartsAt, session.Details.EndsAt)))
             .Select(entry => entry.EnrolmentId)
             .ToList();
         if (strangers.Count > 0)

@@ -2,9 +2,7 @@ using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
 using Achats.Enrolment.Contracts;
 using Achats.Shared.Messaging;
-using JasperFx.Core;
 using Marten;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Cohorts.Roster;
@@ -86,7 +84,7 @@ public static class RemoveFromRosterHandler
     public static void Configure(HandlerChain chain)
     {
         chain.RetryOnConcurrentAppend();
-        chain.OnException<AdmissionNotYetHeard>().RetryWithCooldown(100.Milliseconds(), 1.Seconds(), 5.Seconds(), 30.Seconds());
+        chain.WaitForEarlierMessages();
     }
 
     public static async Task<ParticipantLeftCohort?> Handle(EnrolmentWithdrawn withdrawn, IDocumentSession session, CancellationToken cancellationToken)
@@ -125,7 +123,7 @@ public static class RemoveFromRosterHandler
 }
 
 /// <summary>A withdrawal of an admitted participant arrived before their admission did.</summary>
-public sealed class AdmissionNotYetHeard(Guid enrolmentId) : Exception($"Enrolment {enrolmentId} was withdrawn after admission, but its admission has not reached the roster yet.");
+public sealed class AdmissionNotYetHeard(Guid enrolmentId) : EarlierMessageNotYetHandled($"Enrolment {enrolmentId} was withdrawn after admission, but its admission has not reached the roster yet.");
 
 /// <summary>
 /// Staff paired or unpaired two colleagues after admission: the roster follows, for whichever of them is on it

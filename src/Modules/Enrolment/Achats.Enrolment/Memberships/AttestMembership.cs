@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
+using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -61,7 +62,8 @@ public static class AttestMembershipHandler
         var attestation = new MembershipAttestation(id, command.Partner, membership, command.Siren, command.Since!.Value, command.Until,
             previous?.AttestedAt ?? time.GetUtcNow(), WithdrawnAt: null);
         session.Store(attestation);
-        var period = command.Until is { } until ? $"du {command.Since:dd/MM/yyyy} au {until:dd/MM/yyyy}" : $"depuis le {command.Since:dd/MM/yyyy}";
+        var since = FrenchDates.Short(command.Since!.Value);
+        var period = command.Until is { } until ? $"du {since} au {FrenchDates.Short(until)}" : $"depuis le {since}";
         return (attestation, new ReassessEligibility(command.Siren,
             $"{EligibilityRules.Describe(membership)} : adhésion attestée par {EligibilityRules.PartnerOf(membership)} ({period})."));
     }

@@ -1,7 +1,6 @@
 using Achats.Cohorts.Contracts;
-using JasperFx.Core;
+using Achats.Shared.Messaging;
 using Marten;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.OpenCohorts;
@@ -22,14 +21,14 @@ public static class RecordPlannedCohortHandler
 /// <summary>The cohort's dates changed before its launch: the registration form follows the new window.</summary>
 public static class RecordCohortDatesHandler
 {
-    /// <summary>Both messages wait in durable queues: should the change come first, wait for the plan.</summary>
+    /// <summary>Should the change come before the plan, wait for the plan.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnException<InvalidOperationException>().RetryWithCooldown(100.Milliseconds(), 1.Seconds(), 5.Seconds(), 30.Seconds());
+        chain.WaitForEarlierMessages();
 
     public static async Task Handle(CohortDatesChanged changed, IDocumentSession session, CancellationToken cancellationToken)
     {
         var cohort = await session.LoadAsync<OpenCohort>(changed.CohortId, cancellationToken)
-            ?? throw new InvalidOperationException($"Cohort {changed.CohortId} changed dates before Enrolment heard it was planned.");
+            ?? throw new EarlierMessageNotYetHandled($"Cohort {changed.CohortId} changed dates before Enrolment heard it was planned.");
         if (changed.Version > cohort.DatesVersion)
         {
             session.Store(cohort with

@@ -27,8 +27,7 @@ public static class CsvFile
 
     /// <summary>The file as an HTTP download named <paramref name="fileName"/>.</summary>
     public static IResult Download(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
-        Results.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(header, rows))).ToArray(),
-            ContentType, fileName);
+        Results.File(Encoding.UTF8.GetBytes('\uFEFF' + Write(header, rows)), ContentType, fileName);
 
     private static void AppendLine(StringBuilder text, IReadOnlyList<string?> fields)
     {

@@ -14,6 +14,9 @@ public static class FrenchDates
     /// <summary>« 14/01/2021 », for tables and exports.</summary>
     public static string Short(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>« 14/01/2021 09:30 », Paris time.</summary>
+    /// <summary>« 14/01/2021 09:30 », Paris time, for tables and exports.</summary>
     public static string Short(DateTimeOffset instant) => instant.InParis().ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>« 14/01/2021 à 09:30 », Paris time, for sentences.</summary>
+    public static string At(DateTimeOffset instant) => instant.InParis().ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture);
 }

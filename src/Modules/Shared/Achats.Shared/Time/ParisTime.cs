@@ -6,8 +6,7 @@ public static class ParisTime
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Today's date in Paris.</summary>
-    public static DateOnly TodayInParis(this TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+    public static DateOnly TodayInParis(this TimeProvider time) => time.GetUtcNow().ParisDate();
 
     /// <summary>An instant as a Paris clock shows it, with the offset of that day (+01:00 or +02:00).</summary>
     public static DateTimeOffset InParis(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
