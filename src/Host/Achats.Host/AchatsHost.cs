@@ -58,7 +58,12 @@ public static class AchatsHost
         ConfigureLogging(builder.Logging, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // Before the problem-details writers: a browser is answered with a French page, an API client with JSON.
+        services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
         services.AddAchatsProblemDetails();
+        services.AddRazorComponents();
+        // French stays readable in the pages' source: only what HTML needs is escaped, not é or à.
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAchatsAccess(builder.Environment, builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
@@ -134,13 +139,14 @@ public static class AchatsHost
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         app.UseRouting();
         app.UseRateLimiter();
         app.UsePublicFormLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseExpiredFormProblem();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(scalar => scalar.AddDocuments(ApiDocuments.Main, ApiDocuments.Partners)).AllowAnonymous();
@@ -149,7 +155,6 @@ public static class AchatsHost
             .AllowAnonymous();
 
         app.MapSignIn();
-        app.MapPreRegistrationPage();
         app.MapCharterSignaturePage();
         app.MapOpenIdConnectSignIn();
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
@@ -159,6 +164,16 @@ public static class AchatsHost
         var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
         partners.MapPartnerIdentity();
 
+        app.MapRazorComponents<App>()
+            .AddAdditionalAssemblies(PageAssemblies.Modules)
+            .Add(page =>
+            {
+                // A page marked [PublicForm] is rate limited like the public endpoints (its posts only).
+                if (page.Metadata.OfType<PublicFormAttribute>().Any())
+                {
+                    page.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PublicFormAttribute.RateLimitPolicy));
+                }
+            });
         app.MapCohortsModule();
         app.MapEnrolmentModule();
         app.MapCharterModule();

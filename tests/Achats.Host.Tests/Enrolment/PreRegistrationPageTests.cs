@@ -87,6 +87,7 @@ public sealed partial class PreRegistrationPageTests(AchatsApp app) : IClassFixt
     private static List<KeyValuePair<string, string>> Fields(string page, Guid cohortId) =>
     [
         new("__RequestVerificationToken", Hidden(page, "__RequestVerificationToken")),
+        new("_handler", Hidden(page, "_handler")),
         new("idempotencyKey", Hidden(page, "idempotencyKey")),
         new("cohortId", cohortId.ToString()),
         new("participant.firstName", "Camille"),

@@ -14,14 +14,15 @@ public static class PublicFormProtection
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PublicForm.RateLimitPolicy, context => context.Connection.RemoteIpAddress is { } address
+            limiter.AddPolicy(PublicFormAttribute.RateLimitPolicy, context => HttpMethods.IsPost(context.Request.Method) && context.Connection.RemoteIpAddress is { } address
                 ? RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })
-                // Only an in-process test server has no client address; every real connection has one.
+                // Reading a form page is not limited, only posting it. Only an in-process test server has no client
+                // address; every real connection has one.
                 : RateLimitPartition.GetNoLimiter("no-address"));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -44,7 +45,7 @@ public static class PublicFormProtection
     /// <summary>After routing: refuses an announced body beyond the form's limit, and caps what the server will read.</summary>
     public static IApplicationBuilder UsePublicFormLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicFormLimit>() is { } limit)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicFormAttribute>() is { } limit)
         {
             if (context.Request.ContentLength > limit.MaxBodyBytes)
             {

@@ -62,6 +62,74 @@ public static partial class ProblemDetailsMapping
             .GroupBy(failure => RequestFieldName(failure.PropertyName))
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
 
+    /// <summary>The problem an expected failure makes (field errors, conflict, rule, not found); null for an unexpected one.</summary>
+    public static ProblemDetails? ProblemFor(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(FieldErrors(validation))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ValidationType,
+            Title = "La requête contient des erreurs.",
+            Detail = "Corrigez les champs signalés puis renvoyez la requête.",
+        },
+        // A value of the wrong type (a word for a date, an unknown enum name) is a field error; broken JSON
+        // (System.Text.Json then wraps its reader's exception) is not, and stays "unreadable" below.
+        BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path, InnerException: not JsonException } } => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [RequestFieldName(path[2..])] = ["Valeur illisible ou d'un type inattendu."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ValidationType,
+            Title = "La requête contient des erreurs.",
+            Detail = "Corrigez les champs signalés puis renvoyez la requête.",
+        },
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Type = UnreadableRequestType,
+            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "Requête trop volumineuse"
+                : "Requête illisible",
+            Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "Le corps de la requête dépasse la taille autorisée."
+                : "La requête est illisible : son corps, un paramètre ou un segment de l'adresse n'a pas la forme attendue, ou le type de contenu n'est pas accepté.",
+        },
+        ConflictException conflict => WithDetails(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Type = ConflictType,
+            Detail = conflict.Message,
+        }, conflict.Details),
+        // Marten refused to append or store over a change committed meanwhile (optimistic concurrency).
+        JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Type = ConcurrencyType,
+            Detail = "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le, puis recommencez si besoin.",
+        },
+        RuleViolationException violation => WithDetails(new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Type = $"urn:achats:problem:{violation.Rule}",
+            Detail = violation.Message,
+        }, violation.Details),
+        NotFoundException notFound => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Detail = notFound.Message,
+        },
+        _ => null,
+    };
+
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (name, value) in details)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
+
     private static string RequestFieldName(string propertyName) =>
         FieldSegment().Replace(propertyName, match => char.ToLowerInvariant(match.Value[0]) + match.Value[1..]);
 
@@ -74,62 +142,7 @@ public static partial class ProblemDetailsMapping
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            ProblemDetails problem = exception switch
-            {
-                ValidationException validation => new HttpValidationProblemDetails(FieldErrors(validation))
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Type = ValidationType,
-                    Title = "La requête contient des erreurs.",
-                    Detail = "Corrigez les champs signalés puis renvoyez la requête.",
-                },
-                // A value of the wrong type (a word for a date, an unknown enum name) is a field error; broken JSON
-                // (System.Text.Json then wraps its reader's exception) is not, and stays "unreadable" below.
-                BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path, InnerException: not JsonException } } => new HttpValidationProblemDetails(
-                    new Dictionary<string, string[]> { [RequestFieldName(path[2..])] = ["Valeur illisible ou d'un type inattendu."] })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Type = ValidationType,
-                    Title = "La requête contient des erreurs.",
-                    Detail = "Corrigez les champs signalés puis renvoyez la requête.",
-                },
-                BadHttpRequestException badRequest => new ProblemDetails
-                {
-                    Status = badRequest.StatusCode,
-                    Type = UnreadableRequestType,
-                    Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                        ? "Requête trop volumineuse"
-                        : "Requête illisible",
-                    Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                        ? "Le corps de la requête dépasse la taille autorisée."
-                        : "La requête est illisible : son corps, un paramètre ou un segment de l'adresse n'a pas la forme attendue, ou le type de contenu n'est pas accepté.",
-                },
-                ConflictException conflict => WithDetails(new ProblemDetails
-                {
-                    Status = StatusCodes.Status409Conflict,
-                    Type = ConflictType,
-                    Detail = conflict.Message,
-                }, conflict.Details),
-                // Marten refused to append or store over a change committed meanwhile (optimistic concurrency).
-                JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException => new ProblemDetails
-                {
-                    Status = StatusCodes.Status409Conflict,
-                    Type = ConcurrencyType,
-                    Detail = "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le, puis recommencez si besoin.",
-                },
-                RuleViolationException violation => WithDetails(new ProblemDetails
-                {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Type = $"urn:achats:problem:{violation.Rule}",
-                    Detail = violation.Message,
-                }, violation.Details),
-                NotFoundException notFound => new ProblemDetails
-                {
-                    Status = StatusCodes.Status404NotFound,
-                    Detail = notFound.Message,
-                },
-                _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
-            };
+            var problem = ProblemFor(exception) ?? new ProblemDetails { Status = StatusCodes.Status500InternalServerError };
 
             if (problem.Status == StatusCodes.Status500InternalServerError)
             {
@@ -143,16 +156,6 @@ public static partial class ProblemDetailsMapping
                 ProblemDetails = problem,
                 Exception = exception,
             });
-        }
-
-        private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
-        {
-            foreach (var (name, value) in details)
-            {
-                problem.Extensions[name] = value;
-            }
-
-            return problem;
         }
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure while handling the request")]

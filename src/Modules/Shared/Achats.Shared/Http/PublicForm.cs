@@ -4,19 +4,24 @@ namespace Achats.Shared.Http;
 
 /// <summary>
 /// A form anyone may post (pre-registration, charter signature, catalogue submission, sign-in): open to
-/// anonymous callers, rate limited per client address, and refused with 413 beyond its body size.
+/// anonymous callers, its posts rate limited per client address, and refused with 413 beyond its body size.
+/// On a page: <c>@attribute [PublicForm]</c>; on an endpoint: <c>.AsPublicForm()</c>.
 /// </summary>
-public static class PublicForm
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PublicFormAttribute(long maxBodyBytes = PublicFormAttribute.DefaultMaxBodyBytes) : Attribute
 {
     public const string RateLimitPolicy = "public-form";
     public const long DefaultMaxBodyBytes = 64 * 1024;
 
-    public static TBuilder AsPublicForm<TBuilder>(this TBuilder endpoint, long maxBodyBytes = DefaultMaxBodyBytes)
-        where TBuilder : IEndpointConventionBuilder =>
-        endpoint.AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicy)
-            .WithMetadata(new PublicFormLimit(maxBodyBytes));
+    /// <summary>The largest body the form accepts.</summary>
+    public long MaxBodyBytes { get; } = maxBodyBytes;
 }
 
-/// <summary>The largest body a public form accepts.</summary>
-public sealed record PublicFormLimit(long MaxBodyBytes);
+public static class PublicForm
+{
+    public static TBuilder AsPublicForm<TBuilder>(this TBuilder endpoint, long maxBodyBytes = PublicFormAttribute.DefaultMaxBodyBytes)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AllowAnonymous()
+            .RequireRateLimiting(PublicFormAttribute.RateLimitPolicy)
+            .WithMetadata(new PublicFormAttribute(maxBodyBytes));
+}

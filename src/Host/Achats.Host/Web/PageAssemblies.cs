@@ -1,0 +1,11 @@
+namespace Achats.Host.Web;
+
+/// <summary>The modules whose assemblies hold pages: the router looks for routes in them.</summary>
+internal static class PageAssemblies
+{
+    public static readonly System.Reflection.Assembly[] Modules =
+    [
+        typeof(Enrolment.EnrolmentModule).Assembly,
+        typeof(Charter.CharterModule).Assembly,
+    ];
+}

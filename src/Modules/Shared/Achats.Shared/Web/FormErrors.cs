@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Achats.Shared.Web;
+
+/// <summary>What a page shows of a refused command: messages beside their fields, or one message for the whole form.</summary>
+public sealed record FormErrors(IReadOnlyDictionary<string, string[]> Fields, string? Message)
+{
+    public static readonly FormErrors None = new(new Dictionary<string, string[]>(), null);
+
+    public bool Any => Fields.Count > 0 || Message is not null;
+
+    /// <summary>The messages for a field, its items' included (<c>declaredMemberships[1]</c>).</summary>
+    public IReadOnlyList<string> For(string name) =>
+        Fields.Where(field => field.Key == name || field.Key.StartsWith(name + "[", StringComparison.Ordinal) || field.Key.StartsWith(name + ".", StringComparison.Ordinal))
+            .SelectMany(field => field.Value).Distinct().ToList();
+
+    /// <summary>The same problem the API answers, told on the page.</summary>
+    public static FormErrors From(ProblemDetails problem) => problem is HttpValidationProblemDetails validation
+        ? new FormErrors(validation.Errors.ToDictionary(), null)
+        : new FormErrors(new Dictionary<string, string[]>(), problem.Detail ?? problem.Title);
+
+    /// <summary>One field refused, the way a validator would have said it.</summary>
+    public static FormErrors Field(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] }, null);
+
+    /// <summary>The id of the element that tells a field's errors, for <c>aria-describedby</c>.</summary>
+    public static string ErrorId(string name) => $"{InputId(name)}-erreur";
+
+    /// <summary>An element id made from a field name: <c>participant.firstName</c> becomes <c>participant-firstName</c>.</summary>
+    public static string InputId(string name) => name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
+}
+
+/// <summary>What a page's command came to: its answer, or the refusal to show (the page's status code is set already).</summary>
+public sealed record PageOutcome<T>(T? Answer, FormErrors Errors)
+{
+    public bool Succeeded => Errors == FormErrors.None;
+}
