@@ -68,7 +68,12 @@ public static class AchatsHost
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // French messages stay readable in JSON answers too: "é", not "\u00E9" (JSON is never inlined into a page here).
+            json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         services.AddOpenApi(ApiDocuments.Main, ApiDocuments.ConfigureMain);
         services.AddOpenApi(ApiDocuments.Partners, ApiDocuments.ConfigurePartners);
         services.AddSingleton<DatabaseReadiness>();
@@ -155,7 +160,6 @@ public static class AchatsHost
             .AllowAnonymous();
 
         app.MapSignIn();
-        app.MapCharterSignaturePage();
         app.MapOpenIdConnectSignIn();
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
         access.MapCreateStaffAccount();

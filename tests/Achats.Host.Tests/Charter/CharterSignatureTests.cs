@@ -69,6 +69,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         var revocation = new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", Regex.Match(signedPage, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value),
+            new("_handler", "revocation"),
             new("reason", "Changement de poste."),
         ]);
         var (revoked, withdrawal) = await app.TrackedAsync(browser, client => client.PostAsync($"{link}/revocation", revocation, Cancellation));
@@ -233,6 +234,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
     internal static FormUrlEncodedContent Signature(string page, bool authorised = true, string name = "Camille Durand") => new(
     [
         new("__RequestVerificationToken", Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value),
+        new("_handler", "signature"),
         new("versionId", Regex.Match(page, "name=\"versionId\" value=\"([^\"]+)\"").Groups[1].Value),
         new("typedName", name),
         new("role", "Directrice de la commande publique"),
