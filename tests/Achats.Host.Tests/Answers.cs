@@ -21,7 +21,7 @@ public static class Answers
 }
 
 /// <summary>An RFC 7807 answer: its stable type, and the field errors of a 400.</summary>
-public sealed record Problem(string Type, string? Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors)
+public sealed record Problem(string Type, string? Title, int? Status, string? Detail, IReadOnlyDictionary<string, string[]>? Errors)
 {
     /// <summary>The first message for <paramref name="field"/>.</summary>
     public string Error(string field) => (Errors ?? throw new ShouldAssertException($"No field errors in {Type}."))[field][0];
