@@ -25,7 +25,7 @@ public sealed class CharterDecisionTests
     }
 
     [Fact]
-    public void Given_a_draft_When_published_Then_version_1_frozen_with_its_fingerprint_and_the_draft_gone()
+    public void A_published_draft_becomes_version_1_frozen_with_its_fingerprint_and_the_draft_is_gone()
     {
         var charter = Charter.Charters.Charter.Create(new CharterDraftSaved(Guid.CreateVersion7(), Guid.CreateVersion7(), Text));
 
@@ -40,7 +40,7 @@ public sealed class CharterDecisionTests
     }
 
     [Fact]
-    public void Given_a_published_version_When_a_new_draft_is_published_Then_it_supersedes_and_the_first_stays_as_it_was()
+    public void A_new_draft_published_supersedes_the_published_version_which_stays_as_it_was()
     {
         var charter = Charter.Charters.Charter.Create(new CharterDraftSaved(Guid.CreateVersion7(), Guid.CreateVersion7(), Text));
         charter = charter.Apply(PublishCharterVersionHandler.Publish(charter, Guid.CreateVersion7(), Now));
@@ -73,7 +73,7 @@ public sealed class CharterDecisionTests
     }
 
     [Fact]
-    public void Given_a_usable_link_When_signed_Then_the_evidence_names_the_version_its_fingerprint_and_the_signer()
+    public void A_signature_through_a_usable_link_has_evidence_naming_the_version_its_fingerprint_and_the_signer()
     {
         var (file, version) = Ready();
 

@@ -33,7 +33,8 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     /// <summary>Where this app's emails are written (the folder sender, when no SMTP server is configured).</summary>
     public string EmailFolder { get; } = Path.Combine(Path.GetTempPath(), "achats-emails", Guid.CreateVersion7().ToString("N"));
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Starts the host on its new database; a state fixture overrides this to bring it to its state.</summary>
+    public virtual async ValueTask InitializeAsync()
     {
         _connectionString = await postgres.CreateDatabaseAsync();
         // Program ends with RunJasperFxCommands; under the test server it must start the host rather than parse commands.

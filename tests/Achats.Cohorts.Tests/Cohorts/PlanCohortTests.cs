@@ -17,7 +17,7 @@ public sealed class PlanCohortTests
     private static readonly PlanCohortValidator Validator = new();
 
     [Fact]
-    public void When_planning_Then_cohort_planned_with_its_window_and_dates()
+    public void Planning_a_cohort_records_its_window_and_dates()
     {
         var id = Guid.CreateVersion7();
 
@@ -27,7 +27,7 @@ public sealed class PlanCohortTests
     }
 
     [Fact]
-    public void Given_cohort_planned_Then_the_cohort_is_as_planned()
+    public void A_planned_cohort_is_as_planned()
     {
         var planned = PlanCohortHandler.Decide(Edition2, Guid.CreateVersion7());
 

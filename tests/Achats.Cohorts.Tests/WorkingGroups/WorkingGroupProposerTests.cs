@@ -35,7 +35,7 @@ public sealed class WorkingGroupProposerTests
     private static readonly (int, int)[] CohortPairs = [(4, 5), (10, 11), (15, 16), (20, 21), (24, 25), (29, 30)];
 
     [Fact]
-    public void Given_a_cohort_of_40_in_6_categories_When_proposing_groups_of_4_to_8_Then_every_constraint_holds()
+    public void Groups_of_4_to_8_proposed_for_a_cohort_of_40_in_6_categories_hold_every_constraint()
     {
         var proposal = WorkingGroupProposer.Propose(Cohort, minSize: 4, maxSize: 8);
 
@@ -60,7 +60,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_a_group_too_small_for_two_pairs_Then_each_pair_stays_whole_in_a_group_of_its_own()
+    public void In_groups_too_small_for_two_pairs_each_pair_stays_whole_in_a_group_of_its_own()
     {
         GroupCandidate[] candidates =
         [
@@ -104,7 +104,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_privates_only_as_singles_When_pairs_fill_a_group_with_publics_Then_a_swap_still_mixes_every_group()
+    public void A_swap_still_mixes_every_group_when_private_buyers_come_as_singles_and_pairs_fill_a_group_with_public_buyers()
     {
         GroupCandidate[] candidates =
         [
@@ -119,7 +119,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_categories_below_the_minimum_When_their_people_reach_it_together_Then_they_form_a_mixed_group()
+    public void Categories_below_the_minimum_whose_people_reach_it_together_form_a_mixed_group()
     {
         GroupCandidate[] candidates =
         [
@@ -134,7 +134,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_a_lone_leftover_Then_they_join_the_smallest_group_with_room()
+    public void A_lone_leftover_joins_the_smallest_group_with_room()
     {
         GroupCandidate[] candidates =
         [
@@ -150,7 +150,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_no_group_with_room_for_a_leftover_pair_Then_both_are_unassigned()
+    public void A_leftover_pair_no_group_has_room_for_is_left_unassigned()
     {
         GroupCandidate[] candidates =
         [
@@ -165,7 +165,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_fewer_people_than_the_minimum_Then_nobody_is_placed()
+    public void Nobody_is_placed_when_there_are_fewer_people_than_the_minimum()
     {
         var proposal = WorkingGroupProposer.Propose([Public(1, Btp)], minSize: 4, maxSize: 8);
 
@@ -174,7 +174,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_a_category_of_private_buyers_only_Then_its_groups_are_still_balanced()
+    public void A_category_of_private_buyers_only_still_gets_balanced_groups()
     {
         GroupCandidate[] candidates = [.. Enumerable.Range(1, 9).Select(n => Private(n, Catering))];
 
@@ -184,7 +184,7 @@ public sealed class WorkingGroupProposerTests
     }
 
     [Fact]
-    public void Given_a_category_that_cannot_be_split_within_the_bounds_Then_one_group_falls_short_rather_than_anyone_being_left_out()
+    public void A_category_that_cannot_be_split_within_the_bounds_gets_one_group_short_rather_than_anyone_left_out()
     {
         GroupCandidate[] candidates = [.. Enumerable.Range(1, 9).Select(n => n % 2 == 0 ? Public(n, Btp) : Private(n, Btp))];
 

@@ -82,7 +82,7 @@ public sealed class EnrolmentDecisionTests
     [Theory]
     [InlineData(EnrolmentStatus.PreRegistered)]
     [InlineData(EnrolmentStatus.InformationRequested)]
-    public void Given_an_eligible_enrolment_under_study_When_validated_Then_validated_with_the_note(EnrolmentStatus status)
+    public void An_eligible_enrolment_under_study_is_validated_with_the_note(EnrolmentStatus status)
     {
         var enrolment = AtStatus(Given.PreRegistered(), status);
 
@@ -92,7 +92,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_an_enrolment_not_free_When_validated_Then_refused_as_not_eligible()
+    public void An_enrolment_not_free_is_refused_validation_as_not_eligible()
     {
         var enrolment = Given.PreRegistered(Given.Company(), [Membership.ObsAR]);
 
@@ -103,7 +103,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_an_override_to_free_When_validated_Then_validated()
+    public void An_enrolment_overridden_to_free_is_validated()
     {
         var enrolment = Given.PreRegistered(Given.Company()).Then(new EligibilityOverridden(true, "Adhésion en cours."));
 
@@ -112,7 +112,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_an_override_to_not_free_When_validated_Then_refused_even_for_a_public_body_of_the_territory()
+    public void An_override_to_not_free_refuses_validation_even_for_a_public_body_of_the_territory()
     {
         var enrolment = Given.PreRegistered().Then(new EligibilityOverridden(false, "Structure dissoute."));
 
@@ -124,7 +124,7 @@ public sealed class EnrolmentDecisionTests
     [InlineData(EnrolmentStatus.Admitted)]
     [InlineData(EnrolmentStatus.Rejected)]
     [InlineData(EnrolmentStatus.Withdrawn)]
-    public void Given_an_enrolment_no_longer_under_study_When_validated_rejected_asked_or_overridden_Then_409(EnrolmentStatus status)
+    public void An_enrolment_no_longer_under_study_cannot_be_validated_rejected_asked_or_overridden_409(EnrolmentStatus status)
     {
         var enrolment = AtStatus(Given.PreRegistered(), status);
 
@@ -135,7 +135,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_pre_registration_When_rejected_or_asked_for_information_Then_the_reason_is_kept_for_the_participant()
+    public void A_pre_registration_rejected_or_asked_for_information_keeps_the_reason_for_the_participant()
     {
         var enrolment = Given.PreRegistered();
 
@@ -149,7 +149,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_validated_enrolment_When_the_charter_is_signed_Then_admitted_once()
+    public void A_validated_enrolment_is_admitted_once_when_the_charter_is_signed()
     {
         var validated = Given.PreRegistered().Then(new PreRegistrationValidated(null));
 
@@ -163,7 +163,7 @@ public sealed class EnrolmentDecisionTests
     [InlineData(EnrolmentStatus.PreRegistered)]
     [InlineData(EnrolmentStatus.Withdrawn)]
     [InlineData(EnrolmentStatus.Rejected)]
-    public void Given_an_enrolment_not_validated_When_a_signature_arrives_Then_nothing_changes(EnrolmentStatus status) =>
+    public void A_signature_arriving_for_an_enrolment_not_validated_changes_nothing(EnrolmentStatus status) =>
         AdmitParticipantHandler.Decide(AtStatus(Given.PreRegistered(), status), Signature).ShouldBeEmpty();
 
     [Theory]
@@ -171,7 +171,7 @@ public sealed class EnrolmentDecisionTests
     [InlineData(EnrolmentStatus.InformationRequested)]
     [InlineData(EnrolmentStatus.Validated)]
     [InlineData(EnrolmentStatus.Admitted)]
-    public void Given_any_open_stage_When_withdrawn_with_a_reason_Then_withdrawn(EnrolmentStatus status)
+    public void An_enrolment_at_any_open_stage_is_withdrawn_with_a_reason(EnrolmentStatus status)
     {
         var enrolment = AtStatus(Given.PreRegistered(), status);
 
@@ -182,7 +182,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_paired_enrolment_When_withdrawn_or_rejected_Then_it_leaves_the_pair()
+    public void A_paired_enrolment_withdrawn_or_rejected_leaves_the_pair()
     {
         var colleague = Guid.CreateVersion7();
         var paired = Given.PreRegistered().Then(new PairDeclared(colleague));
@@ -196,7 +196,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_an_override_to_not_free_When_validated_Then_the_refusal_quotes_the_override()
+    public void A_validation_refused_after_an_override_to_not_free_quotes_the_override()
     {
         var enrolment = Given.PreRegistered().Then(new EligibilityOverridden(false, "Structure dissoute."));
 
@@ -220,7 +220,7 @@ public sealed class EnrolmentDecisionTests
     [Theory]
     [InlineData(EnrolmentStatus.Withdrawn)]
     [InlineData(EnrolmentStatus.Rejected)]
-    public void Given_a_closed_enrolment_When_withdrawn_Then_409(EnrolmentStatus status)
+    public void A_closed_enrolment_cannot_be_withdrawn_409(EnrolmentStatus status)
     {
         var enrolment = AtStatus(Given.PreRegistered(), status);
 
@@ -228,7 +228,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_an_awaiting_enrolment_When_the_partner_attests_Then_re_assessed_free_saying_why()
+    public void An_awaiting_enrolment_is_reassessed_free_saying_why_when_the_partner_attests()
     {
         var enrolment = Given.PreRegistered(Given.Company(), [Membership.LesCanauxBuyersCommunity]);
         enrolment.EffectiveEligibility.ShouldBe(EligibilityOutcome.AwaitingAttestation);
@@ -242,7 +242,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_free_enrolment_When_the_attestation_is_withdrawn_Then_awaiting_again_but_an_override_still_counts()
+    public void A_free_enrolment_awaits_again_when_the_attestation_is_withdrawn_but_an_override_still_counts()
     {
         var submitted = Given.Submitted(Given.Company(), [Membership.Inec]);
         var enrolment = Given.Events(submitted, Given.Assessed(submitted, Membership.Inec));
@@ -253,11 +253,11 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_closed_enrolment_When_memberships_change_Then_it_keeps_its_decision() =>
+    public void A_closed_enrolment_keeps_its_decision_when_memberships_change() =>
         ReassessEligibilityHandler.Decide(AtStatus(Given.PreRegistered(), EnrolmentStatus.Withdrawn), [Membership.Inec], "Attestation.").ShouldBeEmpty();
 
     [Fact]
-    public void Given_two_colleagues_of_one_organisation_in_one_cohort_When_paired_Then_each_names_the_other()
+    public void Two_colleagues_of_one_organisation_in_one_cohort_paired_each_name_the_other()
     {
         var one = Given.PreRegistered();
         var other = Given.PreRegistered();
@@ -284,7 +284,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_colleague_with_a_project_When_joining_it_Then_both_share_the_same_project()
+    public void A_participant_joining_a_colleague_s_project_shares_the_same_project()
     {
         var project = new PurchasingProject(Guid.CreateVersion7(), "Restauration scolaire", PurchaseCategory.Catering, [Theme.Circular]);
         var holder = Given.PreRegistered(project: project);
@@ -299,7 +299,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_validated_paired_participant_When_replaced_Then_the_newcomer_takes_the_place_and_the_old_history_ends()
+    public void A_validated_paired_participant_replaced_gives_the_newcomer_the_place_and_ends_the_old_history()
     {
         var colleague = Guid.CreateVersion7();
         var old = Given.PreRegistered(Given.Company(), [Membership.Inec])
@@ -326,7 +326,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     [Fact]
-    public void Given_a_pre_registered_participant_When_replaced_Then_the_newcomer_is_pre_registered_too()
+    public void A_pre_registered_participant_replaced_gives_a_newcomer_pre_registered_too()
     {
         var old = Given.PreRegistered();
         var newcomer = new ParticipantDetails("Sacha", "Martin", "sacha@ville.test", null, "Élu", Profile.ElectedOfficial);

@@ -33,17 +33,26 @@ public static class Given
         return Events(submitted, Assessed(submitted));
     }
 
-    public static Enrolments.Enrolment Events(PreRegistrationSubmitted first, params object[] rest)
-    {
-        var enrolment = Enrolments.Enrolment.Create(first);
-        foreach (var next in rest)
-        {
-            enrolment = enrolment.Apply((dynamic)next);
-        }
-
-        return enrolment;
-    }
+    public static Enrolments.Enrolment Events(PreRegistrationSubmitted first, params object[] rest) =>
+        Enrolments.Enrolment.Create(first).Then(rest);
 
     public static Enrolments.Enrolment Then(this Enrolments.Enrolment enrolment, params object[] events) =>
-        events.Aggregate(enrolment, (state, next) => state.Apply((dynamic)next));
+        events.Aggregate(enrolment, Fold);
+
+    /// <summary>One event onto the enrolment through its own typed <c>Apply</c>, as Marten folds the stream.</summary>
+    private static Enrolments.Enrolment Fold(Enrolments.Enrolment enrolment, object next) => next switch
+    {
+        EligibilityAssessed assessed => enrolment.Apply(assessed),
+        EligibilityOverridden overridden => enrolment.Apply(overridden),
+        InformationRequested requested => enrolment.Apply(requested),
+        PreRegistrationValidated validated => enrolment.Apply(validated),
+        PreRegistrationRejected rejected => enrolment.Apply(rejected),
+        EnrolmentAdmitted admitted => enrolment.Apply(admitted),
+        EnrolmentWithdrawn withdrawn => enrolment.Apply(withdrawn),
+        ParticipantReplaced replaced => enrolment.Apply(replaced),
+        PairDeclared declared => enrolment.Apply(declared),
+        PairDissolved dissolved => enrolment.Apply(dissolved),
+        PurchasingProjectJoined joined => enrolment.Apply(joined),
+        _ => throw new ArgumentException($"An enrolment does not apply {next.GetType().Name}: add it here when Enrolment.Apply learns it.", nameof(next)),
+    };
 }

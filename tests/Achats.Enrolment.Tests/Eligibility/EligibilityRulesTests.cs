@@ -15,7 +15,7 @@ public sealed class EligibilityRulesTests
     [InlineData(OrganisationKind.CommuneEptOrMetropole, "93066")] // Saint-Denis
     [InlineData(OrganisationKind.CommuneEptOrMetropole, "75056")] // Paris, seat of the Métropole
     [InlineData(OrganisationKind.OtherPublicBody, "91027")] // a public body in Athis-Mons
-    public void Given_a_public_body_of_the_MGP_territory_Then_free_under_a(OrganisationKind kind, string insee)
+    public void A_public_body_of_the_MGP_territory_is_free_under_a(OrganisationKind kind, string insee)
     {
         var decision = Decide(kind, insee);
 
@@ -29,7 +29,7 @@ public sealed class EligibilityRulesTests
     [InlineData(OrganisationKind.CommuneEptOrMetropole, "78646")] // Versailles: a commune, but not of the MGP
     [InlineData(OrganisationKind.PrivateCompany, "92012")] // a company of Boulogne: not a public body
     [InlineData(OrganisationKind.AssociationOrSocialEnterprise, "93066")]
-    public void Given_no_public_body_of_the_territory_and_no_membership_Then_membership_required_with_the_referral(OrganisationKind kind, string insee)
+    public void Neither_a_public_body_of_the_territory_nor_a_member_needs_a_membership_and_is_told_where_to_get_one(OrganisationKind kind, string insee)
     {
         var decision = Decide(kind, insee);
 
@@ -43,7 +43,7 @@ public sealed class EligibilityRulesTests
     [InlineData(Membership.LesCanauxBuyersCommunity, FreeGround.LesCanaux)]
     [InlineData(Membership.Inec, FreeGround.Inec)]
     [InlineData(Membership.ObsAR, FreeGround.ObsAR)]
-    public void Given_a_membership_attested_by_its_partner_Then_free_under_b_c_or_d(Membership membership, FreeGround ground)
+    public void A_membership_attested_by_its_partner_is_free_under_b_c_or_d(Membership membership, FreeGround ground)
     {
         var decision = Decide(OrganisationKind.PrivateCompany, declared: [membership], attested: [membership]);
 
@@ -53,7 +53,7 @@ public sealed class EligibilityRulesTests
     }
 
     [Fact]
-    public void Given_a_declared_membership_not_yet_attested_Then_awaiting_that_partner()
+    public void A_declared_membership_not_yet_attested_awaits_that_partner()
     {
         var decision = Decide(OrganisationKind.PrivateCompany, declared: [Membership.ObsAR, Membership.Inec]);
 
@@ -66,7 +66,7 @@ public sealed class EligibilityRulesTests
     }
 
     [Fact]
-    public void Given_one_membership_attested_and_another_pending_Then_free_on_the_attested_one()
+    public void One_membership_attested_and_another_pending_is_free_on_the_attested_one()
     {
         var decision = Decide(OrganisationKind.PrivateCompany, declared: [Membership.ObsAR, Membership.Inec], attested: [Membership.Inec]);
 
@@ -75,13 +75,13 @@ public sealed class EligibilityRulesTests
     }
 
     [Fact]
-    public void Given_a_membership_attested_without_being_declared_Then_the_partner_s_word_counts()
+    public void A_membership_attested_without_being_declared_counts_on_the_partner_s_word()
     {
         Decide(OrganisationKind.Other, attested: [Membership.ObsAR]).Grounds.ShouldBe([FreeGround.ObsAR]);
     }
 
     [Fact]
-    public void Given_a_metropolitan_public_body_that_is_also_a_member_Then_every_ground_is_recorded()
+    public void A_metropolitan_public_body_that_is_also_a_member_has_every_ground_recorded()
     {
         var decision = Decide(OrganisationKind.CommuneEptOrMetropole, "94081", attested: [Membership.LesCanauxBuyersCommunity]);
 

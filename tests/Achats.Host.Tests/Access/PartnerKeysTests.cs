@@ -26,15 +26,15 @@ public sealed class PartnerKeysTests(AchatsApp app) : IClassFixture<AchatsApp>
         }, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var issued = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
-        var key = issued.GetProperty("key").GetString()!;
+        var issued = await response.ReadAsync<IssuedKey>(HttpStatusCode.Created);
+        var key = issued.Key;
         key.ShouldStartWith("achats_");
         var listing = await administrator.GetStringAsync(Keys, TestContext.Current.CancellationToken);
         listing.ShouldContain("Intégration ObsAR");
         listing.ShouldNotContain(key[^20..]);
         await using (var session = app.Store.QuerySession())
         {
-            var stored = await session.LoadAsync<PartnerApiKey>(issued.GetProperty("id").GetGuid(), TestContext.Current.CancellationToken);
+            var stored = await session.LoadAsync<PartnerApiKey>(issued.Id, TestContext.Current.CancellationToken);
             stored.ShouldNotBeNull().SecretHash.ShouldNotContain(key[^20..]);
         }
 
@@ -94,9 +94,9 @@ public sealed class PartnerKeysTests(AchatsApp app) : IClassFixture<AchatsApp>
         var response = await administrator.PostAsJsonAsync(Keys, new { partner = "Inec", scopes = new[] { "tout" }, label = "" }, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
-        errors.GetProperty("scopes[0]")[0].GetString()!.ShouldStartWith("Permission inconnue");
-        errors.GetProperty("label")[0].GetString().ShouldBe("Le libellé de la clé est obligatoire.");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        problem.Error("scopes[0]").ShouldStartWith("Permission inconnue");
+        problem.Error("label").ShouldBe("Le libellé de la clé est obligatoire.");
     }
 
     [Fact]
@@ -104,15 +104,15 @@ public sealed class PartnerKeysTests(AchatsApp app) : IClassFixture<AchatsApp>
     {
         using var client = app.CreateClient();
 
-        var partners = JsonDocument.Parse(await client.GetStringAsync("/openapi/partners.json", TestContext.Current.CancellationToken)).RootElement;
-        var main = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
+        var partners = await (await client.GetAsync("/openapi/partners.json", TestContext.Current.CancellationToken)).ReadAsync<OpenApiDocument>(HttpStatusCode.OK);
+        var main = await (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).ReadAsync<OpenApiDocument>(HttpStatusCode.OK);
 
-        var scheme = partners.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
-        scheme.GetProperty("type").GetString().ShouldBe("apiKey");
-        scheme.GetProperty("in").GetString().ShouldBe("header");
-        scheme.GetProperty("name").GetString().ShouldBe("Authorization");
-        partners.GetProperty("paths").TryGetProperty(Me, out _).ShouldBeTrue();
-        main.GetProperty("paths").TryGetProperty(Me, out _).ShouldBeFalse();
+        var scheme = partners.Components!.SecuritySchemes["ApiKey"];
+        scheme.Type.ShouldBe("apiKey");
+        scheme.In.ShouldBe("header");
+        scheme.Name.ShouldBe("Authorization");
+        partners.Paths.ShouldContainKey(Me);
+        main.Paths.ShouldNotContainKey(Me);
     }
 
     private HttpClient WithKey(string key)
@@ -121,6 +121,15 @@ public sealed class PartnerKeysTests(AchatsApp app) : IClassFixture<AchatsApp>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
         return client;
     }
+
+    private sealed record IssuedKey(Guid Id, string Key);
+
+    /// <summary>An OpenAPI document, as far as the test reads it: its paths and its security schemes.</summary>
+    private sealed record OpenApiDocument(IReadOnlyDictionary<string, JsonElement> Paths, OpenApiComponents? Components);
+
+    private sealed record OpenApiComponents(IReadOnlyDictionary<string, SecurityScheme> SecuritySchemes);
+
+    private sealed record SecurityScheme(string Type, string In, string Name);
 
     private sealed class EquivalentIdentity : IEqualityComparer<PartnerIdentity>
     {

@@ -41,7 +41,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         signed.StatusCode.ShouldBe(HttpStatusCode.OK, confirmation);
         confirmation.ShouldContain("Charte signée");
         Published<EnrolmentAdmitted>(messages).ShouldHaveSingleItem().EnrolmentId.ShouldBe(enrolmentId);
-        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Admitted");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).Status.ShouldBe("Admitted");
 
         // The evidence names the exact text signed: its fingerprint is that of the version's words.
         await using var session = app.Store.QuerySession();
@@ -75,7 +75,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         var (revoked, withdrawal) = await app.TrackedAsync(browser, client => client.PostAsync($"{link}/revocation", revocation, Cancellation));
         revoked.StatusCode.ShouldBe(HttpStatusCode.OK, await revoked.Content.ReadAsStringAsync(Cancellation));
         Published<EnrolmentWithdrawn>(withdrawal).ShouldHaveSingleItem().Reason.ShouldBe("Signature de la charte révoquée : Changement de poste.");
-        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Withdrawn");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).Status.ShouldBe("Withdrawn");
         (await browser.GetAsync(link, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // revoked: the link opens nothing more
     }
 
@@ -104,7 +104,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
             (await session.Query<SignatureFile>().SingleAsync(file => file.EnrolmentId == enrolmentId, Cancellation)).Signatures.ShouldBeEmpty();
         }
 
-        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Validated");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).Status.ShouldBe("Validated");
 
         // Fourteen days and a minute later, the new link has expired (the clock of this class only moves forward;
         // the other tests here take their dates from it).
@@ -129,7 +129,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
 
         paper.StatusCode.ShouldBe(HttpStatusCode.OK);
         Published<EnrolmentAdmitted>(admission).ShouldHaveSingleItem().EnrolmentId.ShouldBe(enrolmentId);
-        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Admitted");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).Status.ShouldBe("Admitted");
         using (var browser = app.CreateBrowserClient())
         {
             (await browser.GetAsync(LinkIn(email), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // the link was voided
@@ -143,7 +143,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         withdrawn.WasAdmitted.ShouldBeTrue();
         withdrawn.Reason.ShouldBe("Signature de la charte révoquée : Départ de la collectivité.");
         var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
-        enrolment.GetProperty("status").GetString().ShouldBe("Withdrawn");
+        enrolment.Status.ShouldBe("Withdrawn");
         (await staff.PostAsJsonAsync($"/api/charter/v1/signatures/{enrolmentId}/revocation", new { reason = "Encore." }, Cancellation))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
@@ -201,7 +201,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         var organisation = (Dictionary<string, object?>)form["organisation"]!;
         organisation["kind"] = "CommuneEptOrMetropole";
         organisation["communeInseeCode"] = "93048";
-        var enrolmentId = (await _driver.PreRegisterAsync(form)).GetProperty("enrolmentId").GetGuid();
+        var enrolmentId = (await _driver.PreRegisterAsync(form)).EnrolmentId;
         var (validated, _) = await app.PostTrackedAsync(staff, $"{Enrolments}/{enrolmentId}/validation", new { version = await _driver.VersionAsync(staff, enrolmentId) });
         validated.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (staff, enrolmentId, await LatestEmailToAsync((string)participant["email"]!));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Achats.Charter.Signatures;
+using Achats.Host.Tests.Enrolment;
 using Achats.Shared.Email;
 using Achats.Testing;
 using Shouldly;
@@ -26,7 +26,7 @@ public sealed class ResignatureTests(AchatsApp app) : IClassFixture<AchatsApp>
         var link = LinkIn(email);
         var page = await browser.GetStringAsync(link, Cancellation);
         (await app.TrackedAsync(browser, client => client.PostAsync(link, Signature(page), Cancellation))).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var cohortId = (await ReadAsync(await staff.GetAsync($"{Enrolments}/{enrolmentId}", Cancellation), HttpStatusCode.OK)).GetProperty("cohortId").GetGuid();
+        var cohortId = (await (await staff.GetAsync($"{Enrolments}/{enrolmentId}", Cancellation)).ReadAsync<EnrolmentAnswer>(HttpStatusCode.OK)).CohortId;
 
         (await staff.PutAsJsonAsync($"/api/charter/v1/cohorts/{cohortId}/draft", new
         {
@@ -40,20 +40,20 @@ public sealed class ResignatureTests(AchatsApp app) : IClassFixture<AchatsApp>
         asked.Executed.SingleMessage<AskToSignAgain>().VersionNumber.ShouldBe(2);
         asked.Executed.MessagesOf<SendEmail>().ShouldHaveSingleItem().Subject.ShouldContain("version 2");
         var report = await ReportAsync(staff, cohortId);
-        report.GetProperty("currentVersion").GetInt32().ShouldBe(2);
-        report.GetProperty("pending").GetInt32().ShouldBe(1);
-        var line = report.GetProperty("participants")[0];
-        line.GetProperty("signedVersion").GetInt32().ShouldBe(1);
-        line.GetProperty("askedVersion").GetInt32().ShouldBe(2);
-        line.GetProperty("lapsed").GetBoolean().ShouldBeFalse();
+        report.CurrentVersion.ShouldBe(2);
+        report.Pending.ShouldBe(1);
+        var line = report.Participants[0];
+        line.SignedVersion.ShouldBe(1);
+        line.AskedVersion.ShouldBe(2);
+        line.Lapsed.ShouldBeFalse();
 
         // Past the grace period: reported to staff, the participant still admitted.
         app.Clock.Advance(TimeSpan.FromDays(31));
         using var later = await app.SignedInAsync(Achats.Shared.Access.StaffRole.ProgrammeStaff);
         var lapsed = await ReportAsync(later, cohortId);
-        lapsed.GetProperty("lapsed").GetInt32().ShouldBe(1);
-        lapsed.GetProperty("participants")[0].GetProperty("lapsed").GetBoolean().ShouldBeTrue();
-        (await ReadAsync(await later.GetAsync($"{Enrolments}/{enrolmentId}", Cancellation), HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("Admitted");
+        lapsed.Lapsed.ShouldBe(1);
+        lapsed.Participants[0].Lapsed.ShouldBeTrue();
+        (await (await later.GetAsync($"{Enrolments}/{enrolmentId}", Cancellation)).ReadAsync<EnrolmentAnswer>(HttpStatusCode.OK)).Status.ShouldBe("Admitted");
 
         // Staff send a fresh link; signing version 2 brings the participant up to date.
         (await app.TrackedAsync(later, client => client.PostAsync($"/api/charter/v1/signatures/{enrolmentId}/links", null, Cancellation))).Response
@@ -63,10 +63,14 @@ public sealed class ResignatureTests(AchatsApp app) : IClassFixture<AchatsApp>
         newPage.ShouldContain("Version 2");
         (await app.TrackedAsync(browser, client => client.PostAsync(newLink, Signature(newPage), Cancellation))).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var upToDate = await ReportAsync(later, cohortId);
-        upToDate.GetProperty("upToDate").GetInt32().ShouldBe(1);
-        upToDate.GetProperty("participants")[0].GetProperty("signedVersion").GetInt32().ShouldBe(2);
+        upToDate.UpToDate.ShouldBe(1);
+        upToDate.Participants[0].SignedVersion.ShouldBe(2);
     }
 
-    private static async Task<JsonElement> ReportAsync(HttpClient staff, Guid cohortId) =>
-        await ReadAsync(await staff.GetAsync($"/api/charter/v1/cohorts/{cohortId}/signatures", Cancellation), HttpStatusCode.OK);
+    private static async Task<SignatureReport> ReportAsync(HttpClient staff, Guid cohortId) =>
+        await (await staff.GetAsync($"/api/charter/v1/cohorts/{cohortId}/signatures", Cancellation)).ReadAsync<SignatureReport>(HttpStatusCode.OK);
+
+    private sealed record SignatureReport(int CurrentVersion, int Pending, int Lapsed, int UpToDate, IReadOnlyList<SignatureLine> Participants);
+
+    private sealed record SignatureLine(int? SignedVersion, int? AskedVersion, bool Lapsed);
 }

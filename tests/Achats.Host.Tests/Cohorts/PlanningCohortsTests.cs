@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Achats.Shared.Access;
 using Achats.Shared.Time;
 using Achats.Testing;
@@ -72,13 +71,12 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await ReadJsonAsync(response);
-        problem.GetProperty("type").GetString().ShouldBe("urn:achats:problem:validation");
-        problem.GetProperty("status").GetInt32().ShouldBe(400);
-        var errors = problem.GetProperty("errors");
-        errors.GetProperty("name")[0].GetString().ShouldBe("Le nom de l'édition est obligatoire.");
-        errors.GetProperty("endsOn")[0].GetString().ShouldBe("La date de fin doit être postérieure à la date de début.");
-        errors.GetProperty("registrationClosesOn")[0].GetString().ShouldBe("Les inscriptions doivent être closes au plus tard le jour du début de l'édition.");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        problem.Type.ShouldBe("urn:achats:problem:validation");
+        problem.Status.ShouldBe(400);
+        problem.Error("name").ShouldBe("Le nom de l'édition est obligatoire.");
+        problem.Error("endsOn").ShouldBe("La date de fin doit être postérieure à la date de début.");
+        problem.Error("registrationClosesOn").ShouldBe("Les inscriptions doivent être closes au plus tard le jour du début de l'édition.");
         messages.Sent.AllMessages().ShouldBeEmpty();
         (await CountEventsAsync()).ShouldBe(eventsBefore);
     }
@@ -93,9 +91,9 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         var response = await client.PostAsync(Cohorts, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var problem = await ReadJsonAsync(response);
-        problem.GetProperty("type").GetString().ShouldBe("urn:achats:problem:unreadable-request");
-        problem.GetProperty("title").GetString().ShouldBe("Requête illisible");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        problem.Type.ShouldBe("urn:achats:problem:unreadable-request");
+        problem.Title.ShouldBe("Requête illisible");
     }
 
     [Fact]
@@ -107,9 +105,9 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
             TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var problem = await ReadJsonAsync(response);
-        problem.GetProperty("type").GetString().ShouldBe("urn:achats:problem:validation");
-        problem.GetProperty("errors").GetProperty("startsOn")[0].GetString().ShouldBe("Valeur illisible ou d'un type inattendu.");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        problem.Type.ShouldBe("urn:achats:problem:validation");
+        problem.Error("startsOn").ShouldBe("Valeur illisible ou d'un type inattendu.");
     }
 
     [Fact]
@@ -120,9 +118,9 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         var response = await client.GetAsync($"{Cohorts}/{Guid.CreateVersion7()}", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var problem = await ReadJsonAsync(response);
-        problem.GetProperty("title").GetString().ShouldBe("Ressource introuvable");
-        problem.GetProperty("detail").GetString().ShouldBe("Aucune édition ne porte cet identifiant.");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.NotFound);
+        problem.Title.ShouldBe("Ressource introuvable");
+        problem.Detail.ShouldBe("Aucune édition ne porte cet identifiant.");
     }
 
     private async Task<long> CountEventsAsync()
@@ -130,9 +128,6 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
         await using var session = app.Store.QuerySession();
         return await session.Events.QueryAllRawEvents().LongCountAsync(TestContext.Current.CancellationToken);
     }
-
-    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
 
     private sealed record CohortBody(Guid Id, string Name, DateOnly RegistrationOpensOn, DateOnly RegistrationClosesOn, DateOnly StartsOn, DateOnly EndsOn);
 }

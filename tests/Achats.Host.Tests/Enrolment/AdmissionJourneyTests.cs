@@ -29,31 +29,31 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
 
         // Pre-registration: declared ObsAR member, not yet attested.
         var receipt = await _driver.PreRegisterAsync(Form(cohortId, siren, memberships: ["ObsAR"]));
-        var enrolmentId = receipt.GetProperty("enrolmentId").GetGuid();
-        receipt.GetProperty("status").GetString().ShouldBe("PreRegistered");
-        receipt.GetProperty("eligibility").GetString().ShouldBe("AwaitingAttestation");
-        receipt.GetProperty("eligibilityReasons")[0].GetString()!.ShouldContain("en attente de l'attestation de l'ObsAR");
+        var enrolmentId = receipt.EnrolmentId;
+        receipt.Status.ShouldBe("PreRegistered");
+        receipt.Eligibility.ShouldBe("AwaitingAttestation");
+        receipt.EligibilityReasons[0].ShouldContain("en attente de l'attestation de l'ObsAR");
 
         // Staff cannot validate before the partner attests.
         var early = await staff.PostAsJsonAsync($"{Enrolments}/{enrolmentId}/validation", new { version = await _driver.VersionAsync(staff, enrolmentId) }, Cancellation);
-        (await ReadAsync(early, HttpStatusCode.UnprocessableEntity)).GetProperty("type").GetString().ShouldBe("urn:achats:problem:not-eligible");
+        (await early.ReadAsync<Problem>(HttpStatusCode.UnprocessableEntity)).Type.ShouldBe("urn:achats:problem:not-eligible");
 
         // ObsAR attests the membership: the enrolment is re-assessed through the bus.
         var (attested, attestation) = await app.PostTrackedAsync(obsar, Memberships, new { siren, since = "2024-01-01" });
         attested.StatusCode.ShouldBe(HttpStatusCode.OK);
         attestation.Executed.SingleMessage<Achats.Enrolment.Memberships.ReassessEligibility>().Siren.ShouldBe(siren);
         var eligible = await _driver.EnrolmentAsync(staff, enrolmentId);
-        eligible.GetProperty("effectiveEligibility").GetString().ShouldBe("Free");
-        eligible.GetProperty("eligibility").GetProperty("grounds")[0].GetString().ShouldBe("ObsAR");
+        eligible.EffectiveEligibility.ShouldBe("Free");
+        eligible.Eligibility!.Grounds[0].ShouldBe("ObsAR");
 
         // Validation asks Charter for the signature.
         var (validated, validation) = await app.PostTrackedAsync(staff, $"{Enrolments}/{enrolmentId}/validation",
-            new { version = eligible.GetProperty("version").GetInt32(), note = "Dossier complet." });
-        (await ReadAsync(validated, HttpStatusCode.OK)).GetProperty("version").GetInt32().ShouldBe(eligible.GetProperty("version").GetInt32() + 1);
+            new { version = eligible.Version, note = "Dossier complet." });
+        (await validated.ReadAsync<EnrolmentChangeAnswer>(HttpStatusCode.OK)).Version.ShouldBe(eligible.Version + 1);
         var signatureRequest = Published<PreRegistrationValidated>(validation).ShouldHaveSingleItem();
         signatureRequest.EnrolmentId.ShouldBe(enrolmentId);
         signatureRequest.CohortId.ShouldBe(cohortId);
-        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Validated");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).Status.ShouldBe("Validated");
         var beforeSignature = app.Clock.GetUtcNow();
 
         // Charter is not built yet: the test publishes its contract, as Charter will.
@@ -65,7 +65,7 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
         admitted.EnrolmentId.ShouldBe(enrolmentId);
         admitted.Profile.ShouldBe("PrivateBuyer");
         admitted.Siren.ShouldBe(siren);
-        (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("status").GetString().ShouldBe("Admitted");
+        (await _driver.EnrolmentAsync(staff, enrolmentId)).Status.ShouldBe("Admitted");
 
         // A redelivered signature changes nothing.
         var again = await app.Services.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
@@ -74,18 +74,18 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
 
         // The timeline says who did what and why; an auditor can see the state at a past moment.
         using var auditor = await app.SignedInAsync(StaffRole.Auditor);
-        var timeline = await ReadAsync(await auditor.GetAsync($"{Enrolments}/{enrolmentId}/timeline", Cancellation), HttpStatusCode.OK);
-        timeline.EnumerateArray().Select(entry => entry.GetProperty("event").GetString()).ShouldBe(
+        var timeline = await (await auditor.GetAsync($"{Enrolments}/{enrolmentId}/timeline", Cancellation)).ReadAsync<List<TimelineEntryAnswer>>(HttpStatusCode.OK);
+        timeline.Select(entry => entry.Event).ShouldBe(
         [
             "enrolment.pre_registration_submitted", "enrolment.eligibility_assessed", "enrolment.eligibility_assessed",
             "enrolment.pre_registration_validated", "enrolment.admitted",
         ]);
-        timeline[2].GetProperty("actor").GetString()!.ShouldStartWith("partner:");
-        timeline[2].GetProperty("why").GetString()!.ShouldContain("ObsAR");
-        timeline[3].GetProperty("actor").GetString()!.ShouldStartWith("staff:");
-        timeline[3].GetProperty("why").GetString().ShouldBe("Dossier complet.");
-        var past = await _driver.EnrolmentAsync(auditor, enrolmentId, $"?asOf={Uri.EscapeDataString(timeline[3].GetProperty("at").GetString()!)}");
-        past.GetProperty("status").GetString().ShouldBe("Validated");
+        timeline[2].Actor!.ShouldStartWith("partner:");
+        timeline[2].Why!.ShouldContain("ObsAR");
+        timeline[3].Actor!.ShouldStartWith("staff:");
+        timeline[3].Why.ShouldBe("Dossier complet.");
+        var past = await _driver.EnrolmentAsync(auditor, enrolmentId, $"?asOf={Uri.EscapeDataString(timeline[3].At)}");
+        past.Status.ShouldBe("Validated");
         beforeSignature.ShouldBeLessThanOrEqualTo(app.Clock.GetUtcNow());
     }
 
@@ -98,7 +98,7 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
         var form = Form(cohortId, NewSiren());
         ((Dictionary<string, object?>)form["organisation"]!)["kind"] = "CommuneEptOrMetropole";
         ((Dictionary<string, object?>)form["organisation"]!)["communeInseeCode"] = "93048"; // Montreuil: free under (a)
-        var enrolmentId = (await _driver.PreRegisterAsync(form)).GetProperty("enrolmentId").GetGuid();
+        var enrolmentId = (await _driver.PreRegisterAsync(form)).EnrolmentId;
         var version = await _driver.VersionAsync(alice, enrolmentId);
 
         using var start = new ManualResetEventSlim();
@@ -109,11 +109,11 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
 
         answers.Select(answer => answer.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
         var loser = answers.Single(answer => answer.StatusCode == HttpStatusCode.Conflict);
-        (await ReadAsync(loser)).GetProperty("type").GetString().ShouldBe("urn:achats:problem:concurrent-change");
+        (await loser.ReadAsync<Problem>(HttpStatusCode.Conflict)).Type.ShouldBe("urn:achats:problem:concurrent-change");
         var winner = answers[0].StatusCode == HttpStatusCode.OK ? "Validated" : "Rejected";
         var enrolment = await _driver.EnrolmentAsync(alice, enrolmentId);
-        enrolment.GetProperty("status").GetString().ShouldBe(winner);
-        enrolment.GetProperty("version").GetInt32().ShouldBe(version + 1);
+        enrolment.Status.ShouldBe(winner);
+        enrolment.Version.ShouldBe(version + 1);
     }
 
     [Fact]
@@ -121,16 +121,16 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
-        var enrolmentId = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).GetProperty("enrolmentId").GetGuid();
+        var enrolmentId = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).EnrolmentId;
         var version = await _driver.VersionAsync(staff, enrolmentId);
         (await staff.PostAsJsonAsync($"{Enrolments}/{enrolmentId}/information-requests", new { version, question = "Quel est votre projet ?" }, Cancellation))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var stale = await staff.PostAsJsonAsync($"{Enrolments}/{enrolmentId}/rejection", new { version, reason = "Sans réponse." }, Cancellation);
 
-        (await ReadAsync(stale, HttpStatusCode.Conflict)).GetProperty("type").GetString().ShouldBe("urn:achats:problem:concurrent-change");
+        (await stale.ReadAsync<Problem>(HttpStatusCode.Conflict)).Type.ShouldBe("urn:achats:problem:concurrent-change");
         var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
-        enrolment.GetProperty("status").GetString().ShouldBe("InformationRequested");
-        enrolment.GetProperty("statusReason").GetString().ShouldBe("Quel est votre projet ?");
+        enrolment.Status.ShouldBe("InformationRequested");
+        enrolment.StatusReason.ShouldBe("Quel est votre projet ?");
     }
 }

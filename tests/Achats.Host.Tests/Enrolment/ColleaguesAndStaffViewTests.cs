@@ -27,7 +27,7 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
 
         (await staff.PostAsJsonAsync($"{Enrolments}/{buyer}/pair", new { colleagueEnrolmentId = colleague }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var twice = await staff.PostAsJsonAsync($"{Enrolments}/{colleague}/pair", new { colleagueEnrolmentId = buyer }, Cancellation);
-        (await ReadAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("déjà un binôme");
+        (await twice.ReadAsync<Problem>(HttpStatusCode.Conflict)).Detail!.ShouldContain("déjà un binôme");
         (await staff.PostAsJsonAsync($"{Enrolments}/{colleague}/project", new { colleagueEnrolmentId = buyer }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Validated, then replaced: the newcomer takes the place at the same stage, the pair follows.
@@ -39,32 +39,29 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
             reason = "Mutation dans un autre service.",
             newParticipant = new { firstName = "Sacha", lastName = "Martin", email = $"sacha.{Guid.CreateVersion7():N}@ville.test", jobTitle = "Acheteur", profile = "PublicBuyer" },
         });
-        var newcomer = (await ReadAsync(replaced, HttpStatusCode.Created)).GetProperty("enrolmentId").GetGuid();
+        var newcomer = (await replaced.ReadAsync<ReplacementAnswer>(HttpStatusCode.Created)).EnrolmentId;
         Published<EnrolmentWithdrawn>(replacement).ShouldHaveSingleItem().ReplacedByEnrolmentId.ShouldBe(newcomer);
         Published<PreRegistrationValidated>(replacement).ShouldHaveSingleItem().EnrolmentId.ShouldBe(newcomer);
 
         var old = await _driver.EnrolmentAsync(staff, buyer);
-        old.GetProperty("status").GetString().ShouldBe("Withdrawn");
-        old.GetProperty("replacedBy").GetGuid().ShouldBe(newcomer);
+        old.Status.ShouldBe("Withdrawn");
+        old.ReplacedBy.ShouldBe(newcomer);
         var taken = await _driver.EnrolmentAsync(staff, newcomer);
-        taken.GetProperty("status").GetString().ShouldBe("Validated");
-        taken.GetProperty("replaces").GetGuid().ShouldBe(buyer);
-        taken.GetProperty("pairedWith").GetGuid().ShouldBe(colleague);
-        (await _driver.EnrolmentAsync(staff, colleague)).GetProperty("pairedWith").GetGuid().ShouldBe(newcomer);
-        var oldTimeline = await ReadAsync(await staff.GetAsync($"{Enrolments}/{buyer}/timeline", Cancellation), HttpStatusCode.OK);
-        oldTimeline.EnumerateArray().Single(entry => entry.GetProperty("event").GetString() == "enrolment.participant_replaced")
-            .GetProperty("why").GetString().ShouldBe("Mutation dans un autre service.");
-        oldTimeline[oldTimeline.GetArrayLength() - 1].GetProperty("event").GetString().ShouldBe("enrolment.pair_dissolved");
+        taken.Status.ShouldBe("Validated");
+        taken.Replaces.ShouldBe(buyer);
+        taken.PairedWith.ShouldBe(colleague);
+        (await _driver.EnrolmentAsync(staff, colleague)).PairedWith.ShouldBe(newcomer);
+        var oldTimeline = await (await staff.GetAsync($"{Enrolments}/{buyer}/timeline", Cancellation)).ReadAsync<List<TimelineEntryAnswer>>(HttpStatusCode.OK);
+        oldTimeline.Single(entry => entry.Event == "enrolment.participant_replaced").Why.ShouldBe("Mutation dans un autre service.");
+        oldTimeline[^1].Event.ShouldBe("enrolment.pair_dissolved");
 
         // The organisation view: three enrolments, one pair (the newcomer and the colleague), one project of two.
-        var organisation = await ReadAsync(await staff.GetAsync($"/api/enrolment/v1/organisations/{siren}", Cancellation), HttpStatusCode.OK);
-        organisation.GetProperty("commune").GetString().ShouldBe("MONTREUIL");
-        organisation.GetProperty("enrolments").GetArrayLength().ShouldBe(3);
-        var pair = organisation.GetProperty("pairs").EnumerateArray().ShouldHaveSingleItem();
-        new[] { pair.GetProperty("firstEnrolmentId").GetGuid(), pair.GetProperty("secondEnrolmentId").GetGuid() }.Order()
-            .ShouldBe(new[] { newcomer, colleague }.Order());
-        var project = organisation.GetProperty("projects").EnumerateArray().ShouldHaveSingleItem();
-        project.GetProperty("enrolmentIds").EnumerateArray().Select(id => id.GetGuid()).Order().ShouldBe(new[] { newcomer, colleague }.Order());
+        var organisation = await (await staff.GetAsync($"/api/enrolment/v1/organisations/{siren}", Cancellation)).ReadAsync<OrganisationAnswer>(HttpStatusCode.OK);
+        organisation.Commune.ShouldBe("MONTREUIL");
+        organisation.Enrolments.Count.ShouldBe(3);
+        var pair = organisation.Pairs.ShouldHaveSingleItem();
+        new[] { pair.FirstEnrolmentId, pair.SecondEnrolmentId }.Order().ShouldBe(new[] { newcomer, colleague }.Order());
+        organisation.Projects.ShouldHaveSingleItem().EnrolmentIds.Order().ShouldBe(new[] { newcomer, colleague }.Order());
     }
 
     [Fact]
@@ -77,9 +74,8 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
 
         var response = await staff.PostAsJsonAsync($"{Enrolments}/{one}/pair", new { colleagueEnrolmentId = stranger }, Cancellation);
 
-        (await ReadAsync(response, HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!.ShouldContain("même structure");
-        (await _driver.EnrolmentAsync(staff, one)).TryGetProperty("pairedWith", out var paired).ShouldBeTrue();
-        paired.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await response.ReadAsync<Problem>(HttpStatusCode.UnprocessableEntity)).Detail!.ShouldContain("même structure");
+        (await _driver.EnrolmentAsync(staff, one)).PairedWith.ShouldBeNull();
     }
 
     [Fact]
@@ -89,14 +85,14 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
         var cohortId = await _driver.OpenCohortAsync(staff);
         var email = $"alex.{Guid.CreateVersion7():N}@ville.test";
         var form = Form(cohortId, NewSiren(), email);
-        var enrolmentId = (await _driver.PreRegisterAsync(form)).GetProperty("enrolmentId").GetGuid();
+        var enrolmentId = (await _driver.PreRegisterAsync(form)).EnrolmentId;
         var version = await _driver.VersionAsync(staff, enrolmentId);
 
         var noReason = await staff.PostAsJsonAsync($"{Enrolments}/{enrolmentId}/withdrawal", new { version, reason = "", requestedBy = "Participant" }, Cancellation);
         var (withdrawn, messages) = await app.PostTrackedAsync(staff, $"{Enrolments}/{enrolmentId}/withdrawal",
             new { version, reason = "Changement de poste.", requestedBy = "Participant" });
 
-        (await ReadAsync(noReason, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("reason")[0].GetString().ShouldBe("Le motif du retrait est obligatoire.");
+        (await noReason.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("reason").ShouldBe("Le motif du retrait est obligatoire.");
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
         var published = Published<EnrolmentWithdrawn>(messages).ShouldHaveSingleItem();
         published.Reason.ShouldBe("Changement de poste.");
@@ -105,7 +101,7 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
             new { version = version + 1, reason = "Encore.", requestedBy = "Staff" }, Cancellation);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         // The person may come back later with the same email.
-        (await _driver.PreRegisterAsync(form)).GetProperty("enrolmentId").GetGuid().ShouldNotBe(enrolmentId);
+        (await _driver.PreRegisterAsync(form)).EnrolmentId.ShouldNotBe(enrolmentId);
     }
 
     [Fact]
@@ -113,19 +109,19 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
-        var enrolmentId = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).GetProperty("enrolmentId").GetGuid();
+        var enrolmentId = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).EnrolmentId;
         var version = await _driver.VersionAsync(staff, enrolmentId);
 
         var overridden = await staff.PostAsJsonAsync($"{Enrolments}/{enrolmentId}/eligibility-override",
             new { version, free = true, reason = "Adhésion ObsAR en cours, confirmée par téléphone." }, Cancellation);
-        var changed = await ReadAsync(overridden, HttpStatusCode.OK);
-        var (validated, _) = await app.PostTrackedAsync(staff, $"{Enrolments}/{enrolmentId}/validation", new { version = changed.GetProperty("version").GetInt32() });
+        var changed = await overridden.ReadAsync<EnrolmentChangeAnswer>(HttpStatusCode.OK);
+        var (validated, _) = await app.PostTrackedAsync(staff, $"{Enrolments}/{enrolmentId}/validation", new { version = changed.Version });
 
         validated.StatusCode.ShouldBe(HttpStatusCode.OK);
         var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
-        enrolment.GetProperty("eligibility").GetProperty("outcome").GetString().ShouldBe("MembershipRequired");
-        enrolment.GetProperty("effectiveEligibility").GetString().ShouldBe("Free");
-        enrolment.GetProperty("override").GetProperty("reason").GetString().ShouldBe("Adhésion ObsAR en cours, confirmée par téléphone.");
+        enrolment.Eligibility!.Outcome.ShouldBe("MembershipRequired");
+        enrolment.EffectiveEligibility.ShouldBe("Free");
+        enrolment.Override!.Reason.ShouldBe("Adhésion ObsAR en cours, confirmée par téléphone.");
     }
 
     [Fact]
@@ -135,8 +131,8 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
         using var auditor = await app.SignedInAsync(StaffRole.Auditor);
         var cohortId = await _driver.OpenCohortAsync(staff);
         var publicBody = await PreRegisterPublicBodyAsync(cohortId, NewSiren());
-        var company = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).GetProperty("enrolmentId").GetGuid();
-        var rejected = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).GetProperty("enrolmentId").GetGuid();
+        var company = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).EnrolmentId;
+        var rejected = (await _driver.PreRegisterAsync(Form(cohortId, NewSiren()))).EnrolmentId;
         (await staff.PostAsJsonAsync($"{Enrolments}/{rejected}/rejection", new { version = await _driver.VersionAsync(staff, rejected), reason = "Doublon." }, Cancellation))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -146,23 +142,22 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
         var buyers = await ListAsync(auditor, $"cohortId={cohortId}&profile=PublicBuyer");
         var badPage = await auditor.GetAsync($"{Enrolments}?pageSize=1000", Cancellation);
 
-        all.GetProperty("total").GetInt32().ShouldBe(3);
-        all.GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(rejected); // newest first
-        all.GetProperty("pipeline").GetProperty("PreRegistered").GetInt32().ShouldBe(2);
-        all.GetProperty("pipeline").GetProperty("Rejected").GetInt32().ShouldBe(1);
+        all.Total.ShouldBe(3);
+        all.Items[0].Id.ShouldBe(rejected); // newest first
+        all.Pipeline["PreRegistered"].ShouldBe(2);
+        all.Pipeline["Rejected"].ShouldBe(1);
         Ids(free).ShouldBe([publicBody]);
         Ids(companies).ShouldBe([company]);
-        companies.GetProperty("pipeline").GetProperty("Rejected").GetInt32().ShouldBe(1); // the pipeline ignores the status filter
+        companies.Pipeline["Rejected"].ShouldBe(1); // the pipeline ignores the status filter
         Ids(buyers).ShouldBe([publicBody]);
-        (await ReadAsync(badPage, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("pageSize")[0].GetString()
+        (await badPage.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("pageSize")
             .ShouldBe("Une page compte de 1 à 200 inscriptions.");
     }
 
-    private async Task<System.Text.Json.JsonElement> ListAsync(HttpClient client, string query) =>
-        await ReadAsync(await client.GetAsync($"{Enrolments}?{query}", Cancellation), HttpStatusCode.OK);
+    private static async Task<EnrolmentListAnswer> ListAsync(HttpClient client, string query) =>
+        await (await client.GetAsync($"{Enrolments}?{query}", Cancellation)).ReadAsync<EnrolmentListAnswer>(HttpStatusCode.OK);
 
-    private static Guid[] Ids(System.Text.Json.JsonElement list) =>
-        list.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).ToArray();
+    private static Guid[] Ids(EnrolmentListAnswer list) => [.. list.Items.Select(item => item.Id)];
 
     /// <summary>A public buyer of Montreuil (93048): free under (a), so staff may validate at once.</summary>
     private async Task<Guid> PreRegisterPublicBodyAsync(Guid cohortId, string siren)
@@ -173,6 +168,6 @@ public sealed class ColleaguesAndStaffViewTests(AchatsApp app) : IClassFixture<A
         var organisation = (Dictionary<string, object?>)form["organisation"]!;
         organisation["kind"] = "CommuneEptOrMetropole";
         organisation["communeInseeCode"] = "93048";
-        return (await _driver.PreRegisterAsync(form)).GetProperty("enrolmentId").GetGuid();
+        return (await _driver.PreRegisterAsync(form)).EnrolmentId;
     }
 }

@@ -48,8 +48,7 @@ public sealed class EnrolmentDriver(AchatsApp app)
             startsOn = today.AddDays(closesInDays + 10),
             endsOn = today.AddDays(closesInDays + 375),
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await ReadAsync(response)).GetProperty("id").GetGuid();
+        return (await response.ReadAsync<CreatedCohort>(HttpStatusCode.Created)).Id;
     }
 
     /// <summary>A complete, valid form for a private company; each test changes what it is about.</summary>
@@ -78,19 +77,16 @@ public sealed class EnrolmentDriver(AchatsApp app)
         ["promotesOwnSolution"] = false,
     };
 
-    public async Task<JsonElement> PreRegisterAsync(Dictionary<string, object?> form)
+    public async Task<ReceiptAnswer> PreRegisterAsync(Dictionary<string, object?> form)
     {
         using var anonymous = app.CreateBrowserClient();
-        var response = await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
-        return await ReadAsync(response);
+        return await (await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation)).ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
     }
 
-    public async Task<JsonElement> EnrolmentAsync(HttpClient staff, Guid enrolmentId, string query = "") =>
-        await ReadAsync(await staff.GetAsync($"{Enrolments}/{enrolmentId}{query}", Cancellation), HttpStatusCode.OK);
+    public async Task<EnrolmentAnswer> EnrolmentAsync(HttpClient staff, Guid enrolmentId, string query = "") =>
+        await (await staff.GetAsync($"{Enrolments}/{enrolmentId}{query}", Cancellation)).ReadAsync<EnrolmentAnswer>(HttpStatusCode.OK);
 
-    public async Task<int> VersionAsync(HttpClient staff, Guid enrolmentId) =>
-        (await EnrolmentAsync(staff, enrolmentId)).GetProperty("version").GetInt32();
+    public async Task<int> VersionAsync(HttpClient staff, Guid enrolmentId) => (await EnrolmentAsync(staff, enrolmentId)).Version;
 
     /// <summary>
     /// The integration events of type <typeparamref name="T"/> a tracked session published, whether or not a
@@ -99,6 +95,8 @@ public sealed class EnrolmentDriver(AchatsApp app)
     public static IReadOnlyList<T> Published<T>(ITrackedSession messages) =>
         messages.AllRecordsInOrder().Where(record => record.MessageEventType is MessageEventType.Sent or MessageEventType.NoRoutes)
             .Select(record => record.Envelope?.Message).OfType<T>().Distinct().ToList();
+
+    private sealed record CreatedCohort(Guid Id);
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode? expected = null)
     {

@@ -21,33 +21,33 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         using var inec = await app.PartnerAsync(Partner.Inec, PartnerScope.AttestMemberships, PartnerScope.ReadAttestations);
         var siren = NewSiren();
-        var first = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).GetProperty("enrolmentId").GetGuid();
-        var second = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).GetProperty("enrolmentId").GetGuid();
+        var first = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).EnrolmentId;
+        var second = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).EnrolmentId;
 
         var (attested, _) = await app.PostTrackedAsync(inec, Memberships, new { siren, since = "2023-05-01", until = "2030-12-31" });
 
-        var attestation = await ReadAsync(attested, HttpStatusCode.OK);
-        attestation.GetProperty("membership").GetString().ShouldBe("Inec");
-        attestation.GetProperty("partner").GetString().ShouldBe("Inec");
+        var attestation = await attested.ReadAsync<AttestationAnswer>(HttpStatusCode.OK);
+        attestation.Membership.ShouldBe("Inec");
+        attestation.Partner.ShouldBe("Inec");
         foreach (var enrolmentId in new[] { first, second })
         {
-            (await _driver.EnrolmentAsync(staff, enrolmentId)).GetProperty("effectiveEligibility").GetString().ShouldBe("Free");
+            (await _driver.EnrolmentAsync(staff, enrolmentId)).EffectiveEligibility.ShouldBe("Free");
         }
 
-        var listed = await ReadAsync(await inec.GetAsync(Memberships, Cancellation), HttpStatusCode.OK);
-        listed.EnumerateArray().ShouldContain(item => item.GetProperty("siren").GetString() == siren);
+        var listed = await (await inec.GetAsync(Memberships, Cancellation)).ReadAsync<List<AttestationAnswer>>(HttpStatusCode.OK);
+        listed.ShouldContain(item => item.Siren == siren);
 
         var (withdrawn, _) = await app.TrackedAsync(inec, client => client.DeleteAsync($"{Memberships}/{siren}", Cancellation));
 
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var reassessed = await _driver.EnrolmentAsync(staff, first);
-        reassessed.GetProperty("effectiveEligibility").GetString().ShouldBe("AwaitingAttestation");
-        var timeline = await ReadAsync(await staff.GetAsync($"{Enrolments}/{first}/timeline", Cancellation), HttpStatusCode.OK);
-        var why = timeline.EnumerateArray().Select(entry => entry.GetProperty("why").GetString() ?? "").ToList();
+        reassessed.EffectiveEligibility.ShouldBe("AwaitingAttestation");
+        var timeline = await (await staff.GetAsync($"{Enrolments}/{first}/timeline", Cancellation)).ReadAsync<List<TimelineEntryAnswer>>(HttpStatusCode.OK);
+        var why = timeline.Select(entry => entry.Why ?? "").ToList();
         why.ShouldContain(text => text.StartsWith("Membre de l'INEC : adhésion attestée par l'INEC (du 01/05/2023 au 31/12/2030).", StringComparison.Ordinal));
         why[^1].ShouldStartWith("Membre de l'INEC : attestation retirée par l'INEC.");
-        var after = await ReadAsync(await inec.GetAsync(Memberships, Cancellation), HttpStatusCode.OK);
-        after.EnumerateArray().Single(item => item.GetProperty("siren").GetString() == siren).GetProperty("withdrawnAt").GetString().ShouldNotBeNull();
+        var after = await (await inec.GetAsync(Memberships, Cancellation)).ReadAsync<List<AttestationAnswer>>(HttpStatusCode.OK);
+        after.Single(item => item.Siren == siren).WithdrawnAt.ShouldNotBeNull();
         (await inec.DeleteAsync($"{Memberships}/{siren}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -63,14 +63,14 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
         var invalid = await inec.PostAsJsonAsync(Memberships, new { siren = "123456789", since = "2024-01-01", until = "2023-01-01" }, Cancellation);
         var governance = await canaux.PostAsJsonAsync(Memberships, new { siren, membership = "LesCanauxGovernance", since = "2024-01-01" }, Cancellation);
 
-        (await ReadAsync(foreign, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("membership")[0].GetString()
+        (await foreign.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("membership")
             .ShouldBe("Un partenaire n'atteste que l'adhésion à sa propre structure.");
-        (await ReadAsync(unspecified, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("membership")[0].GetString()!
+        (await unspecified.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("membership")
             .ShouldContain("LesCanauxBuyersCommunity");
-        var errors = (await ReadAsync(invalid, HttpStatusCode.BadRequest)).GetProperty("errors");
-        errors.GetProperty("siren")[0].GetString()!.ShouldContain("Luhn");
-        errors.GetProperty("until")[0].GetString().ShouldBe("La fin de l'adhésion ne peut précéder son début.");
-        (await ReadAsync(governance, HttpStatusCode.OK)).GetProperty("membership").GetString().ShouldBe("LesCanauxGovernance");
+        var invalidProblem = await invalid.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        invalidProblem.Error("siren").ShouldContain("Luhn");
+        invalidProblem.Error("until").ShouldBe("La fin de l'adhésion ne peut précéder son début.");
+        (await governance.ReadAsync<AttestationAnswer>(HttpStatusCode.OK)).Membership.ShouldBe("LesCanauxGovernance");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
 
         var receipt = await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren));
 
-        receipt.GetProperty("eligibility").GetString().ShouldBe("Free");
-        receipt.GetProperty("eligibilityReasons")[0].GetString()!.ShouldContain("attestée par l'ObsAR");
+        receipt.Eligibility.ShouldBe("Free");
+        receipt.EligibilityReasons[0].ShouldContain("attestée par l'ObsAR");
     }
 }

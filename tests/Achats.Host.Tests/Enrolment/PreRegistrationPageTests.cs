@@ -33,8 +33,8 @@ public sealed partial class PreRegistrationPageTests(AchatsApp app) : IClassFixt
         receipt.ShouldContain("Structure publique du territoire de la Métropole du Grand Paris (commune INSEE 93048).");
         var enrolmentId = Guid.Parse(Reference().Match(receipt).Groups[1].Value);
         var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
-        enrolment.GetProperty("participant").GetProperty("email").GetString().ShouldStartWith("page.");
-        enrolment.GetProperty("project").GetProperty("category").GetString().ShouldBe("Catering");
+        enrolment.Participant.Email.ShouldStartWith("page.");
+        enrolment.Project!.Category.ShouldBe("Catering");
 
         // Sent twice (a double click, a reload): the same answer, not a duplicate.
         var again = await browser.PostAsync("/inscription", new FormUrlEncodedContent(fields), Cancellation);

@@ -29,16 +29,16 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation);
 
-        var receipt = await ReadAsync(response, HttpStatusCode.Created);
-        var enrolmentId = receipt.GetProperty("enrolmentId").GetGuid();
+        var receipt = await response.ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
+        var enrolmentId = receipt.EnrolmentId;
         response.Headers.Location!.ToString().ShouldBe($"{Enrolments}/{enrolmentId}");
-        receipt.GetProperty("eligibility").GetString().ShouldBe("Free");
-        receipt.GetProperty("eligibilityReasons")[0].GetString()!.ShouldContain("91027");
-        receipt.GetProperty("message").GetString()!.ShouldContain("charte d'engagement");
+        receipt.Eligibility.ShouldBe("Free");
+        receipt.EligibilityReasons[0].ShouldContain("91027");
+        receipt.Message.ShouldContain("charte d'engagement");
         var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
-        enrolment.GetProperty("participant").GetProperty("profile").GetString().ShouldBe("PrivateBuyer");
-        enrolment.GetProperty("project").GetProperty("themes").GetArrayLength().ShouldBe(2);
-        enrolment.GetProperty("version").GetInt32().ShouldBe(2);
+        enrolment.Participant.Profile.ShouldBe("PrivateBuyer");
+        enrolment.Project!.Themes.Count.ShouldBe(2);
+        enrolment.Version.ShouldBe(2);
     }
 
     [Fact]
@@ -60,18 +60,17 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation);
 
-        var problem = await ReadAsync(response, HttpStatusCode.BadRequest);
-        problem.GetProperty("type").GetString().ShouldBe("urn:achats:problem:validation");
-        var errors = problem.GetProperty("errors");
-        errors.GetProperty("participant.firstName")[0].GetString().ShouldBe("Le prénom est obligatoire.");
-        errors.GetProperty("participant.email")[0].GetString().ShouldBe("L'adresse électronique n'est pas valide.");
-        errors.GetProperty("participant.profile")[0].GetString().ShouldBe("Le profil est obligatoire.");
-        errors.GetProperty("organisation.siren")[0].GetString().ShouldBe("Le SIREN doit compter 9 chiffres et être valide (clé de Luhn).");
-        errors.GetProperty("organisation.communeInseeCode")[0].GetString().ShouldBe("Ce code INSEE ne correspond à aucune commune.");
-        errors.GetProperty("declaredMemberships")[0].GetString().ShouldBe("Chaque adhésion ne se déclare qu'une fois.");
-        errors.GetProperty("project.title")[0].GetString().ShouldBe("Le titre du projet d'achat est obligatoire.");
-        errors.GetProperty("project.themes")[0].GetString().ShouldBe("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.");
-        errors.GetProperty("consentToDataProcessing")[0].GetString()!.ShouldContain("consentement");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        problem.Type.ShouldBe("urn:achats:problem:validation");
+        problem.Error("participant.firstName").ShouldBe("Le prénom est obligatoire.");
+        problem.Error("participant.email").ShouldBe("L'adresse électronique n'est pas valide.");
+        problem.Error("participant.profile").ShouldBe("Le profil est obligatoire.");
+        problem.Error("organisation.siren").ShouldBe("Le SIREN doit compter 9 chiffres et être valide (clé de Luhn).");
+        problem.Error("organisation.communeInseeCode").ShouldBe("Ce code INSEE ne correspond à aucune commune.");
+        problem.Error("declaredMemberships").ShouldBe("Chaque adhésion ne se déclare qu'une fois.");
+        problem.Error("project.title").ShouldBe("Le titre du projet d'achat est obligatoire.");
+        problem.Error("project.themes").ShouldBe("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.");
+        problem.Error("consentToDataProcessing").ShouldContain("consentement");
         (await CountAsync()).ShouldBe(before);
     }
 
@@ -84,7 +83,7 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await anonymous.PostAsync(PreRegistrations, new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
 
-        (await ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+        (await response.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Errors!.ShouldContainKey(field);
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
     {
         var response = await PostAsync(Form(Guid.CreateVersion7(), NewSiren()));
 
-        (await ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("cohortId")[0].GetString()
+        (await response.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("cohortId")
             .ShouldBe("Cette édition n'existe pas.");
     }
 
@@ -107,10 +106,10 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await PostAsync(Form(cohortId, NewSiren()));
 
-        var problem = await ReadAsync(response, HttpStatusCode.UnprocessableEntity);
-        problem.GetProperty("type").GetString().ShouldBe("urn:achats:problem:registration-closed");
-        problem.GetProperty("detail").GetString()!.ShouldContain(said);
-        problem.GetProperty("registrationClosesOn").GetString().ShouldNotBeNull();
+        var problem = await response.ReadAsync<RegistrationClosedAnswer>(HttpStatusCode.UnprocessableEntity);
+        problem.Type.ShouldBe("urn:achats:problem:registration-closed");
+        problem.Detail.ShouldContain(said);
+        problem.RegistrationClosesOn.ShouldNotBeNull();
         (await CountAsync()).ShouldBe(before);
     }
 
@@ -125,9 +124,9 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await PostAsync(Form(cohortId, NewSiren(), email.ToUpperInvariant()));
 
-        var problem = await ReadAsync(response, HttpStatusCode.Conflict);
-        problem.GetProperty("existingEnrolmentId").GetGuid().ShouldBe(first.GetProperty("enrolmentId").GetGuid());
-        problem.GetProperty("detail").GetString()!.ShouldContain("déjà pré-inscrite");
+        var problem = await response.ReadAsync<AlreadyPreRegisteredAnswer>(HttpStatusCode.Conflict);
+        problem.ExistingEnrolmentId.ShouldBe(first.EnrolmentId);
+        problem.Detail.ShouldContain("déjà pré-inscrite");
         (await CountAsync()).ShouldBe(before);
         // Another cohort is another matter.
         var otherCohort = await _driver.OpenCohortAsync(staff);
@@ -165,10 +164,10 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostAsync(form), Cancellation)));
 
         answers.Count(answer => answer.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        var winner = await ReadAsync(answers.Single(answer => answer.StatusCode == HttpStatusCode.Created));
+        var winner = await answers.Single(answer => answer.StatusCode == HttpStatusCode.Created).ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
         foreach (var loser in answers.Where(answer => answer.StatusCode == HttpStatusCode.Conflict))
         {
-            (await ReadAsync(loser)).GetProperty("existingEnrolmentId").GetGuid().ShouldBe(winner.GetProperty("enrolmentId").GetGuid());
+            (await loser.ReadAsync<AlreadyPreRegisteredAnswer>(HttpStatusCode.Conflict)).ExistingEnrolmentId.ShouldBe(winner.EnrolmentId);
         }
 
         answers.Count(answer => answer.StatusCode == HttpStatusCode.Conflict).ShouldBe(3);
@@ -187,9 +186,9 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await PostAsync(form);
 
-        var problem = await ReadAsync(response, HttpStatusCode.UnprocessableEntity);
-        problem.GetProperty("type").GetString().ShouldBe("urn:achats:problem:supplier-not-participant");
-        problem.GetProperty("detail").GetString()!.ShouldContain("catalogue de solutions");
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.UnprocessableEntity);
+        problem.Type.ShouldBe("urn:achats:problem:supplier-not-participant");
+        problem.Detail!.ShouldContain("catalogue de solutions");
         (await CountAsync()).ShouldBe(before);
     }
 

@@ -31,13 +31,12 @@ public sealed class HostBasicsTests(AchatsApp app) : IClassFixture<AchatsApp>
     {
         using var client = app.CreateClient();
 
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
+        var document = await (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).ReadAsync<OpenApiDocument>(HttpStatusCode.OK);
         var ui = await client.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
 
-        var paths = document.GetProperty("paths");
-        paths.TryGetProperty("/api/cohorts/v1/cohorts", out var cohorts).ShouldBeTrue();
-        cohorts.TryGetProperty("post", out _).ShouldBeTrue();
-        paths.TryGetProperty("/api/enrolment/v1/open-cohorts", out _).ShouldBeTrue();
+        document.Paths.ShouldContainKey("/api/cohorts/v1/cohorts");
+        document.Paths["/api/cohorts/v1/cohorts"].ShouldContainKey("post");
+        document.Paths.ShouldContainKey("/api/enrolment/v1/open-cohorts");
         ui.StatusCode.ShouldBe(HttpStatusCode.OK);
         ui.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
     }
@@ -65,7 +64,9 @@ public sealed class HostBasicsTests(AchatsApp app) : IClassFixture<AchatsApp>
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-        problem.GetProperty("title").GetString().ShouldBe("Ressource introuvable");
+        (await response.ReadAsync<Problem>(HttpStatusCode.NotFound)).Title.ShouldBe("Ressource introuvable");
     }
+
+    /// <summary>An OpenAPI document, as far as the test reads it: its operations by path and method.</summary>
+    private sealed record OpenApiDocument(IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonElement>> Paths);
 }
