@@ -39,7 +39,7 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
         _connectionString = await postgres.CreateDatabaseAsync();
         // Program ends with RunJasperFxCommands; under the test server it must start the host rather than parse commands.
         JasperFxEnvironment.AutoStartHost = true;
-        _ = Server;
+        StartServer();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -144,7 +144,7 @@ public static class AchatsHost
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapStaticAssets();
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UsePublicFormLimits();

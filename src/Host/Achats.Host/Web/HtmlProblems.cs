@@ -25,6 +25,18 @@ internal sealed class HtmlProblems : IProblemDetailsWriter
             ContentType = "text/html; charset=utf-8",
         };
         http.Response.Headers[HeaderNames.CacheControl] = "no-store";
-        await page.ExecuteAsync(http);
+        // A page that failed while rendering has already set up this request's page services: the error page
+        // is rendered with fresh ones.
+        var requestServices = http.RequestServices;
+        await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await page.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.RequestServices = requestServices;
+        }
     }
 }

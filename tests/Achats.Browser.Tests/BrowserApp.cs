@@ -1,0 +1,83 @@
+using System.Net;
+using Achats.Cohorts.Cohorts;
+using Achats.Host.Access;
+using Achats.Shared.Access;
+using Achats.Shared.Time;
+using Achats.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using Wolverine;
+using Wolverine.Tracking;
+
+namespace Achats.Browser.Tests;
+
+/// <summary>The real Host on Kestrel (loopback only, a free port) so that Chromium can reach it; a database of its own.</summary>
+public class BrowserApp : AchatsApp
+{
+    public BrowserApp(PostgresServer postgres) : base(postgres) => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>A fresh page in a browser context of its own (cookies included), speaking French.</summary>
+    public async Task<IPage> NewPageAsync(Chromium chromium)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in, through the sign-in form, as a new staff member of <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(Chromium chromium, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}.{Guid.CreateVersion7():N}@achats.test";
+        await InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, "Alice Martin", role, role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null, StaffSignIn.Password));
+        var page = await NewPageAsync(chromium);
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(StaffSignIn.Password);
+        await page.GetByLabel("Mot de passe").PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Sends a command as the application does and waits until every message it caused has been handled.</summary>
+    public async Task<T> InvokeTrackedAsync<T>(object command)
+    {
+        T? answer = default;
+        await Services.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async bus => answer = await bus.InvokeAsync<T>(command)));
+        return answer!;
+    }
+
+    /// <summary>Plans a cohort whose registration is open today.</summary>
+    public async Task<Guid> OpenCohortAsync(string name)
+    {
+        var today = Clock.TodayInParis();
+        var cohort = await InvokeTrackedAsync<Cohort>(new PlanCohort(name, today.AddDays(-10), today.AddDays(30), today.AddDays(40)));
+        return cohort.Id;
+    }
+
+    /// <summary>The path of the signing link in the latest email sent to <paramref name="address"/>.</summary>
+    public async Task<string> SigningLinkSentToAsync(string address)
+    {
+        foreach (var file in Directory.GetFiles(EmailFolder, "*.eml").OrderDescending())
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(mailbox => mailbox.Address == address)
+                && System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/charte/\S+") is { Success: true } link)
+            {
+                return new Uri(link.Value).PathAndQuery;
+            }
+        }
+
+        throw new InvalidOperationException($"No signing link was emailed to {address}.");
+    }
+}
