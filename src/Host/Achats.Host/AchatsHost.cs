@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Achats.Access;
 using Achats.Charter;
 using Achats.Cohorts;
 using Achats.Enrolment;
-using Achats.Host.Access;
 using Achats.Host.Database;
 using Achats.Host.Email;
 using Achats.Host.Health;
@@ -28,7 +28,6 @@ public static class AchatsHost
 {
     public const string EventsSchema = "events";
     public const string MessagesSchema = "wolverine";
-    public const string AccessSchema = "access";
 
     public static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
     {
@@ -59,7 +58,7 @@ public static class AchatsHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddAchatsProblemDetails();
-        services.AddAchatsAccess(builder.Environment, builder.Configuration);
+        services.AddAccessModule(builder.Environment, builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
@@ -82,11 +81,7 @@ public static class AchatsHost
                 // Every document type is registered by its module, so its table is built at start-up with the
                 // rest; an unregistered type fails loudly instead of creating a table on first use.
                 options.AutoCreateSchemaObjects = AutoCreate.None;
-                options.Schema.For<StaffAccount>().DatabaseSchemaName(AccessSchema)
-                    .UniqueIndex(account => account.Email)
-                    .UseOptimisticConcurrency(true);
-                options.Schema.For<PartnerApiKey>().DatabaseSchemaName(AccessSchema)
-                    .UniqueIndex(key => key.Prefix);
+                options.ConfigureAccess();
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
                 options.ConfigureCharter();
@@ -104,6 +99,7 @@ public static class AchatsHost
             // The generated handler code lives here, whatever assembly (a test runner) started the process.
             options.ApplicationAssembly = typeof(AchatsHost).Assembly;
             options.Discovery.IncludeType(typeof(SendEmailHandler));
+            options.ConfigureAccess();
             options.ConfigureCohorts();
             options.ConfigureEnrolment();
             options.ConfigureCharter();
@@ -148,17 +144,10 @@ public static class AchatsHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) })
             .AllowAnonymous();
 
-        app.MapSignIn();
         app.MapPreRegistrationPage();
         app.MapCharterSignaturePage();
-        app.MapOpenIdConnectSignIn();
-        var access = app.MapGroup("/api/access/v1").WithTags("Accès");
-        access.MapCreateStaffAccount();
-        access.MapListStaffAccounts();
-        access.MapPartnerKeys();
-        var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
-        partners.MapPartnerIdentity();
 
+        app.MapAccessModule();
         app.MapCohortsModule();
         app.MapEnrolmentModule();
         app.MapCharterModule();

@@ -1,6 +1,7 @@
 using Achats.Charter.Signatures;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
+using Achats.Shared.Web;
 using FluentValidation;
 using Markdig;
 using Microsoft.AspNetCore.Antiforgery;

@@ -3,6 +3,7 @@ using Achats.Enrolment.Enrolments;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
+using Achats.Shared.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
 using Wolverine;
