@@ -1,6 +1,6 @@
 using System.Net;
 using Achats.Cohorts.Cohorts;
-using Achats.Host.Access;
+using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Shared.Time;
 using Achats.Testing;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
-using Achats.Host.Access;
+using Achats.Access.PartnerKeys;
+using Achats.Access.StaffAccounts;
 using Achats.Host.Database;
 using Achats.Shared.Access;
 using JasperFx.CommandLine;
@@ -87,7 +88,7 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     }
 
     /// <summary>Issues an API key for <paramref name="partner"/> with <paramref name="scopes"/> and returns a client that presents it.</summary>
-    public async Task<HttpClient> PartnerAsync(Partner partner, params string[] scopes)
+    public async Task<HttpClient> PartnerAsync(OrganisingStructure partner, params string[] scopes)
     {
         var issued = await InvokeAsync<IssuedPartnerKey>(new IssuePartnerKey(partner, scopes, $"Test {partner}"));
         var client = CreateBrowserClient();

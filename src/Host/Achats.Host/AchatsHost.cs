@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Achats.Access;
 using Achats.Charter;
 using Achats.Cohorts;
 using Achats.Enrolment;
-using Achats.Host.Access;
 using Achats.Host.Database;
 using Achats.Host.Email;
 using Achats.Host.Health;
@@ -28,7 +28,6 @@ public static class AchatsHost
 {
     public const string EventsSchema = "events";
     public const string MessagesSchema = "wolverine";
-    public const string AccessSchema = "access";
 
     public static void ConfigureLogging(ILoggingBuilder logging, IHostEnvironment environment)
     {
@@ -64,7 +63,7 @@ public static class AchatsHost
         services.AddRazorComponents();
         // French stays readable in the pages' source: only what HTML needs is escaped, not é or à.
         services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAchatsAccess(builder.Environment, builder.Configuration);
+        services.AddAccessModule(builder.Environment, builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
@@ -92,11 +91,7 @@ public static class AchatsHost
                 // Every document type is registered by its module, so its table is built at start-up with the
                 // rest; an unregistered type fails loudly instead of creating a table on first use.
                 options.AutoCreateSchemaObjects = AutoCreate.None;
-                options.Schema.For<StaffAccount>().DatabaseSchemaName(AccessSchema)
-                    .UniqueIndex(account => account.Email)
-                    .UseOptimisticConcurrency(true);
-                options.Schema.For<PartnerApiKey>().DatabaseSchemaName(AccessSchema)
-                    .UniqueIndex(key => key.Prefix);
+                options.ConfigureAccess();
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
                 options.ConfigureCharter();
@@ -114,6 +109,7 @@ public static class AchatsHost
             // The generated handler code lives here, whatever assembly (a test runner) started the process.
             options.ApplicationAssembly = typeof(AchatsHost).Assembly;
             options.Discovery.IncludeType(typeof(SendEmailHandler));
+            options.ConfigureAccess();
             options.ConfigureCohorts();
             options.ConfigureEnrolment();
             options.ConfigureCharter();
@@ -159,15 +155,6 @@ public static class AchatsHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadiness.Tag) })
             .AllowAnonymous();
 
-        app.MapSignIn();
-        app.MapOpenIdConnectSignIn();
-        var access = app.MapGroup("/api/access/v1").WithTags("Accès");
-        access.MapCreateStaffAccount();
-        access.MapListStaffAccounts();
-        access.MapPartnerKeys();
-        var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
-        partners.MapPartnerIdentity();
-
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(PageAssemblies.Modules)
             .Add(page =>
@@ -178,6 +165,7 @@ public static class AchatsHost
                     page.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PublicFormAttribute.RateLimitPolicy));
                 }
             });
+        app.MapAccessModule();
         app.MapCohortsModule();
         app.MapEnrolmentModule();
         app.MapCharterModule();

@@ -1,4 +1,4 @@
-using Achats.Host.Access;
+using Achats.Access;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -37,7 +37,7 @@ internal static class ApiDocuments
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
-                [ApiKeyAuthentication.SchemeName] = new OpenApiSecurityScheme
+                [AccessModule.ApiKeyScheme] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
@@ -45,7 +45,7 @@ internal static class ApiDocuments
                     Description = "« ApiKey » suivi d'une espace et de la clé du partenaire.",
                 },
             };
-            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [] }];
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AccessModule.ApiKeyScheme, document)] = [] }];
             return Task.CompletedTask;
         });
     }

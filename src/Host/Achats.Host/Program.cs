@@ -1,5 +1,5 @@
+using Achats.Access;
 using Achats.Host;
-using Achats.Host.Access;
 using Achats.Host.Database;
 using JasperFx;
 
@@ -20,7 +20,7 @@ catch (EmbeddedPostgresException failure)
 
 await using (embedded)
 {
-    if (AdminCommand.Handles(args))
+    if (AccessModule.HandlesCommand(args))
     {
         // A command runs the application's own handlers, without taking the web port.
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -29,8 +29,8 @@ await using (embedded)
     builder.AddAchats();
     var app = builder.Build();
     app.UseAchats();
-    return AdminCommand.Handles(args)
-        ? await AdminCommand.RunAsync(app, args)
+    return AccessModule.HandlesCommand(args)
+        ? await AccessModule.RunCommandAsync(app, args)
         : await app.RunJasperFxCommands(args);
 }
 

@@ -208,7 +208,7 @@ public sealed class EnrolmentDecisionTests
     public void A_membership_attested_from_a_later_date_does_not_count_yet()
     {
         var today = new DateOnly(2026, 11, 28);
-        var attestation = new MembershipAttestation("Inec:552081317", Achats.Shared.Access.Partner.Inec, Membership.Inec, "552081317",
+        var attestation = new MembershipAttestation("Inec:552081317", Achats.Shared.Access.OrganisingStructure.Inec, Membership.Inec, "552081317",
             Since: today.AddDays(1), Until: null, Given.Now, WithdrawnAt: null);
 
         attestation.HoldsOn(today).ShouldBeFalse();

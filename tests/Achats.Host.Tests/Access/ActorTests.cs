@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Achats.Host.Access;
 using Achats.Shared.Access;
 using Achats.Shared.Time;
 using Achats.Testing;

@@ -128,7 +128,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
 
         foreach (var scope in AnyPartner)
         {
-            clients[scope] = await app.PartnerAsync(Partner.Inec, scope);
+            clients[scope] = await app.PartnerAsync(OrganisingStructure.Inec, scope);
         }
 
         List<string> mismatches = [];

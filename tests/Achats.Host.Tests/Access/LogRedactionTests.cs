@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Achats.Host.Access;
+using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.AspNetCore.Hosting;

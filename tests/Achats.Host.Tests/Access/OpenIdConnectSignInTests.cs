@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Achats.Host.Access;
+using Achats.Access.SigningIn;
+using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

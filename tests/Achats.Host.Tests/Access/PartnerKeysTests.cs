@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Achats.Host.Access;
+using Achats.Access.PartnerKeys;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Shouldly;
@@ -64,7 +64,7 @@ public sealed class PartnerKeysTests(AchatsApp app) : IClassFixture<AchatsApp>
     [Fact]
     public async Task A_revoked_key_authenticates_nobody()
     {
-        var issued = await app.InvokeAsync<IssuedPartnerKey>(new IssuePartnerKey(Partner.Inec, [PartnerScope.ReadCatalogue], "Catalogue INEC"));
+        var issued = await app.InvokeAsync<IssuedPartnerKey>(new IssuePartnerKey(OrganisingStructure.Inec, [PartnerScope.ReadCatalogue], "Catalogue INEC"));
         using var partner = WithKey(issued.Key);
         (await partner.GetAsync(Me, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var administrator = await app.SignedInAsync(StaffRole.Administrator);
@@ -79,7 +79,7 @@ public sealed class PartnerKeysTests(AchatsApp app) : IClassFixture<AchatsApp>
     [Fact]
     public async Task A_key_never_opens_a_staff_endpoint()
     {
-        using var partner = await app.PartnerAsync(Partner.LesCanaux, [.. PartnerScope.All]);
+        using var partner = await app.PartnerAsync(OrganisingStructure.LesCanaux, [.. PartnerScope.All]);
 
         var response = await partner.GetAsync("/api/access/v1/staff-accounts", TestContext.Current.CancellationToken);
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Achats.Host.Access;
+using Achats.Access.PartnerKeys;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.AspNetCore.Authentication;
@@ -31,7 +31,7 @@ public sealed class PartnerScopeTests(AchatsApp app) : IClassFixture<AchatsApp>
     {
         foreach (var held in PartnerScope.All)
         {
-            var allowed = await AuthorizeAsync(policy, await KeyAsync(Partner.LesCanaux, held));
+            var allowed = await AuthorizeAsync(policy, await KeyAsync(OrganisingStructure.LesCanaux, held));
 
             allowed.ShouldBe(held == scope, $"a key with {held} against {policy}");
         }
@@ -40,14 +40,14 @@ public sealed class PartnerScopeTests(AchatsApp app) : IClassFixture<AchatsApp>
     [Fact]
     public async Task A_key_is_bound_to_its_partner()
     {
-        var key = await KeyAsync(Partner.ObsAR, PartnerScope.ReadAttestations);
+        var key = await KeyAsync(OrganisingStructure.ObsAR, PartnerScope.ReadAttestations);
 
         var caller = await AuthenticateAsync(key);
 
         caller.ShouldNotBeNull().FindAll(AccessClaims.Partner).Select(claim => claim.Value).ShouldBe(["ObsAR"]);
     }
 
-    private async Task<string> KeyAsync(Partner partner, string scope) =>
+    private async Task<string> KeyAsync(OrganisingStructure partner, string scope) =>
         (await app.InvokeAsync<IssuedPartnerKey>(new IssuePartnerKey(partner, [scope], $"{partner} {scope}"))).Key;
 
     private async Task<System.Security.Claims.ClaimsPrincipal?> AuthenticateAsync(string key)

@@ -1,5 +1,5 @@
 using System.Net;
-using Achats.Host.Access;
+using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Shouldly;

@@ -1,4 +1,4 @@
-using Achats.Host.Access;
+using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Shouldly;
 using Xunit;

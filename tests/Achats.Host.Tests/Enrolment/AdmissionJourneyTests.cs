@@ -23,7 +23,7 @@ public sealed class AdmissionJourneyTests(AchatsApp app) : IClassFixture<AchatsA
     public async Task A_private_buyer_member_of_ObsAR_is_pre_registered_attested_validated_and_admitted_once_the_charter_is_signed()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
-        using var obsar = await app.PartnerAsync(Partner.ObsAR, PartnerScope.AttestMemberships);
+        using var obsar = await app.PartnerAsync(OrganisingStructure.ObsAR, PartnerScope.AttestMemberships);
         var cohortId = await _driver.OpenCohortAsync(staff);
         var siren = NewSiren();
 

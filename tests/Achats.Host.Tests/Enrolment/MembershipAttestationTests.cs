@@ -19,7 +19,7 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
     public async Task An_attestation_then_its_withdrawal_re_assess_every_open_enrolment_of_the_organisation()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
-        using var inec = await app.PartnerAsync(Partner.Inec, PartnerScope.AttestMemberships, PartnerScope.ReadAttestations);
+        using var inec = await app.PartnerAsync(OrganisingStructure.Inec, PartnerScope.AttestMemberships, PartnerScope.ReadAttestations);
         var siren = NewSiren();
         var first = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).EnrolmentId;
         var second = (await _driver.PreRegisterAsync(Form(await _driver.OpenCohortAsync(staff), siren, memberships: ["Inec"]))).EnrolmentId;
@@ -54,8 +54,8 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
     [Fact]
     public async Task A_partner_attests_only_its_own_membership_and_Les_Canaux_says_which()
     {
-        using var inec = await app.PartnerAsync(Partner.Inec, PartnerScope.AttestMemberships);
-        using var canaux = await app.PartnerAsync(Partner.LesCanaux, PartnerScope.AttestMemberships);
+        using var inec = await app.PartnerAsync(OrganisingStructure.Inec, PartnerScope.AttestMemberships);
+        using var canaux = await app.PartnerAsync(OrganisingStructure.LesCanaux, PartnerScope.AttestMemberships);
         var siren = NewSiren();
 
         var foreign = await inec.PostAsJsonAsync(Memberships, new { siren, membership = "ObsAR", since = "2024-01-01" }, Cancellation);
@@ -77,7 +77,7 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
     public async Task An_attestation_made_before_the_pre_registration_counts_at_once()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
-        using var obsar = await app.PartnerAsync(Partner.ObsAR, PartnerScope.AttestMemberships);
+        using var obsar = await app.PartnerAsync(OrganisingStructure.ObsAR, PartnerScope.AttestMemberships);
         var siren = NewSiren();
         (await obsar.PostAsJsonAsync(Memberships, new { siren, since = "2022-01-01" }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
 

@@ -1,3 +1,5 @@
+using Achats.Shared.Access;
+
 namespace Achats.Enrolment.Eligibility;
 
 /// <summary>What kind of organisation an enrolment comes from, as the pre-registration form asks.</summary>
@@ -90,7 +92,7 @@ public static class EligibilityRules
                 grounds.Add(ground);
             }
 
-            reasons.Add($"{Describe(membership)} : adhésion attestée par {PartnerOf(membership)}.");
+            reasons.Add($"{Describe(membership)} : adhésion attestée {AttestedBy(membership).By()}.");
         }
 
         if (grounds.Count > 0)
@@ -102,13 +104,13 @@ public static class EligibilityRules
         if (awaiting.Count > 0)
         {
             return new EligibilityDecision(EligibilityOutcome.AwaitingAttestation, [], awaiting,
-                awaiting.Select(membership => $"{Describe(membership)} : en attente de l'attestation de {PartnerOf(membership)}.").ToList(),
+                awaiting.Select(membership => $"{Describe(membership)} : en attente de l'attestation {AttestedBy(membership).Of()}.").ToList(),
                 Version);
         }
 
         return new EligibilityDecision(EligibilityOutcome.MembershipRequired, [], [],
-            ["Aucun motif de gratuité : la structure peut adhérer à l'Observatoire des Achats Responsables (ObsAR) " +
-             "ou à l'Institut national de l'économie circulaire (INEC) pour participer gratuitement."],
+            [$"Aucun motif de gratuité : la structure peut adhérer à l'{OrganisingStructure.ObsAR.Name()} " +
+             $"ou à l'{OrganisingStructure.Inec.Name()} pour participer gratuitement."],
             Version);
     }
 
@@ -119,18 +121,20 @@ public static class EligibilityRules
         _ => FreeGround.ObsAR,
     };
 
-    public static string PartnerOf(Membership membership) => membership switch
+    /// <summary>The partner that knows each membership, and so the only one that may attest it.</summary>
+    public static OrganisingStructure AttestedBy(Membership membership) => membership switch
     {
-        Membership.LesCanauxGovernance or Membership.LesCanauxBuyersCommunity => "Les Canaux",
-        Membership.Inec => "l'INEC",
-        _ => "l'ObsAR",
+        Membership.LesCanauxGovernance or Membership.LesCanauxBuyersCommunity => OrganisingStructure.LesCanaux,
+        Membership.Inec => OrganisingStructure.Inec,
+        _ => OrganisingStructure.ObsAR,
     };
 
+    /// <summary>The one French label of each membership: the form offers it, the reasons quote it.</summary>
     public static string Describe(Membership membership) => membership switch
     {
-        Membership.LesCanauxGovernance => "Membre des instances de gouvernance des Canaux",
-        Membership.LesCanauxBuyersCommunity => "Membre de la communauté des acheteurs solidaires des Canaux",
-        Membership.Inec => "Membre de l'INEC",
-        _ => "Membre de l'ObsAR",
+        Membership.LesCanauxGovernance => $"Membre des instances de gouvernance {OrganisingStructure.LesCanaux.Of()}",
+        Membership.LesCanauxBuyersCommunity => $"Membre de la communauté des acheteurs solidaires {OrganisingStructure.LesCanaux.Of()}",
+        Membership.Inec => $"Membre {OrganisingStructure.Inec.Of()}",
+        _ => $"Membre {OrganisingStructure.ObsAR.Of()}",
     };
 }

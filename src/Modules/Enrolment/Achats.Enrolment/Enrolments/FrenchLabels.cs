@@ -18,10 +18,6 @@ public static class FrenchLabels
     ];
 
     public static readonly IReadOnlyList<(Membership Value, string Label)> Memberships =
-    [
-        (Membership.Inec, "Membre de l'Institut national de l'économie circulaire (INEC)"),
-        (Membership.ObsAR, "Membre de l'Observatoire des achats responsables (ObsAR)"),
-        (Membership.LesCanauxGovernance, "Membre des instances de gouvernance des Canaux"),
-        (Membership.LesCanauxBuyersCommunity, "Membre de la communauté des acheteurs solidaires des Canaux"),
-    ];
+        new[] { Membership.Inec, Membership.ObsAR, Membership.LesCanauxGovernance, Membership.LesCanauxBuyersCommunity }
+            .Select(membership => (membership, EligibilityRules.Describe(membership))).ToList();
 }

@@ -21,12 +21,12 @@ public sealed record AttestMembership(string Siren, Membership? Membership, Date
 {
     /// <summary>The partner whose key made the call, never taken from the body.</summary>
     [JsonIgnore]
-    public Partner Partner { get; init; }
+    public OrganisingStructure Partner { get; init; }
 
     public Membership? MembershipAttested => Membership ?? Partner switch
     {
-        Partner.Inec => Eligibility.Membership.Inec,
-        Partner.ObsAR => Eligibility.Membership.ObsAR,
+        OrganisingStructure.Inec => Eligibility.Membership.Inec,
+        OrganisingStructure.ObsAR => Eligibility.Membership.ObsAR,
         _ => null,
     };
 }
@@ -41,7 +41,7 @@ public sealed class AttestMembershipValidator : AbstractValidator<AttestMembersh
         RuleFor(command => command.MembershipAttested).NotNull().OverridePropertyName(nameof(AttestMembership.Membership))
             .WithMessage("Précisez l'adhésion attestée : LesCanauxGovernance ou LesCanauxBuyersCommunity.");
         RuleFor(command => command.MembershipAttested)
-            .Must((command, membership) => membership is null || MembershipAttestation.PartnerOf(membership.Value) == command.Partner)
+            .Must((command, membership) => membership is null || EligibilityRules.AttestedBy(membership.Value) == command.Partner)
             .OverridePropertyName(nameof(AttestMembership.Membership))
             .WithMessage("Un partenaire n'atteste que l'adhésion à sa propre structure.");
         RuleFor(command => command.Since).NotNull().WithMessage("La date de début d'adhésion est obligatoire.");
@@ -65,7 +65,7 @@ public static class AttestMembershipHandler
         var since = FrenchDates.Short(command.Since!.Value);
         var period = command.Until is { } until ? $"du {since} au {FrenchDates.Short(until)}" : $"depuis le {since}";
         return (attestation, new ReassessEligibility(command.Siren,
-            $"{EligibilityRules.Describe(membership)} : adhésion attestée par {EligibilityRules.PartnerOf(membership)} ({period})."));
+            $"{EligibilityRules.Describe(membership)} : adhésion attestée {EligibilityRules.AttestedBy(membership).By()} ({period})."));
     }
 }
 
@@ -98,5 +98,5 @@ public static class MembershipEndpoints
         return partners;
     }
 
-    private static Partner PartnerOf(ClaimsPrincipal user) => Enum.Parse<Partner>(user.FindFirstValue(AccessClaims.Partner)!);
+    private static OrganisingStructure PartnerOf(ClaimsPrincipal user) => Enum.Parse<OrganisingStructure>(user.FindFirstValue(AccessClaims.Partner)!);
 }

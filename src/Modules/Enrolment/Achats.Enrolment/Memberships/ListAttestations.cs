@@ -4,7 +4,7 @@ using Marten;
 namespace Achats.Enrolment.Memberships;
 
 /// <summary>A partner's own attestations, withdrawn ones included, by SIREN.</summary>
-public sealed record ListAttestations(Partner Partner);
+public sealed record ListAttestations(OrganisingStructure Partner);
 
 public static class ListAttestationsHandler
 {

@@ -10,7 +10,7 @@ namespace Achats.Enrolment.Memberships;
 /// </summary>
 public sealed record MembershipAttestation(
     string Id,
-    Partner Partner,
+    OrganisingStructure Partner,
     Membership Membership,
     string Siren,
     DateOnly Since,
@@ -22,14 +22,6 @@ public sealed record MembershipAttestation(
 
     /// <summary>Holds on <paramref name="today"/>: begun, not withdrawn and not past its end date.</summary>
     public bool HoldsOn(DateOnly today) => WithdrawnAt is null && Since <= today && (Until is null || Until >= today);
-
-    /// <summary>The partner that knows each membership, and so the only one that may attest it.</summary>
-    public static Partner PartnerOf(Membership membership) => membership switch
-    {
-        Membership.Inec => Partner.Inec,
-        Membership.ObsAR => Partner.ObsAR,
-        _ => Partner.LesCanaux,
-    };
 }
 
 public static class MembershipAttestations

@@ -11,7 +11,7 @@ namespace Achats.Enrolment.Memberships;
 public sealed record WithdrawMembership(string Siren, Membership? Membership)
 {
     [JsonIgnore]
-    public Partner Partner { get; init; }
+    public OrganisingStructure Partner { get; init; }
 }
 
 public static class WithdrawMembershipHandler
@@ -32,11 +32,11 @@ public static class WithdrawMembershipHandler
             .ToList();
         if (withdrawn.Count == 0)
         {
-            throw new NotFoundException($"Aucune adhésion attestée par {command.Partner} pour le SIREN {command.Siren}.");
+            throw new NotFoundException($"Aucune adhésion attestée {command.Partner.By()} pour le SIREN {command.Siren}.");
         }
 
         session.Store(withdrawn.ToArray());
         return new ReassessEligibility(command.Siren, string.Join(" ", withdrawn.Select(attestation =>
-            $"{EligibilityRules.Describe(attestation.Membership)} : attestation retirée par {EligibilityRules.PartnerOf(attestation.Membership)}.")));
+            $"{EligibilityRules.Describe(attestation.Membership)} : attestation retirée {EligibilityRules.AttestedBy(attestation.Membership).By()}.")));
     }
 }

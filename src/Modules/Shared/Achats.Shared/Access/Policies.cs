@@ -1,7 +1,7 @@
 namespace Achats.Shared.Access;
 
 /// <summary>
-/// The names of the access policies every endpoint chooses from (the Host defines what each requires).
+/// The names of the access policies every endpoint chooses from (the Access module defines what each requires).
 /// An endpoint names one of these or allows anonymous calls explicitly; one that names nothing falls
 /// back to "signed-in staff", so a forgotten endpoint stays closed.
 /// </summary>
@@ -32,14 +32,6 @@ public static class Policies
     public const string PartnerReadsCatalogue = nameof(PartnerReadsCatalogue);
 }
 
-/// <summary>The partner organisations that attest memberships and read what concerns them.</summary>
-public enum Partner
-{
-    Inec,
-    ObsAR,
-    LesCanaux,
-}
-
 /// <summary>What a partner API key may do; a key carries one or more.</summary>
 public static class PartnerScope
 {
@@ -51,7 +43,7 @@ public static class PartnerScope
     public static readonly IReadOnlyList<string> All = [AttestMemberships, ReadAttestations, ReadEnrolmentStatus, ReadCatalogue];
 }
 
-/// <summary>The claims the Host puts on an authenticated caller, for endpoints that need to know who acts.</summary>
+/// <summary>The claims Access puts on an authenticated caller, for endpoints that need to know who acts.</summary>
 public static class AccessClaims
 {
     public const string Organisation = "achats:organisation";

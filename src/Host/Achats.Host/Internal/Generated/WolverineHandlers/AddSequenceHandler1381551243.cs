@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var addSequence = (Achats.Cohorts.Sessions.AddSequence)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Sessions.AddSequenceHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Sessions.AddSequenceHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Sessions.AddSequence>(_validatorOfAddSequenceIEnumerable, addSequence, cancellation).ConfigureAwait(false);

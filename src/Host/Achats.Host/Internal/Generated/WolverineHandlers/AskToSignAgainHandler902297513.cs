@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var askToSignAgain = (Achats.Charter.Signatures.AskToSignAgain)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.AskToSignAgainHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.AskToSignAgainHandler");
             

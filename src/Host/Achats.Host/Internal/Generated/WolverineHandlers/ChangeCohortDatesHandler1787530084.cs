@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var changeCohortDates = (Achats.Cohorts.Cohorts.ChangeCohortDates)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.ChangeCohortDatesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.ChangeCohortDatesHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Cohorts.ChangeCohortDates>(_validatorOfChangeCohortDatesIEnumerable, changeCohortDates, cancellation).ConfigureAwait(false);

@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var declarePair = (Achats.Enrolment.Enrolments.DeclarePair)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.DeclarePairHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.DeclarePairHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.DeclarePair>(_validatorOfDeclarePairIEnumerable, declarePair, cancellation).ConfigureAwait(false);

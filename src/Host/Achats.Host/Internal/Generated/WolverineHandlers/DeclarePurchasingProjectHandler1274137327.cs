@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var declarePurchasingProject = (Achats.Cohorts.Projects.DeclarePurchasingProject)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Projects.DeclarePurchasingProjectHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Projects.DeclarePurchasingProjectHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Projects.DeclarePurchasingProject>(_validatorOfDeclarePurchasingProjectIEnumerable, declarePurchasingProject, cancellation).ConfigureAwait(false);

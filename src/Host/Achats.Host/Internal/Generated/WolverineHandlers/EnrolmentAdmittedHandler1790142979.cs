@@ -22,7 +22,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var enrolmentAdmitted = (Achats.Enrolment.Contracts.EnrolmentAdmitted)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Roster.AddToRosterHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Roster.AddToRosterHandler");
             

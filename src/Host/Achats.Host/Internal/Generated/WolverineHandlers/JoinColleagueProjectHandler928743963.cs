@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var joinColleagueProject = (Achats.Enrolment.Enrolments.JoinColleagueProject)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.JoinColleagueProjectHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.JoinColleagueProjectHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.JoinColleagueProject>(_validatorOfJoinColleagueProjectIEnumerable, joinColleagueProject, cancellation).ConfigureAwait(false);

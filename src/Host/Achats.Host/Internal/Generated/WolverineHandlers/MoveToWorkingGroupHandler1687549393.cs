@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var moveToWorkingGroup = (Achats.Cohorts.WorkingGroups.MoveToWorkingGroup)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.WorkingGroups.MoveToWorkingGroup>(_validatorOfMoveToWorkingGroupIEnumerable, moveToWorkingGroup, cancellation).ConfigureAwait(false);

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var preRegistrationValidated = (Achats.Enrolment.Contracts.PreRegistrationValidated)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.RequestSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.RequestSignatureHandler");
             

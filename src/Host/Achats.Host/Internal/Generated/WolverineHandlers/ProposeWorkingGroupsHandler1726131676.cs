@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var proposeWorkingGroups = (Achats.Cohorts.WorkingGroups.ProposeWorkingGroups)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.WorkingGroups.ProposeWorkingGroups>(_validatorOfProposeWorkingGroupsIEnumerable, proposeWorkingGroups, cancellation).ConfigureAwait(false);

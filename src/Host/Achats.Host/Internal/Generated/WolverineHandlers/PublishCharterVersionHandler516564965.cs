@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var publishCharterVersion = (Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Charters.PublishCharterVersionHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.PublishCharterVersionHandler");
             

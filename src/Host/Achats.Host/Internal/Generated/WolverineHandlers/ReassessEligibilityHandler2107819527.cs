@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var reassessEligibility = (Achats.Enrolment.Memberships.ReassessEligibility)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Memberships.ReassessEligibilityHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Memberships.ReassessEligibilityHandler");
             

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var recordAttendance = (Achats.Cohorts.Attendance.RecordAttendance)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Attendance.RecordAttendanceHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Attendance.RecordAttendanceHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Attendance.RecordAttendance>(_validatorOfRecordAttendanceIEnumerable, recordAttendance, cancellation).ConfigureAwait(false);

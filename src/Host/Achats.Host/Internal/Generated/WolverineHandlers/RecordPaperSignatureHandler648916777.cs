@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var recordPaperSignature = (Achats.Charter.Signatures.RecordPaperSignature)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.RecordPaperSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.RecordPaperSignatureHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Signatures.RecordPaperSignature>(_validatorOfRecordPaperSignatureIEnumerable, recordPaperSignature, cancellation).ConfigureAwait(false);

@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var rejectPreRegistration = (Achats.Enrolment.Enrolments.RejectPreRegistration)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.RejectPreRegistrationHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.RejectPreRegistrationHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.RejectPreRegistration>(_validatorOfRejectPreRegistrationIEnumerable, rejectPreRegistration, cancellation).ConfigureAwait(false);

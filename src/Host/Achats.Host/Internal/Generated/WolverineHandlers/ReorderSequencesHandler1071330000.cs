@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var reorderSequences = (Achats.Cohorts.Sessions.ReorderSequences)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Sessions.ReorderSequencesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Sessions.ReorderSequencesHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Sessions.ReorderSequences>(_validatorOfReorderSequencesIEnumerable, reorderSequences, cancellation).ConfigureAwait(false);

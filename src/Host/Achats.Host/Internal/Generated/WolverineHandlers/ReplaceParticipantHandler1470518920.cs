@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var replaceParticipant = (Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.ReplaceParticipantHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.ReplaceParticipantHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.ReplaceParticipant>(_validatorOfReplaceParticipantIEnumerable, replaceParticipant, cancellation).ConfigureAwait(false);

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var revokeOwnSignature = (Achats.Charter.Signatures.RevokeOwnSignature)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.RevokeOwnSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.RevokeOwnSignatureHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Signatures.RevokeOwnSignature>(_validatorOfRevokeOwnSignatureIEnumerable, revokeOwnSignature, cancellation).ConfigureAwait(false);

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var revokeSignature = (Achats.Charter.Signatures.RevokeSignature)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.RevokeSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.RevokeSignatureHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Signatures.RevokeSignature>(_validatorOfRevokeSignatureIEnumerable, revokeSignature, cancellation).ConfigureAwait(false);

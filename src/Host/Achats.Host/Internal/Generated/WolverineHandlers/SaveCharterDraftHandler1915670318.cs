@@ -25,7 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var saveCharterDraft = (Achats.Charter.Charters.SaveCharterDraft)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Charters.SaveCharterDraftHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.SaveCharterDraftHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Charters.SaveCharterDraft>(_validatorOfSaveCharterDraftIEnumerable, saveCharterDraft, cancellation).ConfigureAwait(false);

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var signCharter = (Achats.Charter.Signatures.SignCharter)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.SignCharterHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.SignCharterHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Signatures.SignCharter>(_validatorOfSignCharterIEnumerable, signCharter, cancellation).ConfigureAwait(false);

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var updatePurchasingProject = (Achats.Cohorts.Projects.UpdatePurchasingProject)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Projects.UpdatePurchasingProjectHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Projects.UpdatePurchasingProjectHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Projects.UpdatePurchasingProject>(_validatorOfUpdatePurchasingProjectIEnumerable, updatePurchasingProject, cancellation).ConfigureAwait(false);

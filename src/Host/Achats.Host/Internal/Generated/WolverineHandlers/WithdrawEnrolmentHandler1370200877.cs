@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var withdrawEnrolment = (Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.WithdrawEnrolmentHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.WithdrawEnrolmentHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.WithdrawEnrolment>(_validatorOfWithdrawEnrolmentIEnumerable, withdrawEnrolment, cancellation).ConfigureAwait(false);

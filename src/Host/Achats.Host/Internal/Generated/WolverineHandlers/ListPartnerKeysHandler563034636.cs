@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ListPartnerKeysHandler321895396
+    // START: ListPartnerKeysHandler563034636
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ListPartnerKeysHandler321895396 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ListPartnerKeysHandler563034636 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ListPartnerKeysHandler321895396(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ListPartnerKeysHandler563034636(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -20,13 +20,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var listPartnerKeys = (Achats.Host.Access.ListPartnerKeys)context.Envelope.Message;
+            var listPartnerKeys = (Achats.Access.PartnerKeys.ListPartnerKeys)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.PartnerKeyHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.PartnerKeyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.PartnerKeys.PartnerKeyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.PartnerKeys.PartnerKeyHandler");
             
             // The actual message execution
-            var outgoing1 = await Achats.Host.Access.PartnerKeyHandler.Handle(listPartnerKeys, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(listPartnerKeys, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ListPartnerKeysHandler321895396
+    // END: ListPartnerKeysHandler563034636
     
     
 }

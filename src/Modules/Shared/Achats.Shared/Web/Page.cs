@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Http;
 
-namespace Achats.Host.Web;
+namespace Achats.Shared.Web;
 
-/// <summary>The few server-rendered pages of the Host, in French, on one stylesheet, and what their forms share.</summary>
-internal static class Page
+/// <summary>
+/// What the few server-rendered pages share (the Host's public forms, Access's sign-in): French, one
+/// stylesheet, hand-encoded HTML until the pages become Razor components.
+/// </summary>
+public static class Page
 {
     // French text stays readable in the page source: only what HTML needs is escaped, not é or à.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

@@ -1,15 +1,7 @@
+using Achats.Shared.Access;
 using Microsoft.AspNetCore.Identity;
 
-namespace Achats.Host.Access;
-
-/// <summary>The four organising structures of the programme; programme staff belong to one.</summary>
-public enum OrganisingStructure
-{
-    Mgp,
-    Inec,
-    ObsAR,
-    LesCanaux,
-}
+namespace Achats.Access.StaffAccounts;
 
 /// <summary>A staff member's account: who they are, their role, their password hash and its lockout state.</summary>
 public sealed record StaffAccount(

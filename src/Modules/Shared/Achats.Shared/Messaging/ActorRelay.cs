@@ -3,11 +3,12 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
 using Marten;
+using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Configuration;
 using Wolverine.Runtime.Handlers;
 
-namespace Achats.Host.Access;
+namespace Achats.Shared.Messaging;
 
 /// <summary>
 /// The one mechanism that records who acts. Before every handler, the actor (the caller of the current

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Achats.Shared.Access;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.PartnerKeys;
 
 /// <summary>
 /// A partner's API key as stored: its public prefix, the SHA-256 of the whole key (never the key), the
@@ -10,7 +10,7 @@ namespace Achats.Host.Access;
 /// </summary>
 public sealed record PartnerApiKey(
     Guid Id,
-    Partner Partner,
+    OrganisingStructure Partner,
     string[] Scopes,
     string Label,
     string Prefix,
@@ -21,7 +21,7 @@ public sealed record PartnerApiKey(
     private const string Marker = "achats_";
 
     /// <summary>A new key: the document to store and the key to show once.</summary>
-    public static (PartnerApiKey Stored, string Key) Issue(Partner partner, IEnumerable<string> scopes, string label, DateTimeOffset now)
+    public static (PartnerApiKey Stored, string Key) Issue(OrganisingStructure partner, IEnumerable<string> scopes, string label, DateTimeOffset now)
     {
         var prefix = RandomNumberGenerator.GetHexString(12, lowercase: true);
         var key = $"{Marker}{prefix}_{Base64UrlSecret()}";

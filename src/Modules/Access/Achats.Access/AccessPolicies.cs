@@ -1,17 +1,24 @@
-using Achats.Shared.Access;
 using System.Security.Claims;
+using Achats.Access.PartnerKeys;
+using Achats.Access.SigningIn;
+using Achats.Access.StaffAccounts;
+using Achats.Shared.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Achats.Host.Access;
+namespace Achats.Access;
 
 /// <summary>What each access policy of <see cref="Policies"/> requires, and how staff are authenticated.</summary>
-public static class AccessPolicies
+internal static class AccessPolicies
 {
     public const string SignInPath = "/connexion";
 
-    public static IServiceCollection AddAchatsAccess(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
+    public static IServiceCollection AddAccessPolicies(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

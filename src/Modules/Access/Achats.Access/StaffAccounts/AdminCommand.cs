@@ -1,16 +1,18 @@
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.StaffAccounts;
 
 /// <summary>
 /// <c>admin create --email ADDRESS --name "FULL NAME"</c>: creates an administrator, the first one
 /// included. The password is read from standard input when it is redirected, else asked twice without
 /// echo. There is no default password.
 /// </summary>
-public static class AdminCommand
+internal static class AdminCommand
 {
     private const string Usage = """
         Utilisation : dotnet run --project src/Host/Achats.Host -- admin create --email ADRESSE --name "NOM COMPLET"

@@ -5,14 +5,14 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ListStaffAccountsHandler1515566588
+    // START: RevokePartnerKeyHandler1671599119
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ListStaffAccountsHandler1515566588 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class RevokePartnerKeyHandler1671599119 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ListStaffAccountsHandler1515566588(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public RevokePartnerKeyHandler1671599119(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -23,17 +23,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var listStaffAccounts = (Achats.Host.Access.ListStaffAccounts)context.Envelope.Message;
+            var revokePartnerKey = (Achats.Access.PartnerKeys.RevokePartnerKey)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.ListStaffAccountsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.ListStaffAccountsHandler");
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.PartnerKeys.PartnerKeyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.PartnerKeys.PartnerKeyHandler");
             
             // The actual message execution
-            var outgoing1 = await Achats.Host.Access.ListStaffAccountsHandler.Handle(listStaffAccounts, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);
-
-            
-            // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(revokePartnerKey, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -45,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ListStaffAccountsHandler1515566588
+    // END: RevokePartnerKeyHandler1671599119
     
     
 }

@@ -3,9 +3,11 @@ using System.Text.Encodings.Web;
 using Achats.Shared.Access;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.PartnerKeys;
 
 /// <summary>
 /// Authenticates a partner by the <c>Authorization: ApiKey &lt;key&gt;</c> header: the key's partner and

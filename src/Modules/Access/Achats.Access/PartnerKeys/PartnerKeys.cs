@@ -2,12 +2,15 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Wolverine;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.PartnerKeys;
 
 /// <summary>Issues an API key to a partner, with its scopes; the key is in the answer, once, and nowhere else.</summary>
-public sealed record IssuePartnerKey(Partner Partner, string[] Scopes, string Label);
+public sealed record IssuePartnerKey(OrganisingStructure Partner, string[] Scopes, string Label);
 
 /// <summary>Revokes a partner key: from then on it authenticates nobody.</summary>
 public sealed record RevokePartnerKey(Guid KeyId);
@@ -16,19 +19,20 @@ public sealed record RevokePartnerKey(Guid KeyId);
 public sealed record ListPartnerKeys;
 
 /// <summary>A partner key as administrators see it.</summary>
-public sealed record PartnerKeyView(Guid Id, Partner Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+public sealed record PartnerKeyView(Guid Id, OrganisingStructure Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
     public static PartnerKeyView Of(PartnerApiKey key) => new(key.Id, key.Partner, key.Scopes, key.Label, key.CreatedAt, key.RevokedAt);
 }
 
 /// <summary>A newly issued key: the only time the key itself is shown.</summary>
-public sealed record IssuedPartnerKey(Guid Id, Partner Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, string Key);
+public sealed record IssuedPartnerKey(Guid Id, OrganisingStructure Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, string Key);
 
 public sealed class IssuePartnerKeyValidator : AbstractValidator<IssuePartnerKey>
 {
     public IssuePartnerKeyValidator()
     {
-        RuleFor(c => c.Partner).IsInEnum().WithMessage("Le partenaire doit être Inec, ObsAR ou LesCanaux.");
+        // The Métropole pilots the programme and attests nothing: only its partners hold keys.
+        RuleFor(c => c.Partner).Must(partner => partner.IsPartner()).WithMessage("Le partenaire doit être Inec, ObsAR ou LesCanaux.");
         RuleFor(c => c.Scopes).NotEmpty().WithMessage("Une clé doit porter au moins une permission.");
         RuleForEach(c => c.Scopes).Must(scope => PartnerScope.All.Contains(scope))
             .WithMessage($"Permission inconnue : les permissions sont {string.Join(", ", PartnerScope.All)}.");
@@ -60,7 +64,7 @@ public static class PartnerKeyHandler
         (await session.Query<PartnerApiKey>().OrderBy(key => key.CreatedAt).ToListAsync(cancellationToken)).Select(PartnerKeyView.Of).ToList();
 }
 
-public static class PartnerKeyEndpoints
+internal static class PartnerKeyEndpoints
 {
     public static IEndpointRouteBuilder MapPartnerKeys(this IEndpointRouteBuilder access)
     {
@@ -96,7 +100,7 @@ public static class PartnerKeyEndpoints
 /// <summary>What a partner's key says about itself: whom it acts for and what it may do.</summary>
 public sealed record PartnerIdentity(string Partner, string[] Scopes);
 
-public static class PartnerIdentityEndpoint
+internal static class PartnerIdentityEndpoint
 {
     public static RouteHandlerBuilder MapPartnerIdentity(this IEndpointRouteBuilder partners) =>
         partners.MapGet("/me", (HttpContext context) => TypedResults.Ok(new PartnerIdentity(

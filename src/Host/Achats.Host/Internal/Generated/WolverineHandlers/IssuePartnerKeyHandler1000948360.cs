@@ -6,15 +6,15 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: IssuePartnerKeyHandler349432580
+    // START: IssuePartnerKeyHandler1000948360
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class IssuePartnerKeyHandler349432580 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class IssuePartnerKeyHandler1000948360 : Wolverine.Runtime.Handlers.MessageHandler
     {
-        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<Achats.Host.Access.IssuePartnerKey>> _validatorOfIssuePartnerKeyIEnumerable;
+        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<Achats.Access.PartnerKeys.IssuePartnerKey>> _validatorOfIssuePartnerKeyIEnumerable;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public IssuePartnerKeyHandler349432580(System.Collections.Generic.IEnumerable<FluentValidation.IValidator<Achats.Host.Access.IssuePartnerKey>> validatorOfIssuePartnerKeyIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public IssuePartnerKeyHandler1000948360(System.Collections.Generic.IEnumerable<FluentValidation.IValidator<Achats.Access.PartnerKeys.IssuePartnerKey>> validatorOfIssuePartnerKeyIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _validatorOfIssuePartnerKeyIEnumerable = validatorOfIssuePartnerKeyIEnumerable;
             _timeProvider = timeProvider;
@@ -26,15 +26,15 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var issuePartnerKey = (Achats.Host.Access.IssuePartnerKey)context.Envelope.Message;
+            var issuePartnerKey = (Achats.Access.PartnerKeys.IssuePartnerKey)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.PartnerKeyHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.PartnerKeyHandler");
-            await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Host.Access.IssuePartnerKey>(_validatorOfIssuePartnerKeyIEnumerable, issuePartnerKey, cancellation).ConfigureAwait(false);
+            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.PartnerKeys.PartnerKeyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.PartnerKeys.PartnerKeyHandler");
+            await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Access.PartnerKeys.IssuePartnerKey>(_validatorOfIssuePartnerKeyIEnumerable, issuePartnerKey, cancellation).ConfigureAwait(false);
             
             // The actual message execution
-            var outgoing1 = Achats.Host.Access.PartnerKeyHandler.Handle(issuePartnerKey, documentSession, _timeProvider);
+            var outgoing1 = Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(issuePartnerKey, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message
@@ -50,7 +50,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: IssuePartnerKeyHandler349432580
+    // END: IssuePartnerKeyHandler1000948360
     
     
 }

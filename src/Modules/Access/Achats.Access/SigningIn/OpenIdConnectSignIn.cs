@@ -1,17 +1,23 @@
 using System.Security.Claims;
+using Achats.Access.StaffAccounts;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.SigningIn;
 
 /// <summary>
 /// Optional sign-in through an organisation's identity provider, on when <c>OpenIdConnect:Authority</c>
 /// is configured. The provider proves who the person is; Achats still decides what they may do: the
 /// verified email must belong to an unlocked staff account, whose role and structure become the session.
 /// </summary>
-public static class OpenIdConnectSignIn
+internal static class OpenIdConnectSignIn
 {
     public const string Scheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string StartPath = "/connexion/oidc";

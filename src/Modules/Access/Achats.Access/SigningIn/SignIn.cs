@@ -1,16 +1,22 @@
-using Achats.Host.Web;
+using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
+using Achats.Shared.Web;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.SigningIn;
 
 /// <summary>The staff sign-in form (French), its answer, and signing out.</summary>
-public static class SignIn
+internal static class SignIn
 {
     public sealed record SignInForm(string? Email, string? Password, string? ReturnUrl);
 
@@ -139,13 +145,8 @@ public static class SignIn
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
 
-    private static string StructureInFrench(string structure) => structure switch
-    {
-        nameof(OrganisingStructure.Mgp) => "Métropole du Grand Paris",
-        nameof(OrganisingStructure.Inec) => "INEC",
-        nameof(OrganisingStructure.LesCanaux) => "Les Canaux",
-        _ => structure,
-    };
+    private static string StructureInFrench(string structure) =>
+        Enum.TryParse<OrganisingStructure>(structure, out var known) && Enum.IsDefined(known) ? known.Name() : structure;
 
     private static string RoleInFrench(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(StaffRole.Administrator) ? "administration"

@@ -2,9 +2,12 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Wolverine;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.StaffAccounts;
 
 /// <summary>Opens a staff account with a first password; administrators only, or the <c>admin create</c> command.</summary>
 public sealed record CreateStaffAccount(string Email, string DisplayName, string Role, OrganisingStructure? Organisation, string Password)
@@ -60,7 +63,7 @@ public static class CreateStaffAccountHandler
     }
 }
 
-public static class CreateStaffAccountEndpoint
+internal static class CreateStaffAccountEndpoint
 {
     public static RouteHandlerBuilder MapCreateStaffAccount(this IEndpointRouteBuilder access) =>
         access.MapPost("/staff-accounts", async (CreateStaffAccount command, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -1,8 +1,11 @@
 using Achats.Shared.Access;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Wolverine;
 
-namespace Achats.Host.Access;
+namespace Achats.Access.StaffAccounts;
 
 /// <summary>Every staff account, by name.</summary>
 public sealed record ListStaffAccounts;
@@ -17,7 +20,7 @@ public static class ListStaffAccountsHandler
     }
 }
 
-public static class ListStaffAccountsEndpoint
+internal static class ListStaffAccountsEndpoint
 {
     public static RouteHandlerBuilder MapListStaffAccounts(this IEndpointRouteBuilder access) =>
         access.MapGet("/staff-accounts", async (IMessageBus bus, CancellationToken cancellationToken) =>

@@ -5,14 +5,14 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: RevokePartnerKeyHandler1056874847
+    // START: ListStaffAccountsHandler1451987660
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class RevokePartnerKeyHandler1056874847 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ListStaffAccountsHandler1451987660 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public RevokePartnerKeyHandler1056874847(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ListStaffAccountsHandler1451987660(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -23,14 +23,17 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var revokePartnerKey = (Achats.Host.Access.RevokePartnerKey)context.Envelope.Message;
+            var listStaffAccounts = (Achats.Access.StaffAccounts.ListStaffAccounts)context.Envelope.Message;
 
-            Achats.Host.Access.ActorRelay.Record(context, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Host.Access.PartnerKeyHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Host.Access.PartnerKeyHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.StaffAccounts.ListStaffAccountsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.StaffAccounts.ListStaffAccountsHandler");
             
             // The actual message execution
-            await Achats.Host.Access.PartnerKeyHandler.Handle(revokePartnerKey, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Access.StaffAccounts.ListStaffAccountsHandler.Handle(listStaffAccounts, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -42,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: RevokePartnerKeyHandler1056874847
+    // END: ListStaffAccountsHandler1451987660
     
     
 }
