@@ -168,7 +168,6 @@ public sealed class ModuleBoundariesTests
     private static readonly Dictionary<string, string> HostCodeBeyondWiring = new()
     {
         ["Internal.Generated"] = "Wolverine's handler code for the modules' handlers, generated into the Host (ADR 0004)",
-        ["Achats.Host.Web"] = "the pre-registration and charter pages, until they become Razor components in their modules (issue 12)",
     };
 
     /// <summary>The static class through which the Host wires a module: <c>Achats.Enrolment.EnrolmentModule</c>.</summary>

@@ -21,6 +21,7 @@ public static partial class StaffSignIn
         return await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
+            ["_handler"] = "sign-in",
             ["email"] = email,
             ["password"] = password,
             ["returnUrl"] = returnUrl,

@@ -5,6 +5,7 @@ internal static class PageAssemblies
 {
     public static readonly System.Reflection.Assembly[] Modules =
     [
+        typeof(Access.AccessModule).Assembly,
         typeof(Enrolment.EnrolmentModule).Assembly,
         typeof(Charter.CharterModule).Assembly,
     ];

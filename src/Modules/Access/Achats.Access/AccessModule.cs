@@ -42,7 +42,7 @@ public static class AccessModule
 
     public static IEndpointRouteBuilder MapAccessModule(this IEndpointRouteBuilder app)
     {
-        app.MapSignIn();
+        app.MapSignOut();
         app.MapOpenIdConnectSignIn();
 
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
