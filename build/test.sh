@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the solution, from a fresh machine of this kind (PostgreSQL binaries or apt, no Docker,
 # nothing running): installs what is missing, builds Release with zero warnings, checks the generated
-# handler code, runs `dotnet test`, and ends with one line "N passed, N failed, N skipped".
+# handler code, runs `dotnet test` (browser tests included, in Chromium), and ends with one line
+# "N passed, N failed, N skipped".
 # PostgreSQL for the tests: ACHATS_TEST_POSTGRES if set, else Testcontainers, else the embedded launcher.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,17 @@ if [[ -z "${ACHATS_TEST_POSTGRES:-}" ]] && ! has_postgres_binaries; then
       || fail_before_tests "could not install PostgreSQL; set ACHATS_TEST_POSTGRES to a server's connection string."
   else
     fail_before_tests "no PostgreSQL server binaries: install them (apt-get install postgresql) or set ACHATS_TEST_POSTGRES."
+  fi
+fi
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser of its own here).
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || fail_before_tests "could not install Chromium (apt-get install -y chromium) for the browser tests."
+  else
+    fail_before_tests "Chromium is missing at /usr/bin/chromium: install it (apt-get install -y chromium) for the browser tests."
   fi
 fi
 

@@ -164,6 +164,13 @@ public static class AchatsHost
                 {
                     page.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PublicFormAttribute.RateLimitPolicy));
                 }
+
+                // The framework's own endpoint (enhanced navigation's redirects) says nothing: it is for signed-in staff.
+                if (!page.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()
+                    && !page.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+                {
+                    page.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
+                }
             });
         app.MapAccessModule();
         app.MapCohortsModule();

@@ -30,6 +30,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["GET /"] = AnyStaff,
+        ["POST /"] = AnyStaff,
         ["GET /connexion"] = Everyone,
         ["POST /connexion"] = Everyone,
         ["GET /connexion/oidc"] = Everyone,
@@ -76,9 +77,11 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /api/enrolment/v1/pre-registrations"] = Everyone,
         ["GET /inscription"] = Everyone,
         ["POST /inscription"] = Everyone,
-        ["GET /charte/{token}"] = Everyone,
-        ["POST /charte/{token}"] = Everyone,
-        ["POST /charte/{token}/revocation"] = Everyone,
+        ["GET /charte/{Token}"] = Everyone,
+        ["POST /charte/{Token}"] = Everyone,
+        ["GET /charte/{Token}/revocation"] = Everyone,
+        ["POST /charte/{Token}/revocation"] = Everyone,
+        ["GET /_framework/opaque-redirect"] = AnyStaff,
         ["PUT /api/charter/v1/cohorts/{cohortId:guid}/draft"] = [StaffRole.ProgrammeStaff],
         ["POST /api/charter/v1/cohorts/{cohortId:guid}/versions"] = [StaffRole.ProgrammeStaff],
         ["GET /api/charter/v1/cohorts/{cohortId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],

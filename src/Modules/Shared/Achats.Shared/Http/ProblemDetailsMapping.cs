@@ -19,6 +19,7 @@ public static partial class ProblemDetailsMapping
     public const string UnreadableRequestType = "urn:achats:problem:unreadable-request";
     public const string ConflictType = "urn:achats:problem:conflict";
     public const string ConcurrencyType = "urn:achats:problem:concurrent-change";
+    public const string DatabaseUnavailableType = "urn:achats:problem:database-unavailable";
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -117,8 +118,28 @@ public static partial class ProblemDetailsMapping
             Status = StatusCodes.Status404NotFound,
             Detail = notFound.Message,
         },
+        _ when DatabaseUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = DatabaseUnavailableType,
+            Detail = "Le service est momentanément indisponible : réessayez dans quelques minutes. Rien n'a été enregistré.",
+        },
         _ => null,
     };
+
+    /// <summary>PostgreSQL cannot be reached (down, restarting, refusing connections): worth retrying later, not a bug.</summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
     {
