@@ -1,11 +1,14 @@
 using System.Threading.RateLimiting;
-using Achats.Shared.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Achats.Host.Web;
+namespace Achats.Shared.Http;
 
-/// <summary>What <see cref="PublicForm"/> promises: a fixed window of posts per client address, and a bounded body.</summary>
+/// <summary>What <see cref="PublicFormAttribute"/> promises: a fixed window of posts per client address, and a bounded body.</summary>
 public static class PublicFormProtection
 {
     public static IServiceCollection AddPublicFormProtection(this IServiceCollection services, IConfiguration configuration)
