@@ -18,11 +18,15 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private readonly Uri _address;
 
+    // A Debug host compiles each handler with Roslyn on its first message: on a busy two-core machine the first
+    // request of a fresh process has been seen to take over 30 s. A bound, not a wait: answers normally take ms.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
+
     private HostProcess(Process process, int port)
     {
         _process = process;
         _address = new Uri($"http://127.0.0.1:{port}");
-        Client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = _address, Timeout = RequestTimeout };
     }
 
     /// <summary>An anonymous client.</summary>
@@ -36,7 +40,7 @@ internal sealed class HostProcess : IAsyncDisposable
         new(new CookieJar(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }))
         {
             BaseAddress = _address,
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = RequestTimeout,
         };
 
     public string Output
