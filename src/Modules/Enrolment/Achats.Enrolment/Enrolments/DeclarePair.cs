@@ -1,6 +1,7 @@
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -20,13 +21,14 @@ public sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
 
 public static class DeclarePairHandler
 {
-    public static async Task<(EnrolmentChanged, Contracts.PairDeclared)> Handle(DeclarePair command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Both enrolments change: the named one through the workflow, the colleague's stream beside it.</summary>
+    public static async Task<(EnrolmentChanged, Events, Contracts.PairDeclared)> Handle(
+        DeclarePair command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
-        var colleague = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, expectedVersion: null, cancellationToken);
-        var (events, colleagueEvents) = Decide(stream.Aggregate!, colleague.Aggregate!);
-        colleague.AppendMany(colleagueEvents);
-        return (stream.Append(events), new Contracts.PairDeclared(stream.Aggregate!.CohortId, stream.Id, colleague.Id));
+        var (colleagueStream, colleague) = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, cancellationToken);
+        var (events, colleagueEvents) = Decide(enrolment, colleague);
+        colleagueStream.AppendMany(colleagueEvents);
+        return (enrolment.Changed(events), [.. events], new Contracts.PairDeclared(enrolment.CohortId, enrolment.Id, colleague.Id));
     }
 
     public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(Enrolment enrolment, Enrolment colleague)
@@ -60,19 +62,20 @@ public sealed class DissolvePairValidator : AbstractValidator<DissolvePair>
 
 public static class DissolvePairHandler
 {
-    public static async Task<(EnrolmentChanged, Contracts.PairDissolved)> Handle(DissolvePair command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Both enrolments change: the named one through the workflow, the colleague's stream beside it.</summary>
+    public static async Task<(EnrolmentChanged, Events, Contracts.PairDissolved)> Handle(
+        DissolvePair command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
-        var colleagueId = stream.Aggregate!.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
-        var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
+        var colleagueId = enrolment.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
+        var (colleagueStream, colleague) = await session.FetchForWritingAsync(colleagueId, cancellationToken);
         var reason = command.Reason.Trim();
-        if (colleague.Aggregate!.PairedWith == stream.Aggregate.Id)
+        if (colleague.PairedWith == enrolment.Id)
         {
-            colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, reason));
+            colleagueStream.AppendOne(new PairDissolved(enrolment.Id, reason));
         }
 
-        return (stream.Append([new PairDissolved(colleagueId, reason)]),
-            new Contracts.PairDissolved(stream.Aggregate.CohortId, stream.Id, colleagueId, reason));
+        Events events = [new PairDissolved(colleagueId, reason)];
+        return (enrolment.Changed(events), events, new Contracts.PairDissolved(enrolment.CohortId, enrolment.Id, colleagueId, reason));
     }
 }
 
@@ -91,10 +94,10 @@ public static class Colleagues
             return;
         }
 
-        var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
-        if (colleague.Aggregate!.PairedWith == closing.Id)
+        var (colleagueStream, colleague) = await session.FetchForWritingAsync(colleagueId, cancellationToken);
+        if (colleague.PairedWith == closing.Id)
         {
-            colleague.AppendOne(new PairDissolved(closing.Id, $"Inscription de {closing.Participant.Name()} close : {reason}"));
+            colleagueStream.AppendOne(new PairDissolved(closing.Id, $"Inscription de {closing.Participant.Name()} close : {reason}"));
         }
 
     }

@@ -2,6 +2,8 @@ using Achats.Enrolment.Eligibility;
 using Achats.Shared.Http;
 using JasperFx.Events;
 using Marten;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -92,26 +94,40 @@ public sealed record Enrolment(
             : overridden.Free ? EligibilityOutcome.Free : EligibilityOutcome.MembershipRequired;
 }
 
-/// <summary>Loading an enrolment to change it: 404 when there is none, 409 when the caller's version is stale.</summary>
+/// <summary>
+/// The enrolment a command decides on, loaded by Wolverine's aggregate handler workflow: fetched for writing
+/// with the command's <c>Version</c> when it has one (409 when stale), 404 when there is none.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class WriteEnrolmentAttribute : WriteAggregateAttribute
+{
+    public WriteEnrolmentAttribute()
+    {
+        OnMissing = OnMissing.ThrowException;
+        MissingMessage = EnrolmentStreams.NotFound;
+    }
+}
+
+/// <summary>
+/// Loading another enrolment than the one a command names (a colleague's, each of an organisation's): the
+/// aggregate workflow loads one stream per command, these handlers write several.
+/// </summary>
 public static class EnrolmentStreams
 {
-    public static async Task<IEventStream<Enrolment>> FetchForWritingAsync(
-        this IDocumentSession session, Guid enrolmentId, int? expectedVersion, CancellationToken cancellationToken)
+    public const string NotFound = "Aucune inscription n'a l'identifiant {Id}.";
+
+    public static async Task<(IEventStream<Enrolment> Stream, Enrolment Enrolment)> FetchForWritingAsync(
+        this IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken)
     {
-        var stream = expectedVersion is { } version
-            ? await session.Events.FetchForWriting<Enrolment>(enrolmentId, version, cancellationToken)
-            : await session.Events.FetchForWriting<Enrolment>(enrolmentId, cancellationToken);
-        return stream.Aggregate is null
-            ? throw new NotFoundException($"Aucune inscription n'a l'identifiant {enrolmentId}.")
-            : stream;
+        var stream = await session.Events.FetchForWriting<Enrolment>(enrolmentId, cancellationToken);
+        return stream.Aggregate is { } enrolment
+            ? (stream, enrolment)
+            : throw new NotFoundException(NotFound.Replace("{Id}", enrolmentId.ToString(), StringComparison.Ordinal));
     }
 
-    /// <summary>Appends the decided events and says which version the enrolment will be at once committed.</summary>
-    public static EnrolmentChanged Append(this IEventStream<Enrolment> stream, IReadOnlyList<object> events)
-    {
-        stream.AppendMany(events);
-        return new EnrolmentChanged(stream.Id, (int)stream.CurrentVersion!.Value);
-    }
+    /// <summary>What a decision answers: the version the enrolment will be at once its events are committed.</summary>
+    public static EnrolmentChanged Changed(this Enrolment enrolment, IReadOnlyCollection<object> events) =>
+        new(enrolment.Id, enrolment.Version + events.Count);
 
     public static string Name(this Participant participant) => $"{participant.FirstName} {participant.LastName}";
 }

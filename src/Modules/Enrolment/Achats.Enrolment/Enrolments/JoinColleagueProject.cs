@@ -1,6 +1,7 @@
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,12 +25,15 @@ public sealed class JoinColleagueProjectValidator : AbstractValidator<JoinCollea
 
 public static class JoinColleagueProjectHandler
 {
-    public static async Task<EnrolmentChanged> Handle(JoinColleagueProject command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The colleague whose project is joined: read, not written.</summary>
+    public static async Task<ColleagueEnrolment> LoadAsync(JoinColleagueProject command, IQuerySession session, CancellationToken cancellationToken) =>
+        new(await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken)
+            ?? throw new NotFoundException(EnrolmentStreams.NotFound.Replace("{Id}", command.ColleagueEnrolmentId.ToString(), StringComparison.Ordinal)));
+
+    public static (EnrolmentChanged, Events) Handle(JoinColleagueProject command, [WriteEnrolment] Enrolment enrolment, ColleagueEnrolment colleague)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
-        var colleague = await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken)
-            ?? throw new NotFoundException($"Aucune inscription n'a l'identifiant {command.ColleagueEnrolmentId}.");
-        return stream.Append(Decide(stream.Aggregate!, colleague));
+        var events = Decide(enrolment, colleague.Enrolment);
+        return (enrolment.Changed(events), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, Enrolment colleague)
@@ -42,6 +46,9 @@ public static class JoinColleagueProjectHandler
             : [new PurchasingProjectJoined(project, colleague.Id)];
     }
 }
+
+/// <summary>The enrolment whose project is joined, beside the one that joins it.</summary>
+public sealed record ColleagueEnrolment(Enrolment Enrolment);
 
 public static class JoinColleagueProjectEndpoint
 {

@@ -1,6 +1,6 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,10 +23,10 @@ public sealed class OverrideEligibilityValidator : AbstractValidator<OverrideEli
 
 public static class OverrideEligibilityHandler
 {
-    public static async Task<EnrolmentChanged> Handle(OverrideEligibility command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (EnrolmentChanged, Events) Handle(OverrideEligibility command, [WriteEnrolment] Enrolment enrolment)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        return stream.Append(Decide(stream.Aggregate!, command));
+        var events = Decide(enrolment, command);
+        return (enrolment.Changed(events), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, OverrideEligibility command) =>

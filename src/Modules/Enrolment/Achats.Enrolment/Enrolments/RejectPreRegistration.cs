@@ -1,6 +1,7 @@
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,13 +23,14 @@ public sealed class RejectPreRegistrationValidator : AbstractValidator<RejectPre
 
 public static class RejectPreRegistrationHandler
 {
-    public static async Task<EnrolmentChanged> Handle(RejectPreRegistration command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The colleague in a pair leaves it too, and the address may pre-register again: both written beside the enrolment's events.</summary>
+    public static async Task<(EnrolmentChanged, Events)> Handle(
+        RejectPreRegistration command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        var changed = stream.Append(Decide(stream.Aggregate!, command));
-        await Colleagues.LeavePairAsync(session, stream.Aggregate!, command.Reason.Trim(), cancellationToken);
-        session.Delete<Registrant>(Registrant.IdOf(stream.Aggregate!.CohortId, stream.Aggregate.Participant.Email));
-        return changed;
+        var events = Decide(enrolment, command);
+        await Colleagues.LeavePairAsync(session, enrolment, command.Reason.Trim(), cancellationToken);
+        session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
+        return (enrolment.Changed(events), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, RejectPreRegistration command) =>

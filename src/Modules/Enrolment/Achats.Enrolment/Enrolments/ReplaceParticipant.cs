@@ -4,6 +4,7 @@ using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,11 +36,10 @@ public sealed record Replacement(Guid EnrolmentId, EnrolmentChanged Replaced);
 
 public static class ReplaceParticipantHandler
 {
-    public static async Task<(Replacement, OutgoingMessages)> Handle(
-        ReplaceParticipant command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The replaced enrolment's events go through the workflow; the newcomer's stream starts and the colleague's follows beside them.</summary>
+    public static async Task<(Replacement, Events, OutgoingMessages)> Handle(
+        ReplaceParticipant command, [WriteEnrolment] Enrolment old, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        var old = stream.Aggregate!;
         var newcomer = command.NewParticipant!.ToParticipant();
         var registrantId = Registrant.IdOf(old.CohortId, newcomer.Email);
         if (await session.LoadAsync<Registrant>(registrantId, cancellationToken) is { } existing)
@@ -50,7 +50,7 @@ public static class ReplaceParticipantHandler
 
         var attested = await session.AttestedAsync(old.Organisation.Siren, time.TodayInParis(), cancellationToken);
         var decision = Decide(old, command, attested, Guid.CreateVersion7(), time.GetUtcNow());
-        var replaced = stream.Append(decision.OldEvents);
+        var replaced = old.Changed(decision.OldEvents);
         session.Events.StartStream<Enrolment>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
         var outgoing = new OutgoingMessages
         {
@@ -59,7 +59,7 @@ public static class ReplaceParticipantHandler
         };
         if (old.PairedWith is { } colleagueId)
         {
-            var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
+            var (colleague, _) = await session.FetchForWritingAsync(colleagueId, cancellationToken);
             colleague.AppendOne(new PairDeclared(decision.NewEnrolmentId));
         }
 
@@ -76,7 +76,7 @@ public static class ReplaceParticipantHandler
             old.EffectiveEligibility ?? Eligibility.EligibilityOutcome.MembershipRequired,
             old.Eligibility?.Reasons ?? [],
             "Inscription reprise d'un ou d'une collègue.")));
-        return (new Replacement(decision.NewEnrolmentId, replaced), outgoing);
+        return (new Replacement(decision.NewEnrolmentId, replaced), [.. decision.OldEvents], outgoing);
     }
 
     public sealed record Decision(Guid NewEnrolmentId, IReadOnlyList<object> OldEvents, IReadOnlyList<object> NewEvents);

@@ -1,6 +1,6 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,10 +22,10 @@ public sealed class RequestInformationValidator : AbstractValidator<RequestInfor
 
 public static class RequestInformationHandler
 {
-    public static async Task<EnrolmentChanged> Handle(RequestInformation command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (EnrolmentChanged, Events) Handle(RequestInformation command, [WriteEnrolment] Enrolment enrolment)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        return stream.Append(Decide(stream.Aggregate!, command));
+        var events = Decide(enrolment, command);
+        return (enrolment.Changed(events), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, RequestInformation command) =>

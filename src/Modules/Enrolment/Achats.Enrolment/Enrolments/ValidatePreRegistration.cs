@@ -1,6 +1,6 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,13 +21,11 @@ public sealed class ValidatePreRegistrationValidator : AbstractValidator<Validat
 
 public static class ValidatePreRegistrationHandler
 {
-    public static async Task<(EnrolmentChanged, Contracts.PreRegistrationValidated)> Handle(
-        ValidatePreRegistration command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (EnrolmentChanged, Events, Contracts.PreRegistrationValidated) Handle(
+        ValidatePreRegistration command, [WriteEnrolment] Enrolment enrolment)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        var enrolment = stream.Aggregate!;
-        var changed = stream.Append(Decide(enrolment, command));
-        return (changed, SignatureRequest(enrolment));
+        var events = Decide(enrolment, command);
+        return (enrolment.Changed(events), [.. events], SignatureRequest(enrolment));
     }
 
     public static IReadOnlyList<object> Decide(Enrolment enrolment, ValidatePreRegistration command)

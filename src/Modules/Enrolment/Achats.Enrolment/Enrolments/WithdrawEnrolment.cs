@@ -2,6 +2,7 @@ using Achats.Shared.Http;
 using Achats.Shared.Messaging;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,21 +30,26 @@ public sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrol
 
 public static class WithdrawEnrolmentHandler
 {
-    public static Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> Handle(
-        WithdrawEnrolment command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
-        WithdrawAsync(session, command.EnrolmentId, command.Version, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
-
-    /// <summary>The one way an enrolment is withdrawn: by staff (with the version they saw) or on a revoked charter signature.</summary>
-    public static async Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> WithdrawAsync(
-        IDocumentSession session, Guid enrolmentId, int? version, string reason, WithdrawalRequester requestedBy, TimeProvider time,
+    public static async Task<(EnrolmentChanged, Events, Contracts.EnrolmentWithdrawn)> Handle(
+        WithdrawEnrolment command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(enrolmentId, version, cancellationToken);
-        var enrolment = stream.Aggregate!;
-        var changed = stream.Append(Decide(enrolment, reason, requestedBy));
+        var (events, withdrawn) = await WithdrawAsync(session, enrolment, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
+        return (enrolment.Changed(events), [.. events], withdrawn);
+    }
+
+    /// <summary>
+    /// The one way an enrolment is withdrawn, by staff or on a revoked charter signature: its events, and beside
+    /// them the colleague leaving the pair and the address freed for a new pre-registration.
+    /// </summary>
+    public static async Task<(IReadOnlyList<object>, Contracts.EnrolmentWithdrawn)> WithdrawAsync(
+        IDocumentSession session, Enrolment enrolment, string reason, WithdrawalRequester requestedBy, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var events = Decide(enrolment, reason, requestedBy);
         await Colleagues.LeavePairAsync(session, enrolment, reason, cancellationToken);
         session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
-        return (changed, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, reason,
+        return (events, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, reason,
             WasAdmitted: enrolment.Status == EnrolmentStatus.Admitted, ReplacedByEnrolmentId: null, time.GetUtcNow()));
     }
 
@@ -63,17 +69,18 @@ public static class WithdrawOnRevokedSignatureHandler
     public static void Configure(HandlerChain chain) =>
         chain.RetryOnConcurrentAppend();
 
-    public static async Task<Contracts.EnrolmentWithdrawn?> Handle(
-        Charter.Contracts.CharterSignatureRevoked revoked, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<(Events, Contracts.EnrolmentWithdrawn?)> Handle(
+        Charter.Contracts.CharterSignatureRevoked revoked, [WriteEnrolment(Required = false)] Enrolment? enrolment, IDocumentSession session,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<Enrolment>(revoked.EnrolmentId, cancellationToken) is not { IsOpen: true })
+        if (enrolment is not { IsOpen: true })
         {
-            return null; // closed already (or a redelivery): nothing more to do
+            return ([], null); // closed already (or a redelivery): nothing more to do
         }
 
-        var (_, withdrawn) = await WithdrawEnrolmentHandler.WithdrawAsync(session, revoked.EnrolmentId, version: null,
+        var (events, withdrawn) = await WithdrawEnrolmentHandler.WithdrawAsync(session, enrolment,
             $"Signature de la charte révoquée : {revoked.Reason}", WithdrawalRequester.Participant, time, cancellationToken);
-        return withdrawn;
+        return ([.. events], withdrawn);
     }
 }
 

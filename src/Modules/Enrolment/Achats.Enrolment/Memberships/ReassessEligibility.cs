@@ -25,8 +25,8 @@ public static class ReassessEligibilityHandler
             .ToListAsync(cancellationToken);
         foreach (var enrolmentId in enrolments)
         {
-            var stream = await session.FetchForWritingAsync(enrolmentId, expectedVersion: null, cancellationToken);
-            stream.AppendMany(Decide(stream.Aggregate!, attested, command.Why));
+            var (stream, enrolment) = await session.FetchForWritingAsync(enrolmentId, cancellationToken);
+            stream.AppendMany(Decide(enrolment, attested, command.Why));
         }
     }
 

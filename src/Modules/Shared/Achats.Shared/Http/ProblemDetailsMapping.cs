@@ -19,6 +19,7 @@ public static partial class ProblemDetailsMapping
     public const string UnreadableRequestType = "urn:achats:problem:unreadable-request";
     public const string ConflictType = "urn:achats:problem:conflict";
     public const string ConcurrencyType = "urn:achats:problem:concurrent-change";
+    public const string NotFoundType = "urn:achats:problem:not-found";
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -127,6 +128,15 @@ public static partial class ProblemDetailsMapping
                 {
                     Status = StatusCodes.Status404NotFound,
                     Detail = notFound.Message,
+                },
+                // Wolverine's aggregate handler workflow found no stream for the command's id ([WriteAggregate] with
+                // OnMissing.ThrowException); its message is the module's French one.
+                Wolverine.Persistence.RequiredDataMissingException missing => new ProblemDetails
+                {
+                    Status = StatusCodes.Status404NotFound,
+                    Type = NotFoundType,
+                    Title = FrenchTitles[StatusCodes.Status404NotFound],
+                    Detail = missing.Message,
                 },
                 _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
             };
