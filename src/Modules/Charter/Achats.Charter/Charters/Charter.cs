@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Achats.Shared.Http;
-using JasperFx.Events;
 using Marten;
 
 namespace Achats.Charter.Charters;
@@ -48,11 +46,10 @@ public static class CharterStreams
     public static async Task<Charter?> CharterOfAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
         await session.Query<Charter>().Where(charter => charter.CohortId == cohortId).SingleOrDefaultAsync(cancellationToken);
 
-    public static async Task<IEventStream<Charter>> FetchCharterForWritingAsync(
-        this IDocumentSession session, Guid cohortId, CancellationToken cancellationToken)
-    {
-        var charter = await session.CharterOfAsync(cohortId, cancellationToken)
-            ?? throw new NotFoundException("Aucune charte n'a encore été rédigée pour cette édition.");
-        return await session.Events.FetchForWriting<Charter>(charter.Id, cancellationToken);
-    }
+    /// <summary>
+    /// One charter per cohort, its id derived from the cohort's: of two first drafts racing, the second collides
+    /// on the stream id instead of making a second charter.
+    /// </summary>
+    public static Guid CharterIdOf(Guid cohortId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"achats:charter:{cohortId:N}")).AsSpan(0, 16));
 }

@@ -1,7 +1,10 @@
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
+using System.Text.Json.Serialization;
 using Marten;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +13,11 @@ using Wolverine;
 namespace Achats.Charter.Charters;
 
 /// <summary>Staff write (or rewrite) the draft of a cohort's charter; nothing is shown to participants until it is published.</summary>
-public sealed record SaveCharterDraft(Guid CohortId, string Title, string Body, IReadOnlyList<string>? Commitments);
+public sealed record SaveCharterDraft(Guid CohortId, string Title, string Body, IReadOnlyList<string>? Commitments)
+{
+    [JsonIgnore]
+    public Guid CharterId => CharterStreams.CharterIdOf(CohortId);
+}
 
 public sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDraft>
 {
@@ -32,42 +39,35 @@ public sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDra
 }
 
 /// <summary>Staff publish the draft: its text and fingerprint are frozen as the cohort's new current version.</summary>
-public sealed record PublishCharterVersion(Guid CohortId);
+public sealed record PublishCharterVersion(Guid CohortId)
+{
+    [JsonIgnore]
+    public Guid CharterId => CharterStreams.CharterIdOf(CohortId);
+}
 
 public static class SaveCharterDraftHandler
 {
-    public static async Task<Charter> Handle(SaveCharterDraft command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The first draft starts the cohort's charter; later ones replace the draft.</summary>
+    public static (Charter, Events) Handle(
+        SaveCharterDraft command, [WriteAggregate(nameof(SaveCharterDraft.CharterId), Required = false)] Charter? charter)
     {
         var text = new CharterText(command.Title.Trim(), command.Body.Trim(), command.Commitments!.Select(commitment => commitment.Trim()).ToList());
-        if (await session.CharterOfAsync(command.CohortId, cancellationToken) is not { } charter)
-        {
-            // One charter per cohort, its id derived from the cohort's: of two first drafts racing, the second
-            // collides on the stream id instead of making a second charter, and is run again after the first.
-            var saved = new CharterDraftSaved(CharterIdOf(command.CohortId), command.CohortId, text);
-            session.Events.StartStream<Charter>(saved.CharterId, saved);
-            return Charter.Create(saved);
-        }
-
-        var stream = await session.Events.FetchForWriting<Charter>(charter.Id, cancellationToken);
-        var draft = new CharterDraftSaved(charter.Id, charter.CohortId, text);
-        stream.AppendOne(draft);
-        return stream.Aggregate!.Apply(draft);
+        var saved = new CharterDraftSaved(command.CharterId, command.CohortId, text);
+        return (charter is null ? Charter.Create(saved) : charter.Apply(saved), [saved]);
     }
-
-    public static Guid CharterIdOf(Guid cohortId) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"achats:charter:{cohortId:N}")).AsSpan(0, 16));
 }
 
 public static class PublishCharterVersionHandler
 {
-    public static async Task<(CharterVersion, Signatures.AskToSignAgain)> Handle(
-        PublishCharterVersion command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public static (CharterVersion, Events, Signatures.AskToSignAgain) Handle(
+        PublishCharterVersion command,
+        [WriteAggregate(nameof(PublishCharterVersion.CharterId), OnMissing = OnMissing.ThrowException,
+            MissingMessage = "Aucune charte n'a encore été rédigée pour cette édition.")] Charter charter,
+        TimeProvider time)
     {
-        var stream = await session.FetchCharterForWritingAsync(command.CohortId, cancellationToken);
-        var published = Publish(stream.Aggregate!, Guid.CreateVersion7(), time.GetUtcNow());
-        stream.AppendOne(published);
+        var published = Publish(charter, Guid.CreateVersion7(), time.GetUtcNow());
         // Whoever signed an earlier version while in the cohort is asked to sign this one.
-        return (published.Version, new Signatures.AskToSignAgain(command.CohortId, published.Version.Id, published.Version.Number));
+        return (published.Version, [published], new Signatures.AskToSignAgain(command.CohortId, published.Version.Id, published.Version.Number));
     }
 
     /// <summary>The draft becomes version n+1, its fingerprint computed once and frozen with it.</summary>

@@ -37,7 +37,11 @@ public static class AskToSignAgainHandler
         foreach (var fileId in fileIds)
         {
             var stream = await session.Events.FetchForWriting<SignatureFile>(fileId, cancellationToken);
-            var file = stream.Aggregate!;
+            if (stream.Aggregate is not { } file)
+            {
+                continue; // found by the query, so never: the stream is the file
+            }
+
             if (MustSignAgain(file, command.VersionNumber))
             {
                 // The new link lasts the grace period: its expiry is the deadline.

@@ -36,8 +36,7 @@ public static class RecordPaperSignatureHandler
     public static async Task<(CharterSignedOnPaper, Contracts.CharterSigned)> Handle(
         RecordPaperSignature command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
-        var file = stream.Aggregate!;
+        var (stream, file) = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         var charter = await session.CharterOfAsync(file.CohortId, cancellationToken);
         if (command.SignedOn > time.TodayInParis())
         {
@@ -92,8 +91,7 @@ public static class RevokeSignatureHandler
     public static async Task<(SignatureRevoked, Contracts.CharterSignatureRevoked)> Handle(
         RevokeSignature command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
-        var file = stream.Aggregate!;
+        var (stream, file) = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         var revoked = Decide(file, command, time.GetUtcNow());
         stream.AppendMany(RevokeSignatureHandler.Events(file, revoked));
         return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
@@ -118,10 +116,15 @@ public static class SignatureFiles
     /// A participant's file, loaded to append to it. Appends always go through <c>FetchForWriting</c>: with
     /// quick append, a bare <c>Events.Append</c> leaves the inline document's version behind.
     /// </summary>
-    public static async Task<JasperFx.Events.IEventStream<SignatureFile>> ForWritingAsync(
+    /// <remarks>
+    /// Commands name the enrolment (or carry the link's token), not the file's stream id, so Wolverine's aggregate
+    /// workflow cannot load it from the command: the file is found by query, then fetched for writing here.
+    /// </remarks>
+    public static async Task<(JasperFx.Events.IEventStream<SignatureFile> Stream, SignatureFile File)> ForWritingAsync(
         IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken) =>
         await IdOfAsync(session, enrolmentId, cancellationToken) is { } id
-            ? await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken)
+            && await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken) is { Aggregate: { } file } stream
+            ? (stream, file)
             : throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?");
 
     /// <summary>The participant's file, or null before their pre-registration was validated.</summary>

@@ -52,8 +52,7 @@ public static class IssueSigningLinkHandler
     public static async Task<(SigningLinkIssued, SendEmail)> Handle(
         IssueSigningLink command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
-        var file = stream.Aggregate!;
+        var (stream, file) = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         if (!file.Committable)
         {
             throw new ConflictException("Cette inscription est close (retrait ou signature révoquée) : aucun lien ne lui est plus envoyé.");

@@ -4,6 +4,7 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,16 +42,20 @@ public sealed record AttendanceChanged(Guid SessionId, int Version, int Changed)
 
 public static class RecordAttendanceHandler
 {
-    public static async Task<AttendanceChanged> Handle(
-        RecordAttendance command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The cohort and the people marked: read beside the sheet, which is the one stream written.</summary>
+    public static async Task<(Cohort, IReadOnlyList<RosterMember>)> LoadAsync(
+        RecordAttendance command, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.LoadCohortAsync(command.CohortId, cancellationToken),
+            await session.LoadManyAsync<RosterMember>(cancellationToken, command.Entries.Select(entry => entry.EnrolmentId)));
+
+    /// <summary>The session's first marks start its sheet.</summary>
+    public static (AttendanceChanged, Events) Handle(
+        RecordAttendance command, Cohort cohort, IReadOnlyList<RosterMember> marked,
+        [WriteAggregate(nameof(RecordAttendance.SessionId), Required = false)] AttendanceSheet? sheet, TimeProvider time)
     {
-        var cohort = await session.LoadCohortAsync(command.CohortId, cancellationToken);
-        var marked = await session.LoadManyAsync<RosterMember>(cancellationToken, command.Entries.Select(entry => entry.EnrolmentId));
-        var stream = await session.Events.FetchForWriting<AttendanceSheet>(command.SessionId, cancellationToken);
-        var events = Decide(cohort, marked, stream.Aggregate, command, time.GetUtcNow());
-        stream.AppendMany(events);
-        return new AttendanceChanged(command.SessionId, (int)(stream.CurrentVersion ?? 0),
-            events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count));
+        var events = Decide(cohort, marked, sheet, command, time.GetUtcNow());
+        return (new AttendanceChanged(command.SessionId, (sheet?.Version ?? 0) + events.Count,
+            events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count)), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(

@@ -2,7 +2,7 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,13 +34,12 @@ public sealed class ChangeCohortDatesValidator : AbstractValidator<ChangeCohortD
 
 public static class ChangeCohortDatesHandler
 {
-    public static async Task<(CohortChanged, Contracts.CohortDatesChanged)> Handle(
-        ChangeCohortDates command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.CohortDatesChanged) Handle(ChangeCohortDates command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var changed = Decide(stream.Aggregate!, command);
-        var answer = stream.Append([changed]);
-        return (answer, new Contracts.CohortDatesChanged(command.CohortId, changed.RegistrationOpensOn,
+        var changed = Decide(cohort, command);
+        Events events = [changed];
+        var answer = cohort.Changed(events);
+        return (answer, events, new Contracts.CohortDatesChanged(command.CohortId, changed.RegistrationOpensOn,
             changed.RegistrationClosesOn, changed.StartsOn, changed.EndsOn, changed.Reason, answer.Version));
     }
 

@@ -3,6 +3,7 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,18 +19,20 @@ public sealed record CloseCohort(Guid CohortId);
 
 public static class LaunchCohortHandler
 {
-    public static async Task<(CohortChanged, Contracts.CohortLaunched)> Handle(
-        LaunchCohort command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var cohort = stream.Aggregate!;
-        var launched = Decide(cohort, time.GetUtcNow());
-        var members = await session.Query<RosterMember>()
-            .Where(member => member.CohortId == cohort.Id && member.LeftAt == null)
+    /// <summary>Who is in the cohort at its launch: Community opens their space.</summary>
+    public static async Task<CohortMembers> LoadAsync(LaunchCohort command, IQuerySession session, CancellationToken cancellationToken) =>
+        new(await session.Query<RosterMember>()
+            .Where(member => member.CohortId == command.CohortId && member.LeftAt == null)
             .Select(member => member.Id)
-            .ToListAsync(cancellationToken);
-        return (stream.Append([launched]),
-            new Contracts.CohortLaunched(cohort.Id, cohort.Name, cohort.StartsOn, cohort.EndsOn, members.ToList(), launched.LaunchedAt));
+            .ToListAsync(cancellationToken));
+
+    public static (CohortChanged, Events, Contracts.CohortLaunched) Handle(
+        LaunchCohort command, [WriteCohort] Cohort cohort, CohortMembers members, TimeProvider time)
+    {
+        var launched = Decide(cohort, time.GetUtcNow());
+        Events events = [launched];
+        return (cohort.Changed(events), events,
+            new Contracts.CohortLaunched(cohort.Id, cohort.Name, cohort.StartsOn, cohort.EndsOn, members.EnrolmentIds.ToList(), launched.LaunchedAt));
     }
 
     public static CohortLaunched Decide(Cohort cohort, DateTimeOffset now)
@@ -48,12 +51,11 @@ public static class LaunchCohortHandler
 
 public static class CloseCohortHandler
 {
-    public static async Task<(CohortChanged, Contracts.CohortClosed)> Handle(
-        CloseCohort command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.CohortClosed) Handle(CloseCohort command, [WriteCohort] Cohort cohort, TimeProvider time)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var closed = Decide(stream.Aggregate!, time.GetUtcNow());
-        return (stream.Append([closed]), new Contracts.CohortClosed(command.CohortId, closed.ClosedAt));
+        var closed = Decide(cohort, time.GetUtcNow());
+        Events events = [closed];
+        return (cohort.Changed(events), events, new Contracts.CohortClosed(command.CohortId, closed.ClosedAt));
     }
 
     public static CohortClosed Decide(Cohort cohort, DateTimeOffset now) => cohort.Phase switch
@@ -63,6 +65,9 @@ public static class CloseCohortHandler
         _ => new CohortClosed(now),
     };
 }
+
+/// <summary>The enrolments on the cohort's roster.</summary>
+public sealed record CohortMembers(IReadOnlyList<Guid> EnrolmentIds);
 
 public static class CohortLifeEndpoints
 {

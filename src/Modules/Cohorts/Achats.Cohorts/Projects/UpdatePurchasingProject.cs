@@ -2,7 +2,8 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,19 +29,22 @@ public sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdateP
 
 public static class UpdatePurchasingProjectHandler
 {
-    public static async Task<ProjectChanged> Handle(
-        UpdatePurchasingProject command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public const string NotFound = "Aucun projet d'achat de cette édition ne porte cet identifiant.";
+
+    public static (ProjectChanged, Events) Handle(
+        UpdatePurchasingProject command,
+        [WriteAggregate(nameof(UpdatePurchasingProject.ProjectId), OnMissing = OnMissing.ThrowException, MissingMessage = NotFound)] PurchasingProject project,
+        TimeProvider time)
     {
-        var stream = await session.Events.FetchForWriting<PurchasingProject>(command.ProjectId, cancellationToken);
-        stream.AppendMany(Decide(stream.Aggregate, command, time.GetUtcNow()));
-        return new ProjectChanged(command.ProjectId, (int)stream.CurrentVersion!.Value);
+        var events = Decide(project, command, time.GetUtcNow());
+        return (new ProjectChanged(project.Id, project.Version + events.Count), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(PurchasingProject? project, UpdatePurchasingProject command, DateTimeOffset now)
     {
         if (project is null || project.CohortId != command.CohortId)
         {
-            throw new NotFoundException("Aucun projet d'achat de cette édition ne porte cet identifiant.");
+            throw new NotFoundException(NotFound);
         }
 
         var details = ProjectFieldsValidator.Details(command);

@@ -2,7 +2,7 @@ using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,12 +22,11 @@ public sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 
 public static class CancelSessionHandler
 {
-    public static async Task<(CohortChanged, Contracts.SessionCancelled)> Handle(
-        CancelSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.SessionCancelled) Handle(CancelSession command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var cancelled = Decide(stream.Aggregate!, command);
-        return (stream.Append([cancelled]), new Contracts.SessionCancelled(command.CohortId, cancelled.SessionId, cancelled.Reason));
+        var cancelled = Decide(cohort, command);
+        Events events = [cancelled];
+        return (cohort.Changed(events), events, new Contracts.SessionCancelled(command.CohortId, cancelled.SessionId, cancelled.Reason));
     }
 
     public static SessionCancelled Decide(Cohort cohort, CancelSession command)

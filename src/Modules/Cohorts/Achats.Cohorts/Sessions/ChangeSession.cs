@@ -3,7 +3,7 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,13 +34,12 @@ public sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
 
 public static class ChangeSessionHandler
 {
-    public static async Task<(CohortChanged, OutgoingMessages)> Handle(ChangeSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, OutgoingMessages) Handle(ChangeSession command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var events = Decide(stream.Aggregate!, command);
+        var events = Decide(cohort, command);
         var published = new OutgoingMessages();
         published.AddRange(events.OfType<SessionChanged>().Select(changed => changed.Details.Published(command.CohortId, changed.SessionId)));
-        return (stream.Append(events), published);
+        return (cohort.Changed(events), [.. events], published);
     }
 
     public static IReadOnlyList<object> Decide(Cohort cohort, ChangeSession command)

@@ -4,7 +4,7 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -107,12 +107,11 @@ public sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession
 
 public static class ScheduleSessionHandler
 {
-    public static async Task<(CohortChanged, Contracts.SessionScheduled)> Handle(
-        ScheduleSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.SessionScheduled) Handle(ScheduleSession command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var scheduled = Decide(stream.Aggregate!, command, Guid.CreateVersion7());
-        return (stream.Append([scheduled]) with { CreatedId = scheduled.SessionId }, scheduled.Details.Published(command.CohortId, scheduled.SessionId));
+        var scheduled = Decide(cohort, command, Guid.CreateVersion7());
+        Events events = [scheduled];
+        return (cohort.Changed(events) with { CreatedId = scheduled.SessionId }, events, scheduled.Details.Published(command.CohortId, scheduled.SessionId));
     }
 
     public static Cohorts.SessionScheduled Decide(Cohort cohort, ScheduleSession command, Guid sessionId)

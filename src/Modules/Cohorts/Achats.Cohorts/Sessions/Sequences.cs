@@ -2,7 +2,7 @@ using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,11 +32,11 @@ public sealed class ReorderSequencesValidator : AbstractValidator<ReorderSequenc
 
 public static class AddSequenceHandler
 {
-    public static async Task<CohortChanged> Handle(AddSequence command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events) Handle(AddSequence command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var added = Decide(stream.Aggregate!, command, Guid.CreateVersion7());
-        return stream.Append([added]) with { CreatedId = added.SequenceId };
+        var added = Decide(cohort, command, Guid.CreateVersion7());
+        Events events = [added];
+        return (cohort.Changed(events) with { CreatedId = added.SequenceId }, events);
     }
 
     public static SequenceAdded Decide(Cohort cohort, AddSequence command, Guid sequenceId)
@@ -51,10 +51,10 @@ public static class AddSequenceHandler
 
 public static class ReorderSequencesHandler
 {
-    public static async Task<CohortChanged> Handle(ReorderSequences command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events) Handle(ReorderSequences command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        return stream.Append([Decide(stream.Aggregate!, command)]);
+        Events events = [Decide(cohort, command)];
+        return (cohort.Changed(events), events);
     }
 
     public static SequencesReordered Decide(Cohort cohort, ReorderSequences command)

@@ -2,7 +2,9 @@ using Achats.Cohorts.Roster;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
+using System.Text.Json.Serialization;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,10 +16,18 @@ namespace Achats.Cohorts.WorkingGroups;
 /// Staff move a participant to another group, or out of every group (<paramref name="ToGroupId"/> null). Their
 /// binôme moves with them: pairs stay together. A participant admitted after the proposal is placed the same way.
 /// </summary>
-public sealed record MoveToWorkingGroup(Guid CohortId, Guid EnrolmentId, Guid? ToGroupId);
+public sealed record MoveToWorkingGroup(Guid CohortId, Guid EnrolmentId, Guid? ToGroupId)
+{
+    [JsonIgnore]
+    public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
+}
 
 /// <summary>Publishes the groups as they stand: participants and Community hear of them.</summary>
-public sealed record PublishWorkingGroups(Guid CohortId);
+public sealed record PublishWorkingGroups(Guid CohortId)
+{
+    [JsonIgnore]
+    public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
+}
 
 public sealed class MoveToWorkingGroupValidator : AbstractValidator<MoveToWorkingGroup>
 {
@@ -27,13 +37,14 @@ public sealed class MoveToWorkingGroupValidator : AbstractValidator<MoveToWorkin
 
 public static class MoveToWorkingGroupHandler
 {
-    public static async Task<WorkingGroupsView> Handle(MoveToWorkingGroup command, IDocumentSession session, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<RosterMember>> LoadAsync(MoveToWorkingGroup command, IQuerySession session, CancellationToken cancellationToken) =>
+        session.RosterOfAsync(command.CohortId, cancellationToken);
+
+    public static (WorkingGroupsView, Events) Handle(
+        MoveToWorkingGroup command, [WritePlan(nameof(MoveToWorkingGroup.PlanId))] WorkingGroupPlan plan, IReadOnlyList<RosterMember> roster)
     {
-        var stream = await session.FetchPlanForWritingAsync(command.CohortId, cancellationToken);
-        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
-        var moved = Decide(stream.Aggregate!, roster, command);
-        stream.AppendOne(moved);
-        return GetWorkingGroupsHandler.View(stream.Aggregate!.Apply(moved) with { Version = (int)stream.CurrentVersion!.Value }, roster);
+        var moved = Decide(plan, roster, command);
+        return (GetWorkingGroupsHandler.View(plan.Apply(moved) with { Version = plan.Version + 1 }, roster), [moved]);
     }
 
     public static WorkingGroupMembersMoved Decide(WorkingGroupPlan plan, IReadOnlyList<RosterMember> roster, MoveToWorkingGroup command)
@@ -54,21 +65,21 @@ public static class MoveToWorkingGroupHandler
 
 public static class PublishWorkingGroupsHandler
 {
-    public static async Task<(WorkingGroupsView, Contracts.WorkingGroupsPublished)> Handle(
-        PublishWorkingGroups command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<RosterMember>> LoadAsync(PublishWorkingGroups command, IQuerySession session, CancellationToken cancellationToken) =>
+        session.RosterOfAsync(command.CohortId, cancellationToken);
+
+    public static (WorkingGroupsView, Events, Contracts.WorkingGroupsPublished) Handle(
+        PublishWorkingGroups command, [WritePlan(nameof(PublishWorkingGroups.PlanId))] WorkingGroupPlan plan, IReadOnlyList<RosterMember> roster,
+        TimeProvider time)
     {
-        var stream = await session.FetchPlanForWritingAsync(command.CohortId, cancellationToken);
-        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
-        var plan = stream.Aggregate!;
         if (plan.PublishedAt is not null)
         {
             throw new ConflictException("Ces groupes sont déjà publiés tels quels.");
         }
 
         var published = new WorkingGroupsPublishedOn(time.GetUtcNow());
-        stream.AppendOne(published);
         var current = roster.Where(member => member.IsMember).Select(member => member.Id).ToHashSet();
-        return (GetWorkingGroupsHandler.View(plan.Apply(published) with { Version = (int)stream.CurrentVersion!.Value }, roster),
+        return (GetWorkingGroupsHandler.View(plan.Apply(published) with { Version = plan.Version + 1 }, roster), [published],
             new Contracts.WorkingGroupsPublished(command.CohortId,
                 plan.Groups.Select(group => new Contracts.PublishedWorkingGroup(group.Id, group.Name, group.Category?.ToString(),
                     group.Members.Where(current.Contains).ToList())).ToList(),

@@ -5,7 +5,9 @@ using Achats.Cohorts.Roster;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
+using System.Text.Json.Serialization;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,7 +20,11 @@ namespace Achats.Cohorts.WorkingGroups;
 /// category, mixing public and private buyers, binômes together, each group within the sizes given.
 /// A new proposal replaces the previous one and its adjustments.
 /// </summary>
-public sealed record ProposeWorkingGroups(Guid CohortId, int MinSize, int MaxSize);
+public sealed record ProposeWorkingGroups(Guid CohortId, int MinSize, int MaxSize)
+{
+    [JsonIgnore]
+    public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
+}
 
 public sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWorkingGroups>
 {
@@ -33,17 +39,23 @@ public sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWor
 
 public static class ProposeWorkingGroupsHandler
 {
-    public static async Task<WorkingGroupsView> Handle(ProposeWorkingGroups command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The cohort's participants and their projects (404 for an unknown cohort).</summary>
+    public static async Task<(IReadOnlyList<RosterMember>, IReadOnlyList<PurchasingProject>)> LoadAsync(
+        ProposeWorkingGroups command, IQuerySession session, CancellationToken cancellationToken)
     {
         await session.LoadCohortAsync(command.CohortId, cancellationToken);
-        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
-        var projects = await session.Query<PurchasingProject>().Where(project => project.CohortId == command.CohortId).ToListAsync(cancellationToken);
-        var proposed = Decide(command, roster, projects);
+        return (await session.RosterOfAsync(command.CohortId, cancellationToken),
+            await session.Query<PurchasingProject>().Where(project => project.CohortId == command.CohortId).ToListAsync(cancellationToken));
+    }
 
-        var stream = await session.Events.FetchForWriting<WorkingGroupPlan>(proposed.PlanId, cancellationToken);
-        stream.AppendOne(proposed);
-        var plan = WorkingGroupPlan.Create(proposed) with { Version = (int)stream.CurrentVersion!.Value };
-        return GetWorkingGroupsHandler.View(plan, roster);
+    /// <summary>The first proposal starts the plan's stream; a new one replaces the plan.</summary>
+    public static (WorkingGroupsView, Events) Handle(
+        ProposeWorkingGroups command, IReadOnlyList<RosterMember> roster, IReadOnlyList<PurchasingProject> projects,
+        [WriteAggregate(nameof(ProposeWorkingGroups.PlanId), Required = false)] WorkingGroupPlan? previous)
+    {
+        var proposed = Decide(command, roster, projects);
+        var plan = WorkingGroupPlan.Create(proposed) with { Version = (previous?.Version ?? 0) + 1 };
+        return (GetWorkingGroupsHandler.View(plan, roster), [proposed]);
     }
 
     public static WorkingGroupsProposed Decide(ProposeWorkingGroups command, IReadOnlyList<RosterMember> roster, IReadOnlyList<PurchasingProject> projects)
