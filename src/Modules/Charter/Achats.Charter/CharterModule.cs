@@ -46,10 +46,13 @@ public static class CharterModule
     public static IEndpointRouteBuilder MapCharterModule(this IEndpointRouteBuilder app)
     {
         var charter = app.MapGroup("/api/charter/v1").WithTags("Charte d'engagement");
-        charter.MapCharters();
-        charter.MapSigningLinks();
-        charter.MapSignatures();
-        charter.MapResignatureReport();
+        charter.MapSaveCharterDraft();
+        charter.MapPublishCharterVersion();
+        charter.MapGetCharter();
+        charter.MapIssueSigningLink();
+        charter.MapRecordPaperSignature();
+        charter.MapRevokeSignature();
+        charter.MapGetResignatureReport();
         return app;
     }
 }

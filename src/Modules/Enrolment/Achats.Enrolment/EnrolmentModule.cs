@@ -67,11 +67,14 @@ public static class EnrolmentModule
         enrolments.MapOverrideEligibility();
         enrolments.MapWithdrawEnrolment();
         enrolments.MapReplaceParticipant();
-        enrolments.MapPairs();
+        enrolments.MapDeclarePair();
+        enrolments.MapDissolvePair();
         enrolments.MapJoinColleagueProject();
 
         var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
-        partners.MapMemberships();
+        partners.MapAttestMembership();
+        partners.MapWithdrawMembership();
+        partners.MapListAttestations();
         return app;
     }
 }

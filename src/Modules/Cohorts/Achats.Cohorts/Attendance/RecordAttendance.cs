@@ -4,11 +4,11 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Attendance;
 
@@ -42,18 +42,22 @@ public sealed record AttendanceChanged(Guid SessionId, int Version, int Changed)
 
 public static class RecordAttendanceHandler
 {
-    /// <summary>The cohort and the people marked: read beside the sheet, which is the one stream written.</summary>
-    public static async Task<(Cohort, IReadOnlyList<RosterMember>)> LoadAsync(
+    /// <summary>
+    /// The cohort (null when unknown) and the people marked, read beside the sheet, the one stream written.
+    /// Wolverine runs this before the validator: it must not trust the input.
+    /// </summary>
+    public static async Task<(Cohort?, IReadOnlyList<RosterMember>)> LoadAsync(
         RecordAttendance command, IQuerySession session, CancellationToken cancellationToken) =>
-        (await session.LoadCohortAsync(command.CohortId, cancellationToken),
-            await session.LoadManyAsync<RosterMember>(cancellationToken, command.Entries.Select(entry => entry.EnrolmentId)));
+        (await session.LoadAsync<Cohort>(command.CohortId, cancellationToken),
+            await session.LoadManyAsync<RosterMember>(cancellationToken,
+                (command.Entries ?? []).Where(entry => entry is not null).Select(entry => entry.EnrolmentId)));
 
     /// <summary>The session's first marks start its sheet.</summary>
     public static (AttendanceChanged, Events) Handle(
-        RecordAttendance command, Cohort cohort, IReadOnlyList<RosterMember> marked,
+        RecordAttendance command, Cohort? cohort, IReadOnlyList<RosterMember> marked,
         [WriteAggregate(nameof(RecordAttendance.SessionId), Required = false)] AttendanceSheet? sheet, TimeProvider time)
     {
-        var events = Decide(cohort, marked, sheet, command, time.GetUtcNow());
+        var events = Decide(cohort ?? throw new NotFoundException(CohortStreams.NotFound), marked, sheet, command, time.GetUtcNow());
         return (new AttendanceChanged(command.SessionId, (sheet?.Version ?? 0) + events.Count,
             events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count)), [.. events]);
     }

@@ -2,12 +2,12 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Achats.Cohorts.Projects;
 

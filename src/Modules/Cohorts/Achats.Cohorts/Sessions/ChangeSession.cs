@@ -3,11 +3,11 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Sessions;
 

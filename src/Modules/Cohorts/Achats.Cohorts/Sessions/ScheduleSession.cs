@@ -4,11 +4,11 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Sessions;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
@@ -5,13 +6,12 @@ using Achats.Cohorts.Roster;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using System.Text.Json.Serialization;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.WorkingGroups;
 
@@ -39,20 +39,19 @@ public sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWor
 
 public static class ProposeWorkingGroupsHandler
 {
-    /// <summary>The cohort's participants and their projects (404 for an unknown cohort).</summary>
-    public static async Task<(IReadOnlyList<RosterMember>, IReadOnlyList<PurchasingProject>)> LoadAsync(
-        ProposeWorkingGroups command, IQuerySession session, CancellationToken cancellationToken)
-    {
-        await session.LoadCohortAsync(command.CohortId, cancellationToken);
-        return (await session.RosterOfAsync(command.CohortId, cancellationToken),
+    /// <summary>The cohort (null when unknown), its participants and their projects. Wolverine runs this before the validator.</summary>
+    public static async Task<(Cohort?, IReadOnlyList<RosterMember>, IReadOnlyList<PurchasingProject>)> LoadAsync(
+        ProposeWorkingGroups command, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.LoadAsync<Cohort>(command.CohortId, cancellationToken),
+            await session.RosterOfAsync(command.CohortId, cancellationToken),
             await session.Query<PurchasingProject>().Where(project => project.CohortId == command.CohortId).ToListAsync(cancellationToken));
-    }
 
     /// <summary>The first proposal starts the plan's stream; a new one replaces the plan.</summary>
     public static (WorkingGroupsView, Events) Handle(
-        ProposeWorkingGroups command, IReadOnlyList<RosterMember> roster, IReadOnlyList<PurchasingProject> projects,
+        ProposeWorkingGroups command, Cohort? cohort, IReadOnlyList<RosterMember> roster, IReadOnlyList<PurchasingProject> projects,
         [WriteAggregate(nameof(ProposeWorkingGroups.PlanId), Required = false)] WorkingGroupPlan? previous)
     {
+        _ = cohort ?? throw new NotFoundException(CohortStreams.NotFound);
         var proposed = Decide(command, roster, projects);
         var plan = WorkingGroupPlan.Create(proposed) with { Version = (previous?.Version ?? 0) + 1 };
         return (GetWorkingGroupsHandler.View(plan, roster), [proposed]);

@@ -1,7 +1,7 @@
 using Achats.Charter.Contracts;
 using Achats.Shared.Messaging;
-using Wolverine.Marten;
 using Microsoft.Extensions.Logging;
+using Wolverine.Marten;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Enrolments;

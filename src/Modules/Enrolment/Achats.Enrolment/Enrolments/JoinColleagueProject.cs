@@ -1,10 +1,10 @@
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -25,14 +25,14 @@ public sealed class JoinColleagueProjectValidator : AbstractValidator<JoinCollea
 
 public static class JoinColleagueProjectHandler
 {
-    /// <summary>The colleague whose project is joined: read, not written.</summary>
+    /// <summary>The colleague whose project is joined (null when unknown): read, not written. Wolverine runs this before the validator.</summary>
     public static async Task<ColleagueEnrolment> LoadAsync(JoinColleagueProject command, IQuerySession session, CancellationToken cancellationToken) =>
-        new(await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken)
-            ?? throw new NotFoundException(EnrolmentStreams.NotFound.Replace("{Id}", command.ColleagueEnrolmentId.ToString(), StringComparison.Ordinal)));
+        new(await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken));
 
     public static (EnrolmentChanged, Events) Handle(JoinColleagueProject command, [WriteEnrolment] Enrolment enrolment, ColleagueEnrolment colleague)
     {
-        var events = Decide(enrolment, colleague.Enrolment);
+        var events = Decide(enrolment, colleague.Enrolment
+            ?? throw new NotFoundException(EnrolmentStreams.NotFound.Replace("{Id}", command.ColleagueEnrolmentId.ToString(), StringComparison.Ordinal)));
         return (enrolment.Changed(events), [.. events]);
     }
 
@@ -48,7 +48,7 @@ public static class JoinColleagueProjectHandler
 }
 
 /// <summary>The enrolment whose project is joined, beside the one that joins it.</summary>
-public sealed record ColleagueEnrolment(Enrolment Enrolment);
+public sealed record ColleagueEnrolment(Enrolment? Enrolment);
 
 public static class JoinColleagueProjectEndpoint
 {

@@ -1,9 +1,9 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 

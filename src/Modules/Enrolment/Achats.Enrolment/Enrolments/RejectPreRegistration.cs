@@ -1,10 +1,10 @@
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 

@@ -4,11 +4,11 @@ using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 

@@ -1,12 +1,10 @@
 using Achats.Shared.Http;
-using Achats.Shared.Messaging;
 using FluentValidation;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine.Runtime.Handlers;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -60,28 +58,6 @@ public static class WithdrawEnrolmentHandler
         enrolment.IsOpen
             ? Colleagues.Closing(enrolment, new EnrolmentWithdrawn(reason, requestedBy), reason)
             : throw new ConflictException($"Cette inscription est déjà close : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
-}
-
-/// <summary>Charter reports a revoked signature: the participant no longer commits, so they leave the cohort.</summary>
-public static class WithdrawOnRevokedSignatureHandler
-{
-    /// <summary>Staff may be acting on the enrolment at that moment: try again on the fresh stream.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.RetryOnConcurrentAppend();
-
-    public static async Task<(Events, Contracts.EnrolmentWithdrawn?)> Handle(
-        Charter.Contracts.CharterSignatureRevoked revoked, [WriteEnrolment(Required = false)] Enrolment? enrolment, IDocumentSession session,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (enrolment is not { IsOpen: true })
-        {
-            return ([], null); // closed already (or a redelivery): nothing more to do
-        }
-
-        var (events, withdrawn) = await WithdrawEnrolmentHandler.WithdrawAsync(session, enrolment,
-            $"Signature de la charte révoquée : {revoked.Reason}", WithdrawalRequester.Participant, time, cancellationToken);
-        return ([.. events], withdrawn);
-    }
 }
 
 public static class WithdrawEnrolmentEndpoint

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
 using Marten;
@@ -51,4 +52,7 @@ public static class MembershipAttestations
             .Order()
             .ToList();
     }
+
+    /// <summary>The partner organisation whose API key signed the request.</summary>
+    public static Partner PartnerOf(ClaimsPrincipal user) => Enum.Parse<Partner>(user.FindFirstValue(AccessClaims.Partner)!);
 }

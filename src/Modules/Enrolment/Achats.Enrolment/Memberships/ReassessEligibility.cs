@@ -1,6 +1,6 @@
 using Achats.Enrolment.Enrolments;
-using Achats.Shared.Time;
 using Achats.Shared.Messaging;
+using Achats.Shared.Time;
 using Marten;
 using Wolverine.Runtime.Handlers;
 

@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             var proposeWorkingGroups = (Achats.Cohorts.WorkingGroups.ProposeWorkingGroups)context.Envelope.Message;
 
             Achats.Host.Access.ActorRelay.Record(context, documentSession);
-            (var rosterMemberIReadOnlyList, var purchasingProjectIReadOnlyList) = await Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.LoadAsync(proposeWorkingGroups, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+            (var cohort, var rosterMemberIReadOnlyList, var purchasingProjectIReadOnlyList) = await Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.LoadAsync(proposeWorkingGroups, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.WorkingGroups.ProposeWorkingGroups>(_validatorOfProposeWorkingGroupsIEnumerable, proposeWorkingGroups, cancellation).ConfigureAwait(false);
@@ -36,7 +36,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Cohorts.WorkingGroups.WorkingGroupPlan");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.Handle(proposeWorkingGroups, rosterMemberIReadOnlyList, purchasingProjectIReadOnlyList, stream_previous.Aggregate);
+            (var outgoing1, var outgoing2) = Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.Handle(proposeWorkingGroups, cohort, rosterMemberIReadOnlyList, purchasingProjectIReadOnlyList, stream_previous.Aggregate);
 
             
             // Outgoing, cascaded message

@@ -3,19 +3,16 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Cohorts;
 
 /// <summary>Launches the cohort, from its first day: its dates are then fixed, and Community opens the participants' space.</summary>
 public sealed record LaunchCohort(Guid CohortId);
-
-/// <summary>Closes a launched cohort: its programme becomes history.</summary>
-public sealed record CloseCohort(Guid CohortId);
 
 public static class LaunchCohortHandler
 {
@@ -49,30 +46,12 @@ public static class LaunchCohortHandler
     }
 }
 
-public static class CloseCohortHandler
-{
-    public static (CohortChanged, Events, Contracts.CohortClosed) Handle(CloseCohort command, [WriteCohort] Cohort cohort, TimeProvider time)
-    {
-        var closed = Decide(cohort, time.GetUtcNow());
-        Events events = [closed];
-        return (cohort.Changed(events), events, new Contracts.CohortClosed(command.CohortId, closed.ClosedAt));
-    }
-
-    public static CohortClosed Decide(Cohort cohort, DateTimeOffset now) => cohort.Phase switch
-    {
-        CohortPhase.Planned => throw new RuleViolationException("cohort-not-launched", "Une édition se clôt après son lancement."),
-        CohortPhase.Closed => throw new ConflictException("Cette édition est déjà close."),
-        _ => new CohortClosed(now),
-    };
-}
-
 /// <summary>The enrolments on the cohort's roster.</summary>
 public sealed record CohortMembers(IReadOnlyList<Guid> EnrolmentIds);
 
-public static class CohortLifeEndpoints
+public static class LaunchCohortEndpoint
 {
-    public static IEndpointRouteBuilder MapCohortLife(this IEndpointRouteBuilder cohorts)
-    {
+    public static RouteHandlerBuilder MapLaunchCohort(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/launch", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<CohortChanged>(new LaunchCohort(cohortId), cancellationToken)))
             .RequireAuthorization(Policies.RunProgramme)
@@ -81,15 +60,4 @@ public static class CohortLifeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        cohorts.MapPost("/cohorts/{cohortId:guid}/closure", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<CohortChanged>(new CloseCohort(cohortId), cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(CloseCohort))
-            .WithSummary("Clore une édition")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        return cohorts;
-    }
 }

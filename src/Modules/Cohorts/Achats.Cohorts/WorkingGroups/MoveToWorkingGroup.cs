@@ -1,14 +1,14 @@
+using System.Text.Json.Serialization;
 using Achats.Cohorts.Roster;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using System.Text.Json.Serialization;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.WorkingGroups;
 
@@ -17,13 +17,6 @@ namespace Achats.Cohorts.WorkingGroups;
 /// binôme moves with them: pairs stay together. A participant admitted after the proposal is placed the same way.
 /// </summary>
 public sealed record MoveToWorkingGroup(Guid CohortId, Guid EnrolmentId, Guid? ToGroupId)
-{
-    [JsonIgnore]
-    public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
-}
-
-/// <summary>Publishes the groups as they stand: participants and Community hear of them.</summary>
-public sealed record PublishWorkingGroups(Guid CohortId)
 {
     [JsonIgnore]
     public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
@@ -63,34 +56,9 @@ public static class MoveToWorkingGroupHandler
     }
 }
 
-public static class PublishWorkingGroupsHandler
+public static class MoveToWorkingGroupEndpoint
 {
-    public static Task<IReadOnlyList<RosterMember>> LoadAsync(PublishWorkingGroups command, IQuerySession session, CancellationToken cancellationToken) =>
-        session.RosterOfAsync(command.CohortId, cancellationToken);
-
-    public static (WorkingGroupsView, Events, Contracts.WorkingGroupsPublished) Handle(
-        PublishWorkingGroups command, [WritePlan(nameof(PublishWorkingGroups.PlanId))] WorkingGroupPlan plan, IReadOnlyList<RosterMember> roster,
-        TimeProvider time)
-    {
-        if (plan.PublishedAt is not null)
-        {
-            throw new ConflictException("Ces groupes sont déjà publiés tels quels.");
-        }
-
-        var published = new WorkingGroupsPublishedOn(time.GetUtcNow());
-        var current = roster.Where(member => member.IsMember).Select(member => member.Id).ToHashSet();
-        return (GetWorkingGroupsHandler.View(plan.Apply(published) with { Version = plan.Version + 1 }, roster), [published],
-            new Contracts.WorkingGroupsPublished(command.CohortId,
-                plan.Groups.Select(group => new Contracts.PublishedWorkingGroup(group.Id, group.Name, group.Category?.ToString(),
-                    group.Members.Where(current.Contains).ToList())).ToList(),
-                published.PublishedAt));
-    }
-}
-
-public static class AdjustWorkingGroupsEndpoints
-{
-    public static IEndpointRouteBuilder MapAdjustWorkingGroups(this IEndpointRouteBuilder cohorts)
-    {
+    public static RouteHandlerBuilder MapMoveToWorkingGroup(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/moves", async (
                 Guid cohortId, MoveToWorkingGroup command, IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<WorkingGroupsView>(command with { CohortId = cohortId }, cancellationToken)))
@@ -101,14 +69,4 @@ public static class AdjustWorkingGroupsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/publication", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<WorkingGroupsView>(new PublishWorkingGroups(cohortId), cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(PublishWorkingGroups))
-            .WithSummary("Publier les groupes de travail")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return cohorts;
-    }
 }
