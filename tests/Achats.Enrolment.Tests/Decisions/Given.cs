@@ -27,15 +27,15 @@ public static class Given
         EligibilityAssessed.Decide(submitted.Organisation, submitted.DeclaredMemberships, attested, "Pré-inscription.");
 
     /// <summary>A pre-registration and its first assessment: free for a commune of the territory.</summary>
-    public static Enrolments.Enrolment PreRegistered(Organisation? organisation = null, Membership[]? declared = null, Guid? cohortId = null, PurchasingProject? project = null)
+    public static Enrolments.EnrolmentFile PreRegistered(Organisation? organisation = null, Membership[]? declared = null, Guid? cohortId = null, PurchasingProject? project = null)
     {
         var submitted = Submitted(organisation, declared, cohortId: cohortId, project: project);
         return Events(submitted, Assessed(submitted));
     }
 
-    public static Enrolments.Enrolment Events(PreRegistrationSubmitted first, params object[] rest)
+    public static Enrolments.EnrolmentFile Events(PreRegistrationSubmitted first, params object[] rest)
     {
-        var enrolment = Enrolments.Enrolment.Create(first);
+        var enrolment = Enrolments.EnrolmentFile.Create(first);
         foreach (var next in rest)
         {
             enrolment = enrolment.Apply((dynamic)next);
@@ -44,6 +44,6 @@ public static class Given
         return enrolment;
     }
 
-    public static Enrolments.Enrolment Then(this Enrolments.Enrolment enrolment, params object[] events) =>
+    public static Enrolments.EnrolmentFile Then(this Enrolments.EnrolmentFile enrolment, params object[] events) =>
         events.Aggregate(enrolment, (state, next) => state.Apply((dynamic)next));
 }

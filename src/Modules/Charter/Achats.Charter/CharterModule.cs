@@ -16,8 +16,9 @@ public static class CharterModule
 
     public static StoreOptions ConfigureCharter(this StoreOptions options)
     {
-        options.Projections.Snapshot<Charters.Charter>(SnapshotLifecycle.Inline);
-        options.Schema.For<Charters.Charter>().DatabaseSchemaName(Schema).UniqueIndex(charter => charter.CohortId);
+        options.Projections.Snapshot<Charters.CohortCharter>(SnapshotLifecycle.Inline);
+        // Its table keeps the name it had when the type was called Charter.
+        options.Schema.For<Charters.CohortCharter>().DatabaseSchemaName(Schema).DocumentAlias("charter").UniqueIndex(charter => charter.CohortId);
         options.Projections.Snapshot<SignatureFile>(SnapshotLifecycle.Inline);
         options.Schema.For<SignatureFile>().DatabaseSchemaName(Schema)
             .Index(file => file.CohortId)

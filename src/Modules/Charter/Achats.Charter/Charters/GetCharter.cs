@@ -14,16 +14,16 @@ public sealed record GetCharter(Guid CohortId);
 
 public static class GetCharterHandler
 {
-    public static async Task<Charter> Handle(GetCharter query, IQuerySession session, CancellationToken cancellationToken) =>
+    public static async Task<CohortCharter> Handle(GetCharter query, IQuerySession session, CancellationToken cancellationToken) =>
         await session.CharterOfAsync(query.CohortId, cancellationToken)
         ?? throw new NotFoundException("Aucune charte n'a encore été rédigée pour cette édition.");
 }
 
-public static class GetCharterEndpoint
+internal static class GetCharterEndpoint
 {
     public static RouteHandlerBuilder MapGetCharter(this IEndpointRouteBuilder charter) =>
         charter.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<Charter>(new GetCharter(cohortId), cancellationToken)))
+                TypedResults.Ok(await bus.InvokeAsync<CohortCharter>(new GetCharter(cohortId), cancellationToken)))
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetCharter))
             .WithSummary("Consulter la charte d'une édition : brouillon et versions publiées")

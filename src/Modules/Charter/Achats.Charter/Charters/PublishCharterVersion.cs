@@ -23,7 +23,7 @@ public static class PublishCharterVersionHandler
     public static (CharterVersion, Events, Signatures.AskToSignAgain) Handle(
         PublishCharterVersion command,
         [WriteAggregate(nameof(PublishCharterVersion.CharterId), OnMissing = OnMissing.ThrowException,
-            MissingMessage = "Aucune charte n'a encore été rédigée pour cette édition.")] Charter charter,
+            MissingMessage = "Aucune charte n'a encore été rédigée pour cette édition.")] CohortCharter charter,
         TimeProvider time)
     {
         var published = Publish(charter, Guid.CreateVersion7(), time.GetUtcNow());
@@ -32,14 +32,14 @@ public static class PublishCharterVersionHandler
     }
 
     /// <summary>The draft becomes version n+1, its fingerprint computed once and frozen with it.</summary>
-    public static CharterVersionPublished Publish(Charter charter, Guid versionId, DateTimeOffset now)
+    public static CharterVersionPublished Publish(CohortCharter charter, Guid versionId, DateTimeOffset now)
     {
         var draft = charter.Draft ?? throw new ConflictException("Il n'y a pas de brouillon à publier : enregistrez d'abord le texte de la nouvelle version.");
         return new CharterVersionPublished(new CharterVersion(versionId, charter.Versions.Count + 1, draft, draft.Fingerprint(), now));
     }
 }
 
-public static class PublishCharterVersionEndpoint
+internal static class PublishCharterVersionEndpoint
 {
     public static RouteHandlerBuilder MapPublishCharterVersion(this IEndpointRouteBuilder charter) =>
         charter.MapPost("/cohorts/{cohortId:guid}/versions", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ public sealed record SaveCharterDraft(Guid CohortId, string Title, string Body, 
     public Guid CharterId => CharterStreams.CharterIdOf(CohortId);
 }
 
-public sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDraft>
+internal sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDraft>
 {
     public SaveCharterDraftValidator()
     {
@@ -38,20 +38,20 @@ public sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDra
 public static class SaveCharterDraftHandler
 {
     /// <summary>The first draft starts the cohort's charter; later ones replace the draft.</summary>
-    public static (Charter, Events) Handle(
-        SaveCharterDraft command, [WriteAggregate(nameof(SaveCharterDraft.CharterId), Required = false)] Charter? charter)
+    public static (CohortCharter, Events) Handle(
+        SaveCharterDraft command, [WriteAggregate(nameof(SaveCharterDraft.CharterId), Required = false)] CohortCharter? charter)
     {
         var text = new CharterText(command.Title.Trim(), command.Body.Trim(), command.Commitments!.Select(commitment => commitment.Trim()).ToList());
         var saved = new CharterDraftSaved(command.CharterId, command.CohortId, text);
-        return (charter is null ? Charter.Create(saved) : charter.Apply(saved), [saved]);
+        return (charter is null ? CohortCharter.Create(saved) : charter.Apply(saved), [saved]);
     }
 }
 
-public static class SaveCharterDraftEndpoint
+internal static class SaveCharterDraftEndpoint
 {
     public static RouteHandlerBuilder MapSaveCharterDraft(this IEndpointRouteBuilder charter) =>
         charter.MapPut("/cohorts/{cohortId:guid}/draft", async (Guid cohortId, SaveCharterDraft command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<Charter>(command with { CohortId = cohortId }, cancellationToken)))
+                TypedResults.Ok(await bus.InvokeAsync<CohortCharter>(command with { CohortId = cohortId }, cancellationToken)))
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(SaveCharterDraft))
             .WithSummary("Rédiger le brouillon de la charte d'une édition")

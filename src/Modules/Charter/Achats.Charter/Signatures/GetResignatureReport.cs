@@ -35,7 +35,7 @@ public static class GetResignatureReportHandler
     }
 }
 
-public static class GetResignatureReportEndpoint
+internal static class GetResignatureReportEndpoint
 {
     public static RouteHandlerBuilder MapGetResignatureReport(this IEndpointRouteBuilder charter) =>
         charter.MapGet("/cohorts/{cohortId:guid}/signatures", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

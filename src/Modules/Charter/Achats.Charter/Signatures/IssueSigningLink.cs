@@ -31,7 +31,7 @@ public static class IssueSigningLinkHandler
     }
 }
 
-public static class IssueSigningLinkEndpoint
+internal static class IssueSigningLinkEndpoint
 {
     public static RouteHandlerBuilder MapIssueSigningLink(this IEndpointRouteBuilder charter) =>
         charter.MapPost("/signatures/{enrolmentId:guid}/links", async (Guid enrolmentId, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ namespace Achats.Charter.Signatures;
 /// </summary>
 public sealed record RecordPaperSignature(Guid EnrolmentId, DateOnly? SignedOn, string SignerName, string Role, string Note);
 
-public sealed class RecordPaperSignatureValidator : AbstractValidator<RecordPaperSignature>
+internal sealed class RecordPaperSignatureValidator : AbstractValidator<RecordPaperSignature>
 {
     public RecordPaperSignatureValidator()
     {
@@ -74,7 +74,7 @@ public static class RecordPaperSignatureHandler
     }
 }
 
-public static class RecordPaperSignatureEndpoint
+internal static class RecordPaperSignatureEndpoint
 {
     public static RouteHandlerBuilder MapRecordPaperSignature(this IEndpointRouteBuilder charter) =>
         charter.MapPost("/signatures/{enrolmentId:guid}/paper", async (Guid enrolmentId, RecordPaperSignature command, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ namespace Achats.Charter.Signatures;
 /// <summary>The participant revokes their signature through the link they signed with: they leave the cohort.</summary>
 public sealed record RevokeOwnSignature(string Token, string Reason);
 
-public sealed class RevokeOwnSignatureValidator : AbstractValidator<RevokeOwnSignature>
+internal sealed class RevokeOwnSignatureValidator : AbstractValidator<RevokeOwnSignature>
 {
     public RevokeOwnSignatureValidator()
     {

@@ -12,7 +12,7 @@ namespace Achats.Charter.Signatures;
 /// <summary>The participant revokes their signature (told to staff, who record it with the reason): they leave the cohort.</summary>
 public sealed record RevokeSignature(Guid EnrolmentId, string Reason);
 
-public sealed class RevokeSignatureValidator : AbstractValidator<RevokeSignature>
+internal sealed class RevokeSignatureValidator : AbstractValidator<RevokeSignature>
 {
     public RevokeSignatureValidator()
     {
@@ -45,7 +45,7 @@ public static class RevokeSignatureHandler
         file.ActiveLink is { Used: false } link ? [revoked, new SigningLinkVoided(link.LinkId, "Signature révoquée.")] : [revoked];
 }
 
-public static class RevokeSignatureEndpoint
+internal static class RevokeSignatureEndpoint
 {
     public static RouteHandlerBuilder MapRevokeSignature(this IEndpointRouteBuilder charter) =>
         charter.MapPost("/signatures/{enrolmentId:guid}/revocation", async (Guid enrolmentId, RevokeSignature command, IMessageBus bus, CancellationToken cancellationToken) =>

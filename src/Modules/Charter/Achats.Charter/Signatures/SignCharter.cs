@@ -15,7 +15,7 @@ public sealed record SignCharter(string Token, Guid VersionId, string TypedName,
     public string? UserAgent { get; init; }
 }
 
-public sealed class SignCharterValidator : AbstractValidator<SignCharter>
+internal sealed class SignCharterValidator : AbstractValidator<SignCharter>
 {
     public SignCharterValidator()
     {

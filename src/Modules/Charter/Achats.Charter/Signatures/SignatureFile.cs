@@ -110,7 +110,7 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 }
 
 /// <summary>Signing tokens: 256 random bits, shown once in the email, kept only as their SHA-256.</summary>
-public static class SigningToken
+internal static class SigningToken
 {
     public static (string Token, string Hash) New()
     {
@@ -121,7 +121,7 @@ public static class SigningToken
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
-public static class SignatureFiles
+internal static class SignatureFiles
 {
     /// <summary>
     /// A participant's file, loaded to append to it. Appends always go through <c>FetchForWriting</c>: with

@@ -4,7 +4,7 @@ using Achats.Shared.Time;
 namespace Achats.Charter.Signatures;
 
 /// <summary>The rules of signing links, without I/O.</summary>
-public static class SigningLinks
+internal static class SigningLinks
 {
     public static (string Token, SigningLinkIssued Issued) Issue(DateTimeOffset now, int days)
     {

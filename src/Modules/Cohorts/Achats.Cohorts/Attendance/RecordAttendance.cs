@@ -21,7 +21,7 @@ public sealed record RecordAttendance(Guid CohortId, Guid SessionId, IReadOnlyLi
 /// <summary>One line of the sheet as staff send it.</summary>
 public sealed record PresenceMark(Guid EnrolmentId, Presence? Presence);
 
-public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
+internal sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
 {
     public RecordAttendanceValidator()
     {
@@ -94,7 +94,7 @@ public static class RecordAttendanceHandler
     }
 }
 
-public static class RecordAttendanceEndpoints
+internal static class RecordAttendanceEndpoints
 {
     /// <summary>One participant's mark: the same command as a sheet of one line.</summary>
     public sealed record PresenceBody(Presence? Presence);

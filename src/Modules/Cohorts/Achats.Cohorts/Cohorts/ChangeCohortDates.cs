@@ -22,7 +22,7 @@ public sealed record ChangeCohortDates(
     DateOnly? EndsOn,
     string Reason) : ICohortDates;
 
-public sealed class ChangeCohortDatesValidator : AbstractValidator<ChangeCohortDates>
+internal sealed class ChangeCohortDatesValidator : AbstractValidator<ChangeCohortDates>
 {
     public ChangeCohortDatesValidator()
     {
@@ -69,7 +69,7 @@ public static class ChangeCohortDatesHandler
     }
 }
 
-public static class ChangeCohortDatesEndpoint
+internal static class ChangeCohortDatesEndpoint
 {
     public static RouteHandlerBuilder MapChangeCohortDates(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/dates", async (Guid cohortId, ChangeCohortDates command, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ public static class CloseCohortHandler
     };
 }
 
-public static class CloseCohortEndpoint
+internal static class CloseCohortEndpoint
 {
     public static RouteHandlerBuilder MapCloseCohort(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/closure", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

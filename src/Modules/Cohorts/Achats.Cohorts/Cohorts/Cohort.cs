@@ -130,7 +130,7 @@ public sealed record Sequence(Guid Id, string Title);
 
 /// <summary>The cohort a command changes, loaded by Wolverine's aggregate handler workflow: 404 when there is none.</summary>
 [AttributeUsage(AttributeTargets.Parameter)]
-public sealed class WriteCohortAttribute : WriteAggregateAttribute
+internal sealed class WriteCohortAttribute : WriteAggregateAttribute
 {
     public WriteCohortAttribute()
     {
@@ -140,7 +140,7 @@ public sealed class WriteCohortAttribute : WriteAggregateAttribute
 }
 
 /// <summary>Reading a cohort, and what a change to it answers.</summary>
-public static class CohortStreams
+internal static class CohortStreams
 {
     public const string NotFound = "Aucune édition ne porte cet identifiant.";
 

@@ -82,7 +82,7 @@ public static class GetCohortHandler
     };
 }
 
-public static class GetCohortEndpoint
+internal static class GetCohortEndpoint
 {
     public static RouteHandlerBuilder MapGetCohort(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -49,7 +49,7 @@ public static class LaunchCohortHandler
 /// <summary>The enrolments on the cohort's roster.</summary>
 public sealed record CohortMembers(IReadOnlyList<Guid> EnrolmentIds);
 
-public static class LaunchCohortEndpoint
+internal static class LaunchCohortEndpoint
 {
     public static RouteHandlerBuilder MapLaunchCohort(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/launch", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

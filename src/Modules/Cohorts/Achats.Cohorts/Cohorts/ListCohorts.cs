@@ -21,7 +21,7 @@ public static class ListCohortsHandler
     }
 }
 
-public static class ListCohortsEndpoint
+internal static class ListCohortsEndpoint
 {
     public static RouteHandlerBuilder MapListCohorts(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapGet("/cohorts", async (IMessageBus bus, CancellationToken cancellationToken) =>

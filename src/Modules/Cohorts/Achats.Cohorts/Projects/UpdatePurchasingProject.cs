@@ -22,7 +22,7 @@ public sealed record UpdatePurchasingProject(
     Milestone? Milestone,
     string? Notes) : IProjectFields;
 
-public sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdatePurchasingProject>
+internal sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdatePurchasingProject>
 {
     public UpdatePurchasingProjectValidator() => Include(new ProjectFieldsValidator());
 }
@@ -52,7 +52,7 @@ public static class UpdatePurchasingProjectHandler
     }
 }
 
-public static class UpdatePurchasingProjectEndpoint
+internal static class UpdatePurchasingProjectEndpoint
 {
     public static RouteHandlerBuilder MapUpdatePurchasingProject(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/projects/{projectId:guid}", async (

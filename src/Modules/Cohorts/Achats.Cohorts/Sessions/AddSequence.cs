@@ -13,7 +13,7 @@ namespace Achats.Cohorts.Sessions;
 /// <summary>Adds a titled sequence at the end of the cohort's programme.</summary>
 public sealed record AddSequence(Guid CohortId, string Title);
 
-public sealed class AddSequenceValidator : AbstractValidator<AddSequence>
+internal sealed class AddSequenceValidator : AbstractValidator<AddSequence>
 {
     public AddSequenceValidator() =>
         RuleFor(command => command.Title).NotEmpty().WithMessage("Le titre de la séquence est obligatoire.")
@@ -39,7 +39,7 @@ public static class AddSequenceHandler
     }
 }
 
-public static class AddSequenceEndpoint
+internal static class AddSequenceEndpoint
 {
     public static RouteHandlerBuilder MapAddSequence(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/sequences", async (Guid cohortId, AddSequence command, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ namespace Achats.Cohorts.Sessions;
 /// <summary>Cancels a session, with the reason: it stays in the programme's history, frees its slot and counts for nobody's attendance.</summary>
 public sealed record CancelSession(Guid CohortId, Guid SessionId, string Reason);
 
-public sealed class CancelSessionValidator : AbstractValidator<CancelSession>
+internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 {
     public CancelSessionValidator() =>
         RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de l'annulation est obligatoire.")
@@ -38,7 +38,7 @@ public static class CancelSessionHandler
     }
 }
 
-public static class CancelSessionEndpoint
+internal static class CancelSessionEndpoint
 {
     public static RouteHandlerBuilder MapCancelSession(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/cancellation", async (

@@ -27,7 +27,7 @@ public sealed record ChangeSession(
     IReadOnlyList<PurchaseCategory>? Categories,
     bool Parallel = false) : ISessionFields;
 
-public sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
+internal sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
 {
     public ChangeSessionValidator() => Include(new SessionFieldsValidator());
 }
@@ -57,7 +57,7 @@ public static class ChangeSessionHandler
     }
 }
 
-public static class ChangeSessionEndpoint
+internal static class ChangeSessionEndpoint
 {
     public static RouteHandlerBuilder MapChangeSession(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}", async (

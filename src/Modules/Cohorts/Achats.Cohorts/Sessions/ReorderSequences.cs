@@ -13,7 +13,7 @@ namespace Achats.Cohorts.Sessions;
 /// <summary>Puts the cohort's sequences in a new order: every one of them, once.</summary>
 public sealed record ReorderSequences(Guid CohortId, IReadOnlyList<Guid> Order);
 
-public sealed class ReorderSequencesValidator : AbstractValidator<ReorderSequences>
+internal sealed class ReorderSequencesValidator : AbstractValidator<ReorderSequences>
 {
     public ReorderSequencesValidator() =>
         RuleFor(command => command.Order).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Donnez l'ordre des séquences.")
@@ -38,7 +38,7 @@ public static class ReorderSequencesHandler
     }
 }
 
-public static class ReorderSequencesEndpoint
+internal static class ReorderSequencesEndpoint
 {
     public static RouteHandlerBuilder MapReorderSequences(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/sequences/order", async (Guid cohortId, ReorderSequences command, IMessageBus bus, CancellationToken cancellationToken) =>

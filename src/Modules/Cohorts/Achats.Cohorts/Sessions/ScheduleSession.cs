@@ -32,7 +32,7 @@ public sealed record ScheduleSession(
     bool Parallel = false) : ISessionFields;
 
 /// <summary>What scheduling and changing a session both say.</summary>
-public interface ISessionFields
+internal interface ISessionFields
 {
     Guid SequenceId { get; }
     string Title { get; }
@@ -47,7 +47,7 @@ public interface ISessionFields
     bool Parallel { get; }
 }
 
-public sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
+internal sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
 {
     public SessionFieldsValidator()
     {
@@ -100,7 +100,7 @@ public sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
         Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
 
-public sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession>
+internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession>
 {
     public ScheduleSessionValidator() => Include(new SessionFieldsValidator());
 }
@@ -122,7 +122,7 @@ public static class ScheduleSessionHandler
 }
 
 /// <summary>The rules a session obeys in its cohort, whether scheduled or changed.</summary>
-public static class SessionRules
+internal static class SessionRules
 {
     public static SessionDetails Check(Cohort cohort, ISessionFields fields, Guid? changing)
     {
@@ -170,7 +170,7 @@ public static class SessionRules
         + $"{session.Details.StartsAt.InParis():HH'h'mm}–{session.Details.EndsAt.InParis():HH'h'mm})";
 }
 
-public static class ScheduleSessionEndpoint
+internal static class ScheduleSessionEndpoint
 {
     public static RouteHandlerBuilder MapScheduleSession(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/sessions", async (Guid cohortId, ScheduleSession command, IMessageBus bus, CancellationToken cancellationToken) =>

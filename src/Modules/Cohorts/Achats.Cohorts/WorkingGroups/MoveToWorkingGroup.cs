@@ -22,7 +22,7 @@ public sealed record MoveToWorkingGroup(Guid CohortId, Guid EnrolmentId, Guid? T
     public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
 }
 
-public sealed class MoveToWorkingGroupValidator : AbstractValidator<MoveToWorkingGroup>
+internal sealed class MoveToWorkingGroupValidator : AbstractValidator<MoveToWorkingGroup>
 {
     public MoveToWorkingGroupValidator() =>
         RuleFor(command => command.EnrolmentId).NotEmpty().WithMessage("Indiquez le participant à déplacer.");
@@ -56,7 +56,7 @@ public static class MoveToWorkingGroupHandler
     }
 }
 
-public static class MoveToWorkingGroupEndpoint
+internal static class MoveToWorkingGroupEndpoint
 {
     public static RouteHandlerBuilder MapMoveToWorkingGroup(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/moves", async (

@@ -26,7 +26,7 @@ public sealed record ProposeWorkingGroups(Guid CohortId, int MinSize, int MaxSiz
     public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
 }
 
-public sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWorkingGroups>
+internal sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWorkingGroups>
 {
     public ProposeWorkingGroupsValidator()
     {
@@ -86,7 +86,7 @@ public static class ProposeWorkingGroupsHandler
             .FirstOrDefault();
 }
 
-public static class ProposeWorkingGroupsEndpoint
+internal static class ProposeWorkingGroupsEndpoint
 {
     public static RouteHandlerBuilder MapProposeWorkingGroups(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/proposal", async (

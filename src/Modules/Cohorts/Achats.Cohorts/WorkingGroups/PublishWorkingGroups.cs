@@ -43,7 +43,7 @@ public static class PublishWorkingGroupsHandler
     }
 }
 
-public static class PublishWorkingGroupsEndpoint
+internal static class PublishWorkingGroupsEndpoint
 {
     public static RouteHandlerBuilder MapPublishWorkingGroups(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/publication", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

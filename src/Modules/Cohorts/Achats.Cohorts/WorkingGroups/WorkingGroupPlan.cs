@@ -56,7 +56,7 @@ public sealed record WorkingGroupsPublishedOn(DateTimeOffset PublishedAt);
 /// What staff should know about the groups as they stand: sizes outside the bounds, groups of one sector
 /// only, participants in no group, and (kept apart) binômes split across groups.
 /// </summary>
-public static class WorkingGroupChecks
+internal static class WorkingGroupChecks
 {
     public static IReadOnlyList<string> Warnings(WorkingGroupPlan plan, IReadOnlyList<RosterMember> members)
     {
@@ -104,7 +104,7 @@ public static class WorkingGroupChecks
 /// (derived from its cohort's): 404 when no groups were proposed yet.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
-public sealed class WritePlanAttribute : WriteAggregateAttribute
+internal sealed class WritePlanAttribute : WriteAggregateAttribute
 {
     public WritePlanAttribute(string planId) : base(planId)
     {

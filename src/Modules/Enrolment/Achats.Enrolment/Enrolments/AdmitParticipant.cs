@@ -17,7 +17,7 @@ public static partial class AdmitParticipantHandler
         chain.RetryOnConcurrentAppend();
 
     public static (Events, Contracts.EnrolmentAdmitted?) Handle(
-        CharterSigned signed, [WriteEnrolment] Enrolment enrolment, ILogger<CharterSigned> logger)
+        CharterSigned signed, [WriteEnrolment] EnrolmentFile enrolment, ILogger<CharterSigned> logger)
     {
         var events = Decide(enrolment, signed);
         if (events.Count == 0)
@@ -40,7 +40,7 @@ public static partial class AdmitParticipantHandler
     }
 
     /// <summary>Only a validated enrolment is admitted; any other (already admitted, withdrawn meanwhile) keeps its state.</summary>
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, CharterSigned signed) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, CharterSigned signed) =>
         enrolment.Status == EnrolmentStatus.Validated
             ? [new EnrolmentAdmitted(signed.CharterVersionId, signed.CharterFingerprint, signed.SignedAt)]
             : [];

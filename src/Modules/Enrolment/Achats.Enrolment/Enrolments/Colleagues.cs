@@ -4,14 +4,14 @@ using Marten;
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>The rules every link between colleagues (pair, shared project) follows.</summary>
-public static class Colleagues
+internal static class Colleagues
 {
     /// <summary>The events of an enrolment that closes (rejected, withdrawn): it leaves its pair.</summary>
-    public static IReadOnlyList<object> Closing(Enrolment closing, object closed, string reason) =>
+    public static IReadOnlyList<object> Closing(EnrolmentFile closing, object closed, string reason) =>
         closing.PairedWith is { } colleague ? [closed, new PairDissolved(colleague, reason)] : [closed];
 
     /// <summary>The colleague of an enrolment that closes leaves the pair too, told why.</summary>
-    public static async Task LeavePairAsync(IDocumentSession session, Enrolment closing, string reason, CancellationToken cancellationToken)
+    public static async Task LeavePairAsync(IDocumentSession session, EnrolmentFile closing, string reason, CancellationToken cancellationToken)
     {
         if (closing.PairedWith is not { } colleagueId)
         {
@@ -26,7 +26,7 @@ public static class Colleagues
 
     }
 
-    public static void EnsureSameOrganisationAndCohort(Enrolment enrolment, Enrolment colleague)
+    public static void EnsureSameOrganisationAndCohort(EnrolmentFile enrolment, EnrolmentFile colleague)
     {
         if (enrolment.CohortId != colleague.CohortId)
         {

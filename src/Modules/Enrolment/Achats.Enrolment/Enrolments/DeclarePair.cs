@@ -11,7 +11,7 @@ namespace Achats.Enrolment.Enrolments;
 /// <summary>Two colleagues of one organisation, in the same cohort, take part as a pair (binôme).</summary>
 public sealed record DeclarePair(Guid EnrolmentId, Guid ColleagueEnrolmentId);
 
-public sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
+internal sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
 {
     public DeclarePairValidator()
     {
@@ -24,7 +24,7 @@ public static class DeclarePairHandler
 {
     /// <summary>Both enrolments change: the named one through the workflow, the colleague's stream beside it.</summary>
     public static async Task<(EnrolmentChanged, Events, Contracts.PairDeclared)> Handle(
-        DeclarePair command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, CancellationToken cancellationToken)
+        DeclarePair command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (colleagueStream, colleague) = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, cancellationToken);
         var (events, colleagueEvents) = Decide(enrolment, colleague);
@@ -32,7 +32,7 @@ public static class DeclarePairHandler
         return (enrolment.Changed(events), [.. events], new Contracts.PairDeclared(enrolment.CohortId, enrolment.Id, colleague.Id));
     }
 
-    public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(Enrolment enrolment, Enrolment colleague)
+    public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(EnrolmentFile enrolment, EnrolmentFile colleague)
     {
         Colleagues.EnsureSameOrganisationAndCohort(enrolment, colleague);
         if (enrolment.PairedWith == colleague.Id)
@@ -49,7 +49,7 @@ public static class DeclarePairHandler
     }
 }
 
-public static class DeclarePairEndpoint
+internal static class DeclarePairEndpoint
 {
     public static RouteHandlerBuilder MapDeclarePair(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<DeclarePair>("pair", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

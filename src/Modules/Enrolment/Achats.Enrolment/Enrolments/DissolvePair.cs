@@ -11,7 +11,7 @@ namespace Achats.Enrolment.Enrolments;
 /// <summary>Undoes a pair, with a reason, on both enrolments.</summary>
 public sealed record DissolvePair(Guid EnrolmentId, string Reason);
 
-public sealed class DissolvePairValidator : AbstractValidator<DissolvePair>
+internal sealed class DissolvePairValidator : AbstractValidator<DissolvePair>
 {
     public DissolvePairValidator()
     {
@@ -24,7 +24,7 @@ public static class DissolvePairHandler
 {
     /// <summary>Both enrolments change: the named one through the workflow, the colleague's stream beside it.</summary>
     public static async Task<(EnrolmentChanged, Events, Contracts.PairDissolved)> Handle(
-        DissolvePair command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, CancellationToken cancellationToken)
+        DissolvePair command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
         var colleagueId = enrolment.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
         var (colleagueStream, colleague) = await session.FetchForWritingAsync(colleagueId, cancellationToken);
@@ -39,7 +39,7 @@ public static class DissolvePairHandler
     }
 }
 
-public static class DissolvePairEndpoint
+internal static class DissolvePairEndpoint
 {
     public static RouteHandlerBuilder MapDissolvePair(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<DissolvePair>("pair/dissolution", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

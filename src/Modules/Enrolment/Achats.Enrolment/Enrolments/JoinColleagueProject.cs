@@ -14,7 +14,7 @@ namespace Achats.Enrolment.Enrolments;
 /// </summary>
 public sealed record JoinColleagueProject(Guid EnrolmentId, Guid ColleagueEnrolmentId);
 
-public sealed class JoinColleagueProjectValidator : AbstractValidator<JoinColleagueProject>
+internal sealed class JoinColleagueProjectValidator : AbstractValidator<JoinColleagueProject>
 {
     public JoinColleagueProjectValidator()
     {
@@ -27,16 +27,16 @@ public static class JoinColleagueProjectHandler
 {
     /// <summary>The colleague whose project is joined (null when unknown): read, not written. Wolverine runs this before the validator.</summary>
     public static async Task<ColleagueEnrolment> LoadAsync(JoinColleagueProject command, IQuerySession session, CancellationToken cancellationToken) =>
-        new(await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken));
+        new(await session.LoadAsync<EnrolmentFile>(command.ColleagueEnrolmentId, cancellationToken));
 
-    public static (EnrolmentChanged, Events) Handle(JoinColleagueProject command, [WriteEnrolment] Enrolment enrolment, ColleagueEnrolment colleague)
+    public static (EnrolmentChanged, Events) Handle(JoinColleagueProject command, [WriteEnrolment] EnrolmentFile enrolment, ColleagueEnrolment colleague)
     {
-        var events = Decide(enrolment, colleague.Enrolment
+        var events = Decide(enrolment, colleague.File
             ?? throw new NotFoundException(EnrolmentStreams.NotFound.Replace("{Id}", command.ColleagueEnrolmentId.ToString(), StringComparison.Ordinal)));
         return (enrolment.Changed(events), [.. events]);
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, Enrolment colleague)
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, EnrolmentFile colleague)
     {
         Colleagues.EnsureSameOrganisationAndCohort(enrolment, colleague);
         var project = colleague.Project
@@ -48,9 +48,9 @@ public static class JoinColleagueProjectHandler
 }
 
 /// <summary>The enrolment whose project is joined, beside the one that joins it.</summary>
-public sealed record ColleagueEnrolment(Enrolment? Enrolment);
+public sealed record ColleagueEnrolment(EnrolmentFile? File);
 
-public static class JoinColleagueProjectEndpoint
+internal static class JoinColleagueProjectEndpoint
 {
     public static RouteHandlerBuilder MapJoinColleagueProject(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<JoinColleagueProject>("project", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

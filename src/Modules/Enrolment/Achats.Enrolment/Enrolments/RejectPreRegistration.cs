@@ -11,7 +11,7 @@ namespace Achats.Enrolment.Enrolments;
 /// <summary>Staff reject a pre-registration; the reason is told to the participant. The person may pre-register again later.</summary>
 public sealed record RejectPreRegistration(Guid EnrolmentId, int Version, string Reason);
 
-public sealed class RejectPreRegistrationValidator : AbstractValidator<RejectPreRegistration>
+internal sealed class RejectPreRegistrationValidator : AbstractValidator<RejectPreRegistration>
 {
     public RejectPreRegistrationValidator()
     {
@@ -25,7 +25,7 @@ public static class RejectPreRegistrationHandler
 {
     /// <summary>The colleague in a pair leaves it too, and the address may pre-register again: both written beside the enrolment's events.</summary>
     public static async Task<(EnrolmentChanged, Events)> Handle(
-        RejectPreRegistration command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, CancellationToken cancellationToken)
+        RejectPreRegistration command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
         var events = Decide(enrolment, command);
         await Colleagues.LeavePairAsync(session, enrolment, command.Reason.Trim(), cancellationToken);
@@ -33,13 +33,13 @@ public static class RejectPreRegistrationHandler
         return (enrolment.Changed(events), [.. events]);
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, RejectPreRegistration command) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, RejectPreRegistration command) =>
         enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
             ? Colleagues.Closing(enrolment, new PreRegistrationRejected(command.Reason.Trim()), command.Reason.Trim())
             : throw new ConflictException($"Cette inscription ne peut plus être refusée : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 
-public static class RejectPreRegistrationEndpoint
+internal static class RejectPreRegistrationEndpoint
 {
     public static RouteHandlerBuilder MapRejectPreRegistration(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<RejectPreRegistration>("rejection", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

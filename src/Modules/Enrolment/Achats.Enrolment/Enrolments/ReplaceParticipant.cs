@@ -19,7 +19,7 @@ namespace Achats.Enrolment.Enrolments;
 /// </summary>
 public sealed record ReplaceParticipant(Guid EnrolmentId, int Version, string Reason, ParticipantDetails? NewParticipant);
 
-public sealed class ReplaceParticipantValidator : AbstractValidator<ReplaceParticipant>
+internal sealed class ReplaceParticipantValidator : AbstractValidator<ReplaceParticipant>
 {
     public ReplaceParticipantValidator()
     {
@@ -38,7 +38,7 @@ public static class ReplaceParticipantHandler
 {
     /// <summary>The replaced enrolment's events go through the workflow; the newcomer's stream starts and the colleague's follows beside them.</summary>
     public static async Task<(Replacement, Events, OutgoingMessages)> Handle(
-        ReplaceParticipant command, [WriteEnrolment] Enrolment old, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        ReplaceParticipant command, [WriteEnrolment] EnrolmentFile old, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var newcomer = command.NewParticipant!.ToParticipant();
         var registrantId = Registrant.IdOf(old.CohortId, newcomer.Email);
@@ -51,7 +51,7 @@ public static class ReplaceParticipantHandler
         var attested = await session.AttestedAsync(old.Organisation.Siren, time.TodayInParis(), cancellationToken);
         var decision = Decide(old, command, attested, Guid.CreateVersion7(), time.GetUtcNow());
         var replaced = old.Changed(decision.OldEvents);
-        session.Events.StartStream<Enrolment>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
+        session.Events.StartStream<EnrolmentFile>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
         var outgoing = new OutgoingMessages
         {
             new Contracts.EnrolmentWithdrawn(old.Id, old.CohortId, command.Reason.Trim(), old.Status == EnrolmentStatus.Admitted,
@@ -82,7 +82,7 @@ public static class ReplaceParticipantHandler
     public sealed record Decision(Guid NewEnrolmentId, IReadOnlyList<object> OldEvents, IReadOnlyList<object> NewEvents);
 
     public static Decision Decide(
-        Enrolment old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, DateTimeOffset now)
+        EnrolmentFile old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, DateTimeOffset now)
     {
         if (!old.IsOpen)
         {
@@ -124,7 +124,7 @@ public static class ReplaceParticipantHandler
     }
 }
 
-public static class ReplaceParticipantEndpoint
+internal static class ReplaceParticipantEndpoint
 {
     public static RouteHandlerBuilder MapReplaceParticipant(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapPost("/{enrolmentId:guid}/replacement", async (

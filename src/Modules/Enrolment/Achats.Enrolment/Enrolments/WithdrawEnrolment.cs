@@ -14,7 +14,7 @@ namespace Achats.Enrolment.Enrolments;
 /// </summary>
 public sealed record WithdrawEnrolment(Guid EnrolmentId, int Version, string Reason, WithdrawalRequester? RequestedBy);
 
-public sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrolment>
+internal sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrolment>
 {
     public WithdrawEnrolmentValidator()
     {
@@ -29,7 +29,7 @@ public sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrol
 public static class WithdrawEnrolmentHandler
 {
     public static async Task<(EnrolmentChanged, Events, Contracts.EnrolmentWithdrawn)> Handle(
-        WithdrawEnrolment command, [WriteEnrolment] Enrolment enrolment, IDocumentSession session, TimeProvider time,
+        WithdrawEnrolment command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var (events, withdrawn) = await WithdrawAsync(session, enrolment, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
@@ -41,7 +41,7 @@ public static class WithdrawEnrolmentHandler
     /// them the colleague leaving the pair and the address freed for a new pre-registration.
     /// </summary>
     public static async Task<(IReadOnlyList<object>, Contracts.EnrolmentWithdrawn)> WithdrawAsync(
-        IDocumentSession session, Enrolment enrolment, string reason, WithdrawalRequester requestedBy, TimeProvider time,
+        IDocumentSession session, EnrolmentFile enrolment, string reason, WithdrawalRequester requestedBy, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var events = Decide(enrolment, reason, requestedBy);
@@ -51,16 +51,16 @@ public static class WithdrawEnrolmentHandler
             WasAdmitted: enrolment.Status == EnrolmentStatus.Admitted, ReplacedByEnrolmentId: null, time.GetUtcNow()));
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, WithdrawEnrolment command) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, WithdrawEnrolment command) =>
         Decide(enrolment, command.Reason.Trim(), command.RequestedBy!.Value);
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, string reason, WithdrawalRequester requestedBy) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, string reason, WithdrawalRequester requestedBy) =>
         enrolment.IsOpen
             ? Colleagues.Closing(enrolment, new EnrolmentWithdrawn(reason, requestedBy), reason)
             : throw new ConflictException($"Cette inscription est déjà close : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 
-public static class WithdrawEnrolmentEndpoint
+internal static class WithdrawEnrolmentEndpoint
 {
     public static RouteHandlerBuilder MapWithdrawEnrolment(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<WithdrawEnrolment>("withdrawal", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

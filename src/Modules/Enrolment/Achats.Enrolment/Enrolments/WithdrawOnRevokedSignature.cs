@@ -13,7 +13,7 @@ public static class WithdrawOnRevokedSignatureHandler
         chain.RetryOnConcurrentAppend();
 
     public static async Task<(Events, Contracts.EnrolmentWithdrawn?)> Handle(
-        Charter.Contracts.CharterSignatureRevoked revoked, [WriteEnrolment(Required = false)] Enrolment? enrolment, IDocumentSession session,
+        Charter.Contracts.CharterSignatureRevoked revoked, [WriteEnrolment(Required = false)] EnrolmentFile? enrolment, IDocumentSession session,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (enrolment is not { IsOpen: true })

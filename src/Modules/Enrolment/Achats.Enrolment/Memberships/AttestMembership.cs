@@ -31,7 +31,7 @@ public sealed record AttestMembership(string Siren, Membership? Membership, Date
     };
 }
 
-public sealed class AttestMembershipValidator : AbstractValidator<AttestMembership>
+internal sealed class AttestMembershipValidator : AbstractValidator<AttestMembership>
 {
     public AttestMembershipValidator()
     {
@@ -69,7 +69,7 @@ public static class AttestMembershipHandler
     }
 }
 
-public static class AttestMembershipEndpoint
+internal static class AttestMembershipEndpoint
 {
     public static RouteHandlerBuilder MapAttestMembership(this IEndpointRouteBuilder partners) =>
         partners.MapPost("/memberships", async (AttestMembership command, ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public static class ListAttestationsHandler
             .ToListAsync(cancellationToken);
 }
 
-public static class ListAttestationsEndpoint
+internal static class ListAttestationsEndpoint
 {
     public static RouteHandlerBuilder MapListAttestations(this IEndpointRouteBuilder partners) =>
         partners.MapGet("/memberships", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>

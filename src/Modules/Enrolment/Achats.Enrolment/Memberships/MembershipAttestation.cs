@@ -33,7 +33,7 @@ public sealed record MembershipAttestation(
     };
 }
 
-public static class MembershipAttestations
+internal static class MembershipAttestations
 {
     /// <summary>The memberships of an organisation that its partners attest today.</summary>
     public static async Task<IReadOnlyList<Membership>> AttestedAsync(

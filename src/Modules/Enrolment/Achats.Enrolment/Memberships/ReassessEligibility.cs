@@ -19,7 +19,7 @@ public static class ReassessEligibilityHandler
         ReassessEligibility command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var attested = await session.AttestedAsync(command.Siren, time.TodayInParis(), cancellationToken);
-        var enrolments = await session.Query<Enrolments.Enrolment>()
+        var enrolments = await session.Query<Enrolments.EnrolmentFile>()
             .Where(enrolment => enrolment.Organisation.Siren == command.Siren)
             .Select(enrolment => enrolment.Id)
             .ToListAsync(cancellationToken);
@@ -31,7 +31,7 @@ public static class ReassessEligibilityHandler
     }
 
     /// <summary>Open enrolments are decided again; closed ones keep the decision they closed with.</summary>
-    public static IReadOnlyList<object> Decide(Enrolments.Enrolment enrolment, IReadOnlyList<Eligibility.Membership> attested, string why) =>
+    public static IReadOnlyList<object> Decide(Enrolments.EnrolmentFile enrolment, IReadOnlyList<Eligibility.Membership> attested, string why) =>
         enrolment.IsOpen
             ? [EligibilityAssessed.Decide(enrolment.Organisation, enrolment.DeclaredMemberships, attested, why)]
             : [];

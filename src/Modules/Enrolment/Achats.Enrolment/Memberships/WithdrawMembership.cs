@@ -46,7 +46,7 @@ public static class WithdrawMembershipHandler
     }
 }
 
-public static class WithdrawMembershipEndpoint
+internal static class WithdrawMembershipEndpoint
 {
     public static RouteHandlerBuilder MapWithdrawMembership(this IEndpointRouteBuilder partners) =>
         partners.MapDelete("/memberships/{siren}", async (

@@ -29,9 +29,9 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler");
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_enrolment = await documentSession.Events.FetchForWriting<Achats.Enrolment.Enrolments.Enrolment>(((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId, cancellation);
+            var stream_enrolment = await documentSession.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId, cancellation);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.Enrolment");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
             
             // The actual message execution
             (var outgoing1, var outgoing2) = await Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler.Handle(charterSignatureRevoked, stream_enrolment.Aggregate, documentSession, _timeProvider, cancellation).ConfigureAwait(false);

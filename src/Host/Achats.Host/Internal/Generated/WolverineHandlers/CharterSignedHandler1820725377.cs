@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.AdmitParticipantHandler");
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.Enrolment>(((Achats.Charter.Contracts.CharterSigned)context.Envelope.Message).EnrolmentId);
+            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Charter.Contracts.CharterSigned)context.Envelope.Message).EnrolmentId);
 
             await batchedQuery.Execute(cancellation);
 
@@ -38,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_enrolment = await stream_enrolment_BatchItem.ConfigureAwait(false);
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Contracts.CharterSigned)context.Envelope.Message).EnrolmentId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.Enrolment");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
             // Write ProblemDetails if this required object is null
             if (stream_enrolment.Aggregate == null)
             {

@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.JoinColleagueProject>(_validatorOfJoinColleagueProjectIEnumerable, joinColleagueProject, cancellation).ConfigureAwait(false);
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.Enrolment>(((Achats.Enrolment.Enrolments.JoinColleagueProject)context.Envelope.Message).EnrolmentId);
+            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Enrolment.Enrolments.JoinColleagueProject)context.Envelope.Message).EnrolmentId);
 
             await batchedQuery.Execute(cancellation);
 
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_enrolment = await stream_enrolment_BatchItem.ConfigureAwait(false);
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Enrolment.Enrolments.JoinColleagueProject)context.Envelope.Message).EnrolmentId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.Enrolment");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
             // Write ProblemDetails if this required object is null
             if (stream_enrolment.Aggregate == null)
             {

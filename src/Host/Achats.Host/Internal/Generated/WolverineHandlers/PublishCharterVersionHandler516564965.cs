@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.PublishCharterVersionHandler");
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_charter_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Charter.Charters.Charter>(((Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message).CharterId);
+            var stream_charter_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Charter.Charters.CohortCharter>(((Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message).CharterId);
 
             await batchedQuery.Execute(cancellation);
 
@@ -38,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_charter = await stream_charter_BatchItem.ConfigureAwait(false);
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message).CharterId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Charter.Charters.Charter");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Charter.Charters.CohortCharter");
             // Write ProblemDetails if this required object is null
             if (stream_charter.Aggregate == null)
             {

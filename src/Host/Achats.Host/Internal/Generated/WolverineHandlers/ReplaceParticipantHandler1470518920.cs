@@ -34,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.ReplaceParticipant>(_validatorOfReplaceParticipantIEnumerable, replaceParticipant, cancellation).ConfigureAwait(false);
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_old_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.Enrolment>(((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).EnrolmentId, ((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).Version);
+            var stream_old_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).EnrolmentId, ((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).Version);
 
             await batchedQuery.Execute(cancellation);
 
@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_old = await stream_old_BatchItem.ConfigureAwait(false);
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).EnrolmentId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.Enrolment");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
             // Write ProblemDetails if this required object is null
             if (stream_old.Aggregate == null)
             {

@@ -30,9 +30,9 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.SaveCharterDraftHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Charters.SaveCharterDraft>(_validatorOfSaveCharterDraftIEnumerable, saveCharterDraft, cancellation).ConfigureAwait(false);
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_charter = await documentSession.Events.FetchForWriting<Achats.Charter.Charters.Charter>(((Achats.Charter.Charters.SaveCharterDraft)context.Envelope.Message).CharterId, cancellation);
+            var stream_charter = await documentSession.Events.FetchForWriting<Achats.Charter.Charters.CohortCharter>(((Achats.Charter.Charters.SaveCharterDraft)context.Envelope.Message).CharterId, cancellation);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Charters.SaveCharterDraft)context.Envelope.Message).CharterId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Charter.Charters.Charter");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Charter.Charters.CohortCharter");
             
             // The actual message execution
             (var outgoing1, var outgoing2) = Achats.Charter.Charters.SaveCharterDraftHandler.Handle(saveCharterDraft, stream_charter.Aggregate);

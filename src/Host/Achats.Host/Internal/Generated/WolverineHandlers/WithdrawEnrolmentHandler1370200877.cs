@@ -34,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.WithdrawEnrolment>(_validatorOfWithdrawEnrolmentIEnumerable, withdrawEnrolment, cancellation).ConfigureAwait(false);
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.Enrolment>(((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).EnrolmentId, ((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).Version);
+            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).EnrolmentId, ((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).Version);
 
             await batchedQuery.Execute(cancellation);
 
@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_enrolment = await stream_enrolment_BatchItem.ConfigureAwait(false);
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).EnrolmentId);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.Enrolment");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
             // Write ProblemDetails if this required object is null
             if (stream_enrolment.Aggregate == null)
             {
