@@ -117,7 +117,7 @@ internal static class EnrolmentStreams
 {
     public const string NotFound = "Aucune inscription n'a l'identifiant {Id}.";
 
-    public static async Task<(IEventStream<EnrolmentFile> Stream, EnrolmentFile EnrolmentFile)> FetchForWritingAsync(
+    public static async Task<(IEventStream<EnrolmentFile> Stream, EnrolmentFile File)> FetchForWritingAsync(
         this IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<EnrolmentFile>(enrolmentId, cancellationToken);
