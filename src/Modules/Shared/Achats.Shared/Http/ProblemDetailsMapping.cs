@@ -124,19 +124,13 @@ public static partial class ProblemDetailsMapping
                     Type = $"urn:achats:problem:{violation.Rule}",
                     Detail = violation.Message,
                 }, violation.Details),
-                NotFoundException notFound => new ProblemDetails
-                {
-                    Status = StatusCodes.Status404NotFound,
-                    Detail = notFound.Message,
-                },
-                // Wolverine's aggregate handler workflow found no stream for the command's id ([WriteAggregate] with
-                // OnMissing.ThrowException); its message is the module's French one.
-                Wolverine.Persistence.RequiredDataMissingException missing => new ProblemDetails
+                // What the request names does not exist: said by a handler, or by Wolverine's aggregate handler workflow
+                // finding no stream for the command's id ([WriteAggregate] with OnMissing.ThrowException, French message).
+                NotFoundException or Wolverine.Persistence.RequiredDataMissingException => new ProblemDetails
                 {
                     Status = StatusCodes.Status404NotFound,
                     Type = NotFoundType,
-                    Title = FrenchTitles[StatusCodes.Status404NotFound],
-                    Detail = missing.Message,
+                    Detail = exception.Message,
                 },
                 _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError },
             };
