@@ -70,7 +70,7 @@ public sealed class CharterSignaturePageTests(CharterSignaturePageTests.WithPubl
         {
             await base.InitializeAsync();
             _cohortId = await OpenCohortAsync("Édition 2027");
-            await InvokeTrackedAsync<Achats.Charter.Charters.Charter>(new SaveCharterDraft(_cohortId, "Charte d'engagement de l'édition 2027",
+            await InvokeTrackedAsync<CohortCharter>(new SaveCharterDraft(_cohortId, "Charte d'engagement de l'édition 2027",
                 "## Préambule\n\nLes participants s'engagent, pendant **toute l'édition**, à faire entrer l'économie circulaire et solidaire dans leurs achats.",
                 ["Participer aux séances plénières.", "Intégrer des critères circulaires et solidaires à mes achats.", "Viser au moins une procédure d'achat pendant le programme."]));
             await InvokeTrackedAsync<CharterVersion>(new PublishCharterVersion(_cohortId));

@@ -27,7 +27,7 @@ public sealed class CharterDecisionTests
     [Fact]
     public void A_published_draft_becomes_version_1_frozen_with_its_fingerprint_and_the_draft_is_gone()
     {
-        var charter = Charter.Charters.Charter.Create(new CharterDraftSaved(Guid.CreateVersion7(), Guid.CreateVersion7(), Text));
+        var charter = Charter.Charters.CohortCharter.Create(new CharterDraftSaved(Guid.CreateVersion7(), Guid.CreateVersion7(), Text));
 
         var published = PublishCharterVersionHandler.Publish(charter, Guid.CreateVersion7(), Now);
 
@@ -42,7 +42,7 @@ public sealed class CharterDecisionTests
     [Fact]
     public void A_new_draft_published_supersedes_the_published_version_which_stays_as_it_was()
     {
-        var charter = Charter.Charters.Charter.Create(new CharterDraftSaved(Guid.CreateVersion7(), Guid.CreateVersion7(), Text));
+        var charter = Charter.Charters.CohortCharter.Create(new CharterDraftSaved(Guid.CreateVersion7(), Guid.CreateVersion7(), Text));
         charter = charter.Apply(PublishCharterVersionHandler.Publish(charter, Guid.CreateVersion7(), Now));
         var amended = Text with { Commitments = [.. Text.Commitments, "Viser au moins une procédure d'achat."] };
         charter = charter.Apply(new CharterDraftSaved(charter.Id, charter.CohortId, amended));

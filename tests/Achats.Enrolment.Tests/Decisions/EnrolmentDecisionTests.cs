@@ -339,7 +339,7 @@ public sealed class EnrolmentDecisionTests
     }
 
     /// <summary>The enrolment brought to <paramref name="status"/> by the events that lead there.</summary>
-    private static Enrolments.Enrolment AtStatus(Enrolments.Enrolment enrolment, EnrolmentStatus status) => status switch
+    private static Enrolments.EnrolmentFile AtStatus(Enrolments.EnrolmentFile enrolment, EnrolmentStatus status) => status switch
     {
         EnrolmentStatus.PreRegistered => enrolment,
         EnrolmentStatus.InformationRequested => enrolment.Then(new InformationRequested("Précisez.")),

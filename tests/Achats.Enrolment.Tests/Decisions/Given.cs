@@ -27,20 +27,20 @@ public static class Given
         EligibilityAssessed.Decide(submitted.Organisation, submitted.DeclaredMemberships, attested, "Pré-inscription.");
 
     /// <summary>A pre-registration and its first assessment: free for a commune of the territory.</summary>
-    public static Enrolments.Enrolment PreRegistered(Organisation? organisation = null, Membership[]? declared = null, Guid? cohortId = null, PurchasingProject? project = null)
+    public static Enrolments.EnrolmentFile PreRegistered(Organisation? organisation = null, Membership[]? declared = null, Guid? cohortId = null, PurchasingProject? project = null)
     {
         var submitted = Submitted(organisation, declared, cohortId: cohortId, project: project);
         return Events(submitted, Assessed(submitted));
     }
 
-    public static Enrolments.Enrolment Events(PreRegistrationSubmitted first, params object[] rest) =>
-        Enrolments.Enrolment.Create(first).Then(rest);
+    public static Enrolments.EnrolmentFile Events(PreRegistrationSubmitted first, params object[] rest) =>
+        Enrolments.EnrolmentFile.Create(first).Then(rest);
 
-    public static Enrolments.Enrolment Then(this Enrolments.Enrolment enrolment, params object[] events) =>
+    public static Enrolments.EnrolmentFile Then(this Enrolments.EnrolmentFile enrolment, params object[] events) =>
         events.Aggregate(enrolment, Fold);
 
     /// <summary>One event onto the enrolment through its own typed <c>Apply</c>, as Marten folds the stream.</summary>
-    private static Enrolments.Enrolment Fold(Enrolments.Enrolment enrolment, object next) => next switch
+    private static Enrolments.EnrolmentFile Fold(Enrolments.EnrolmentFile enrolment, object next) => next switch
     {
         EligibilityAssessed assessed => enrolment.Apply(assessed),
         EligibilityOverridden overridden => enrolment.Apply(overridden),

@@ -47,7 +47,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
         await using var session = app.Store.QuerySession();
         var file = await session.Query<SignatureFile>().SingleAsync(file => file.EnrolmentId == enrolmentId, Cancellation);
         var signature = file.Signatures.ShouldHaveSingleItem();
-        var charter = await session.Query<Achats.Charter.Charters.Charter>().SingleAsync(charter => charter.Id != Guid.Empty && charter.CohortId == file.CohortId, Cancellation);
+        var charter = await session.Query<Achats.Charter.Charters.CohortCharter>().SingleAsync(charter => charter.Id != Guid.Empty && charter.CohortId == file.CohortId, Cancellation);
         var version = charter.Versions.Single(version => version.Id == signature.VersionId);
         signature.Fingerprint.ShouldBe(version.Text.Fingerprint());
         signature.Fingerprint.ShouldBe(version.Fingerprint);
@@ -162,7 +162,7 @@ public sealed partial class CharterSignatureTests(AchatsApp app) : IClassFixture
 
         answers.ShouldAllBe(answer => answer.StatusCode == HttpStatusCode.OK);
         await using var session = app.Store.QuerySession();
-        (await session.Query<Achats.Charter.Charters.Charter>().CountAsync(charter => charter.CohortId == cohortId, Cancellation)).ShouldBe(1);
+        (await session.Query<Achats.Charter.Charters.CohortCharter>().CountAsync(charter => charter.CohortId == cohortId, Cancellation)).ShouldBe(1);
     }
 
     [Fact]

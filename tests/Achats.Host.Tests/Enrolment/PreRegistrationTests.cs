@@ -216,7 +216,7 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
     {
         await using var session = app.Store.QuerySession();
         return (await session.Events.QueryAllRawEvents().Where(recorded => recorded.EventTypeName != "tombstone").LongCountAsync(Cancellation),
-            await session.Query<Achats.Enrolment.Enrolments.Enrolment>().CountAsync(Cancellation),
+            await session.Query<Achats.Enrolment.Enrolments.EnrolmentFile>().CountAsync(Cancellation),
             await session.Query<Achats.Enrolment.Enrolments.Registrant>().CountAsync(Cancellation));
     }
 }

@@ -16,8 +16,9 @@ public static class CharterModule
 
     public static StoreOptions ConfigureCharter(this StoreOptions options)
     {
-        options.Projections.Snapshot<Charters.Charter>(SnapshotLifecycle.Inline);
-        options.Schema.For<Charters.Charter>().DatabaseSchemaName(Schema).UniqueIndex(charter => charter.CohortId);
+        options.Projections.Snapshot<Charters.CohortCharter>(SnapshotLifecycle.Inline);
+        // Its table keeps the name it had when the type was called Charter.
+        options.Schema.For<Charters.CohortCharter>().DatabaseSchemaName(Schema).DocumentAlias("charter").UniqueIndex(charter => charter.CohortId);
         options.Projections.Snapshot<SignatureFile>(SnapshotLifecycle.Inline);
         options.Schema.For<SignatureFile>().DatabaseSchemaName(Schema)
             .Index(file => file.CohortId)
@@ -46,10 +47,13 @@ public static class CharterModule
     public static IEndpointRouteBuilder MapCharterModule(this IEndpointRouteBuilder app)
     {
         var charter = app.MapGroup("/api/charter/v1").WithTags("Charte d'engagement");
-        charter.MapCharters();
-        charter.MapSigningLinks();
-        charter.MapSignatures();
-        charter.MapResignatureReport();
+        charter.MapSaveCharterDraft();
+        charter.MapPublishCharterVersion();
+        charter.MapGetCharter();
+        charter.MapIssueSigningLink();
+        charter.MapRecordPaperSignature();
+        charter.MapRevokeSignature();
+        charter.MapGetResignatureReport();
         return app;
     }
 }

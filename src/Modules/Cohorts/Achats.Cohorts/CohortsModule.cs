@@ -62,11 +62,14 @@ public static class CohortsModule
     {
         var cohorts = app.MapGroup("/api/cohorts/v1").WithTags("Éditions");
         cohorts.MapPlanCohort();
-        cohorts.MapReadCohorts();
+        cohorts.MapGetCohort();
+        cohorts.MapListCohorts();
         cohorts.MapChangeCohortDates();
-        cohorts.MapCohortLife();
+        cohorts.MapLaunchCohort();
+        cohorts.MapCloseCohort();
         cohorts.MapRoster();
-        cohorts.MapSequences();
+        cohorts.MapAddSequence();
+        cohorts.MapReorderSequences();
         cohorts.MapScheduleSession();
         cohorts.MapChangeSession();
         cohorts.MapCancelSession();
@@ -76,7 +79,8 @@ public static class CohortsModule
         cohorts.MapUpdatePurchasingProject();
         cohorts.MapListPurchasingProjects();
         cohorts.MapProposeWorkingGroups();
-        cohorts.MapAdjustWorkingGroups();
+        cohorts.MapMoveToWorkingGroup();
+        cohorts.MapPublishWorkingGroups();
         cohorts.MapGetWorkingGroups();
         return app;
     }

@@ -23,8 +23,9 @@ public static class EnrolmentModule
         options.Schema.For<MembershipAttestation>().DatabaseSchemaName(Schema)
             .Index(attestation => attestation.Siren);
         // The enrolment itself is the staff read model: kept inline, in the transaction that appends its events.
-        options.Projections.Snapshot<Enrolments.Enrolment>(SnapshotLifecycle.Inline);
-        options.Schema.For<Enrolments.Enrolment>().DatabaseSchemaName(Schema)
+        options.Projections.Snapshot<Enrolments.EnrolmentFile>(SnapshotLifecycle.Inline);
+        // Its table keeps the name it had when the type was called Enrolment.
+        options.Schema.For<Enrolments.EnrolmentFile>().DatabaseSchemaName(Schema).DocumentAlias("enrolment")
             .Index(enrolment => enrolment.CohortId)
             .Index(enrolment => enrolment.Organisation.Siren!)
             .Index(enrolment => enrolment.SubmittedAt);
@@ -67,11 +68,14 @@ public static class EnrolmentModule
         enrolments.MapOverrideEligibility();
         enrolments.MapWithdrawEnrolment();
         enrolments.MapReplaceParticipant();
-        enrolments.MapPairs();
+        enrolments.MapDeclarePair();
+        enrolments.MapDissolvePair();
         enrolments.MapJoinColleagueProject();
 
         var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");
-        partners.MapMemberships();
+        partners.MapAttestMembership();
+        partners.MapWithdrawMembership();
+        partners.MapListAttestations();
         return app;
     }
 }

@@ -17,7 +17,7 @@ namespace Achats.Charter.Signatures;
 /// </summary>
 public sealed record RecordPaperSignature(Guid EnrolmentId, DateOnly? SignedOn, string SignerName, string Role, string Note);
 
-public sealed class RecordPaperSignatureValidator : AbstractValidator<RecordPaperSignature>
+internal sealed class RecordPaperSignatureValidator : AbstractValidator<RecordPaperSignature>
 {
     public RecordPaperSignatureValidator()
     {
@@ -36,8 +36,7 @@ public static class RecordPaperSignatureHandler
     public static async Task<(CharterSignedOnPaper, Contracts.CharterSigned)> Handle(
         RecordPaperSignature command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
-        var file = stream.Aggregate!;
+        var (stream, file) = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
         var charter = await session.CharterOfAsync(file.CohortId, cancellationToken);
         if (command.SignedOn > time.TodayInParis())
         {
@@ -75,68 +74,9 @@ public static class RecordPaperSignatureHandler
     }
 }
 
-/// <summary>The participant revokes their signature (told to staff, who record it with the reason): they leave the cohort.</summary>
-public sealed record RevokeSignature(Guid EnrolmentId, string Reason);
-
-public sealed class RevokeSignatureValidator : AbstractValidator<RevokeSignature>
+internal static class RecordPaperSignatureEndpoint
 {
-    public RevokeSignatureValidator()
-    {
-        RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de la révocation est obligatoire.")
-            .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.");
-    }
-}
-
-public static class RevokeSignatureHandler
-{
-    public static async Task<(SignatureRevoked, Contracts.CharterSignatureRevoked)> Handle(
-        RevokeSignature command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
-        var file = stream.Aggregate!;
-        var revoked = Decide(file, command, time.GetUtcNow());
-        stream.AppendMany(RevokeSignatureHandler.Events(file, revoked));
-        return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
-    }
-
-    public static SignatureRevoked Decide(SignatureFile file, RevokeSignature command, DateTimeOffset now) =>
-        file switch
-        {
-            { SignedVersion: null } => throw new ConflictException("Ce participant n'a pas encore signé la charte."),
-            { Revocation: not null } => throw new ConflictException("Cette signature est déjà révoquée."),
-            _ => new SignatureRevoked(command.Reason.Trim(), now),
-        };
-
-    /// <summary>Revoking stops the link too: nothing more is signed with it.</summary>
-    public static IReadOnlyList<object> Events(SignatureFile file, SignatureRevoked revoked) =>
-        file.ActiveLink is { Used: false } link ? [revoked, new SigningLinkVoided(link.LinkId, "Signature révoquée.")] : [revoked];
-}
-
-public static class SignatureFiles
-{
-    /// <summary>
-    /// A participant's file, loaded to append to it. Appends always go through <c>FetchForWriting</c>: with
-    /// quick append, a bare <c>Events.Append</c> leaves the inline document's version behind.
-    /// </summary>
-    public static async Task<JasperFx.Events.IEventStream<SignatureFile>> ForWritingAsync(
-        IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken) =>
-        await IdOfAsync(session, enrolmentId, cancellationToken) is { } id
-            ? await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken)
-            : throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?");
-
-    /// <summary>The participant's file, or null before their pre-registration was validated.</summary>
-    public static async Task<Guid?> IdOfAsync(IQuerySession session, Guid enrolmentId, CancellationToken cancellationToken)
-    {
-        var ids = await session.Query<SignatureFile>().Where(file => file.EnrolmentId == enrolmentId).Select(file => file.Id)
-            .ToListAsync(cancellationToken);
-        return ids.Count == 0 ? null : ids[0];
-    }
-}
-
-public static class SignatureEndpoints
-{
-    public static IEndpointRouteBuilder MapSignatures(this IEndpointRouteBuilder charter)
-    {
+    public static RouteHandlerBuilder MapRecordPaperSignature(this IEndpointRouteBuilder charter) =>
         charter.MapPost("/signatures/{enrolmentId:guid}/paper", async (Guid enrolmentId, RecordPaperSignature command, IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<CharterSignedOnPaper>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
             .RequireAuthorization(Policies.RunProgramme)
@@ -146,14 +86,4 @@ public static class SignatureEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        charter.MapPost("/signatures/{enrolmentId:guid}/revocation", async (Guid enrolmentId, RevokeSignature command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<SignatureRevoked>(command with { EnrolmentId = enrolmentId }, cancellationToken)))
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(RevokeSignature))
-            .WithSummary("Enregistrer la révocation de sa signature par un participant (il quitte l'édition)")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return charter;
-    }
 }

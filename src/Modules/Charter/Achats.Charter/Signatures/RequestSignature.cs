@@ -1,12 +1,5 @@
 using Achats.Enrolment.Contracts;
-using Achats.Shared.Access;
-using Achats.Shared.Email;
-using Achats.Shared.Http;
-using Achats.Shared.Time;
 using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Wolverine;
 
@@ -41,75 +34,5 @@ public static class RequestSignatureHandler
         var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
         session.Events.StartStream<SignatureFile>(requested.FileId, requested, issued);
         return [SigningLinks.Email(requested.Signer, settings.Url(token), issued.ExpiresAt)];
-    }
-}
-
-/// <summary>Staff send a new link (the participant lost theirs, or it expired): the old one stops working.</summary>
-public sealed record IssueSigningLink(Guid EnrolmentId);
-
-public static class IssueSigningLinkHandler
-{
-    public static async Task<(SigningLinkIssued, SendEmail)> Handle(
-        IssueSigningLink command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
-    {
-        var stream = await SignatureFiles.ForWritingAsync(session, command.EnrolmentId, cancellationToken);
-        var file = stream.Aggregate!;
-        if (!file.Committable)
-        {
-            throw new ConflictException("Cette inscription est close (retrait ou signature révoquée) : aucun lien ne lui est plus envoyé.");
-        }
-
-        var settings = SigningLinkSettings.From(configuration);
-        var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
-        stream.AppendMany(SigningLinks.Replace(file, issued));
-        return (issued, SigningLinks.Email(file.Signer, settings.Url(token), issued.ExpiresAt));
-    }
-}
-
-/// <summary>The rules of signing links, without I/O.</summary>
-public static class SigningLinks
-{
-    public static (string Token, SigningLinkIssued Issued) Issue(DateTimeOffset now, int days)
-    {
-        var (token, hash) = SigningToken.New();
-        return (token, new SigningLinkIssued(Guid.CreateVersion7(), hash, now.AddDays(days)));
-    }
-
-    /// <summary>A new link voids the one before it, used or not.</summary>
-    public static IReadOnlyList<object> Replace(SignatureFile file, SigningLinkIssued issued) =>
-        file.ActiveLink is { } active ? [new SigningLinkVoided(active.LinkId, "Remplacé par un nouveau lien."), issued] : [issued];
-
-    public static SendEmail Email(Signer signer, string url, DateTimeOffset expiresAt) => new(
-        signer.Email,
-        signer.Name,
-        "Signez la charte d'engagement du programme Achats circulaires et solidaires",
-        $"""
-        Bonjour {signer.FirstName},
-
-        Votre pré-inscription au programme Achats circulaires et solidaires a été validée. Pour être admis·e dans
-        l'édition, lisez et signez la charte d'engagement en suivant ce lien personnel, valable jusqu'au {FrenchDates.At(expiresAt)} :
-
-        {url}
-
-        Ce lien ne sert qu'une fois et vous est réservé : ne le transmettez pas.
-
-        L'équipe du programme
-        """);
-}
-
-public static class SigningLinkEndpoints
-{
-    public static IEndpointRouteBuilder MapSigningLinks(this IEndpointRouteBuilder charter)
-    {
-        charter.MapPost("/signatures/{enrolmentId:guid}/links", async (Guid enrolmentId, IMessageBus bus, CancellationToken cancellationToken) =>
-            {
-                var issued = await bus.InvokeAsync<SigningLinkIssued>(new IssueSigningLink(enrolmentId), cancellationToken);
-                return TypedResults.Ok(new { issued.LinkId, issued.ExpiresAt });
-            })
-            .RequireAuthorization(Policies.RunProgramme)
-            .WithName(nameof(IssueSigningLink))
-            .WithSummary("Envoyer un nouveau lien de signature (l'ancien ne fonctionne plus)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return charter;
     }
 }

@@ -7,21 +7,6 @@ using Wolverine;
 
 namespace Achats.Charter.Signatures;
 
-/// <summary>What a signing link opens on: whether it can be used, for whom, and the exact text to sign.</summary>
-public sealed record OpenSigningLink(string Token);
-
-public enum SigningLinkState
-{
-    Usable,
-    /// <summary>Unknown, tampered with, or replaced by a newer link.</summary>
-    Invalid,
-    Expired,
-    Used,
-}
-
-/// <summary>What the link shows: the charter to sign, or, once used, the signature given and the way to revoke it.</summary>
-public sealed record SigningLinkView(SigningLinkState State, Signer? Signer, CharterVersion? Charter, int? SignedVersion = null, DateTimeOffset? SignedAt = null);
-
 /// <summary>The participant signs through their link, having typed their name and role and confirmed they may commit their organisation.</summary>
 public sealed record SignCharter(string Token, Guid VersionId, string TypedName, string Role, bool AuthorisedToCommit)
 {
@@ -30,7 +15,7 @@ public sealed record SignCharter(string Token, Guid VersionId, string TypedName,
     public string? UserAgent { get; init; }
 }
 
-public sealed class SignCharterValidator : AbstractValidator<SignCharter>
+internal sealed class SignCharterValidator : AbstractValidator<SignCharter>
 {
     public SignCharterValidator()
     {
@@ -40,29 +25,6 @@ public sealed class SignCharterValidator : AbstractValidator<SignCharter>
             .MaximumLength(200).WithMessage("La fonction ne doit pas dépasser 200 caractères.");
         RuleFor(command => command.AuthorisedToCommit).Equal(true)
             .WithMessage("Confirmez que vous êtes autorisé·e à engager votre structure.");
-    }
-}
-
-public static class OpenSigningLinkHandler
-{
-    public static async Task<SigningLinkView> Handle(OpenSigningLink query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var file = await SignCharterHandler.FileOfAsync(session, query.Token, cancellationToken);
-        var state = SignCharterHandler.StateOf(file, time.GetUtcNow());
-        if (state == SigningLinkState.Used && file!.Committable)
-        {
-            // The participant's own door to their signature: shown with the way to revoke it.
-            var last = file.Signatures[^1];
-            return new SigningLinkView(state, file.Signer, null, last.VersionNumber, last.SignedAt);
-        }
-
-        if (state != SigningLinkState.Usable)
-        {
-            return new SigningLinkView(state, null, null);
-        }
-
-        var charter = await session.CharterOfAsync(file!.CohortId, cancellationToken);
-        return new SigningLinkView(state, file.Signer, charter?.Current);
     }
 }
 
@@ -148,34 +110,5 @@ public static class SignCharterHandler
     {
         var hash = SigningToken.HashOf(token);
         return await session.Query<SignatureFile>().SingleOrDefaultAsync(file => file.ActiveTokenHash == hash, cancellationToken);
-    }
-}
-
-/// <summary>The participant revokes their signature through the link they signed with: they leave the cohort.</summary>
-public sealed record RevokeOwnSignature(string Token, string Reason);
-
-public sealed class RevokeOwnSignatureValidator : AbstractValidator<RevokeOwnSignature>
-{
-    public RevokeOwnSignatureValidator()
-    {
-        RuleFor(command => command.Reason).NotEmpty().WithMessage("Dites-nous en quelques mots pourquoi vous révoquez votre signature.")
-            .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.");
-    }
-}
-
-public static class RevokeOwnSignatureHandler
-{
-    public static async Task<(SignatureRevoked, Contracts.CharterSignatureRevoked)> Handle(
-        RevokeOwnSignature command, IDocumentSession session, IMessageContext context, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var found = await SignCharterHandler.FileOfAsync(session, command.Token, cancellationToken)
-            ?? throw new RuleViolationException("signing-link-invalid", "Ce lien n'est pas valide : demandez à l'équipe du programme d'enregistrer votre révocation.");
-        var stream = await session.Events.FetchForWriting<SignatureFile>(found.Id, cancellationToken);
-        var file = stream.Aggregate!;
-        var revoked = RevokeSignatureHandler.Decide(file, new RevokeSignature(file.EnrolmentId, command.Reason), time.GetUtcNow());
-        SignCharterHandler.ActAsParticipant(context, session, file.EnrolmentId);
-        // The link opened the signature; revoked, it opens nothing more.
-        stream.AppendMany([revoked, new SigningLinkVoided(file.ActiveLink!.LinkId, "Signature révoquée.")]);
-        return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Achats.Shared.Http;
+using Marten;
 
 namespace Achats.Charter.Signatures;
 
@@ -108,7 +110,7 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 }
 
 /// <summary>Signing tokens: 256 random bits, shown once in the email, kept only as their SHA-256.</summary>
-public static class SigningToken
+internal static class SigningToken
 {
     public static (string Token, string Hash) New()
     {
@@ -117,4 +119,30 @@ public static class SigningToken
     }
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+internal static class SignatureFiles
+{
+    /// <summary>
+    /// A participant's file, loaded to append to it. Appends always go through <c>FetchForWriting</c>: with
+    /// quick append, a bare <c>Events.Append</c> leaves the inline document's version behind.
+    /// </summary>
+    /// <remarks>
+    /// Commands name the enrolment (or carry the link's token), not the file's stream id, so Wolverine's aggregate
+    /// workflow cannot load it from the command: the file is found by query, then fetched for writing here.
+    /// </remarks>
+    public static async Task<(JasperFx.Events.IEventStream<SignatureFile> Stream, SignatureFile File)> ForWritingAsync(
+        IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken) =>
+        await IdOfAsync(session, enrolmentId, cancellationToken) is { } id
+            && await session.Events.FetchForWriting<SignatureFile>(id, cancellationToken) is { Aggregate: { } file } stream
+            ? (stream, file)
+            : throw new NotFoundException("Aucune demande de signature pour cette inscription : la pré-inscription a-t-elle été validée ?");
+
+    /// <summary>The participant's file, or null before their pre-registration was validated.</summary>
+    public static async Task<Guid?> IdOfAsync(IQuerySession session, Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        var ids = await session.Query<SignatureFile>().Where(file => file.EnrolmentId == enrolmentId).Select(file => file.Id)
+            .ToListAsync(cancellationToken);
+        return ids.Count == 0 ? null : ids[0];
+    }
 }

@@ -29,7 +29,7 @@ public enum Presence
 /// <summary>Presences recorded or corrected, one participant or a whole sheet at a time: only what changed.</summary>
 public sealed record AttendanceRecorded(Guid SessionId, Guid CohortId, IReadOnlyList<AttendanceEntry> Entries);
 
-public static class PresenceLabels
+internal static class PresenceLabels
 {
     public static string Of(Presence presence) => presence switch
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Attendance;
 
@@ -20,7 +21,7 @@ public sealed record RecordAttendance(Guid CohortId, Guid SessionId, IReadOnlyLi
 /// <summary>One line of the sheet as staff send it.</summary>
 public sealed record PresenceMark(Guid EnrolmentId, Presence? Presence);
 
-public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
+internal sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
 {
     public RecordAttendanceValidator()
     {
@@ -41,16 +42,24 @@ public sealed record AttendanceChanged(Guid SessionId, int Version, int Changed)
 
 public static class RecordAttendanceHandler
 {
-    public static async Task<AttendanceChanged> Handle(
-        RecordAttendance command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cohort (null when unknown) and the people marked, read beside the sheet, the one stream written.
+    /// Wolverine runs this before the validator: it must not trust the input.
+    /// </summary>
+    public static async Task<(Cohort?, IReadOnlyList<RosterMember>)> LoadAsync(
+        RecordAttendance command, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.LoadAsync<Cohort>(command.CohortId, cancellationToken),
+            await session.LoadManyAsync<RosterMember>(cancellationToken,
+                (command.Entries ?? []).Where(entry => entry is not null).Select(entry => entry.EnrolmentId)));
+
+    /// <summary>The session's first marks start its sheet.</summary>
+    public static (AttendanceChanged, Events) Handle(
+        RecordAttendance command, Cohort? cohort, IReadOnlyList<RosterMember> marked,
+        [WriteAggregate(nameof(RecordAttendance.SessionId), Required = false)] AttendanceSheet? sheet, TimeProvider time)
     {
-        var cohort = await session.LoadCohortAsync(command.CohortId, cancellationToken);
-        var marked = await session.LoadManyAsync<RosterMember>(cancellationToken, command.Entries.Select(entry => entry.EnrolmentId));
-        var stream = await session.Events.FetchForWriting<AttendanceSheet>(command.SessionId, cancellationToken);
-        var events = Decide(cohort, marked, stream.Aggregate, command, time.GetUtcNow());
-        stream.AppendMany(events);
-        return new AttendanceChanged(command.SessionId, (int)(stream.CurrentVersion ?? 0),
-            events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count));
+        var events = Decide(cohort ?? throw new NotFoundException(CohortStreams.NotFound), marked, sheet, command, time.GetUtcNow());
+        return (new AttendanceChanged(command.SessionId, (sheet?.Version ?? 0) + events.Count,
+            events.Cast<AttendanceRecorded>().Sum(recorded => recorded.Entries.Count)), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(
@@ -85,7 +94,7 @@ public static class RecordAttendanceHandler
     }
 }
 
-public static class RecordAttendanceEndpoints
+internal static class RecordAttendanceEndpoints
 {
     /// <summary>One participant's mark: the same command as a sheet of one line.</summary>
     public sealed record PresenceBody(Presence? Presence);

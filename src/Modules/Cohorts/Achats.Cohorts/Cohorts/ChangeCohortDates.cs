@@ -2,11 +2,11 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Cohorts;
 
@@ -22,7 +22,7 @@ public sealed record ChangeCohortDates(
     DateOnly? EndsOn,
     string Reason) : ICohortDates;
 
-public sealed class ChangeCohortDatesValidator : AbstractValidator<ChangeCohortDates>
+internal sealed class ChangeCohortDatesValidator : AbstractValidator<ChangeCohortDates>
 {
     public ChangeCohortDatesValidator()
     {
@@ -34,13 +34,12 @@ public sealed class ChangeCohortDatesValidator : AbstractValidator<ChangeCohortD
 
 public static class ChangeCohortDatesHandler
 {
-    public static async Task<(CohortChanged, Contracts.CohortDatesChanged)> Handle(
-        ChangeCohortDates command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.CohortDatesChanged) Handle(ChangeCohortDates command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var changed = Decide(stream.Aggregate!, command);
-        var answer = stream.Append([changed]);
-        return (answer, new Contracts.CohortDatesChanged(command.CohortId, changed.RegistrationOpensOn,
+        var changed = Decide(cohort, command);
+        Events events = [changed];
+        var answer = cohort.Changed(events);
+        return (answer, events, new Contracts.CohortDatesChanged(command.CohortId, changed.RegistrationOpensOn,
             changed.RegistrationClosesOn, changed.StartsOn, changed.EndsOn, changed.Reason, answer.Version));
     }
 
@@ -70,7 +69,7 @@ public static class ChangeCohortDatesHandler
     }
 }
 
-public static class ChangeCohortDatesEndpoint
+internal static class ChangeCohortDatesEndpoint
 {
     public static RouteHandlerBuilder MapChangeCohortDates(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/dates", async (Guid cohortId, ChangeCohortDates command, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -1,7 +1,8 @@
 using Achats.Cohorts.Sessions;
 using Achats.Shared.Http;
-using JasperFx.Events;
 using Marten;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Achats.Cohorts.Cohorts;
 
@@ -127,27 +128,28 @@ public enum CohortStatus
 
 public sealed record Sequence(Guid Id, string Title);
 
-/// <summary>Loading a cohort to change it: 404 when there is none.</summary>
-public static class CohortStreams
+/// <summary>The cohort a command changes, loaded by Wolverine's aggregate handler workflow: 404 when there is none.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+internal sealed class WriteCohortAttribute : WriteAggregateAttribute
 {
-    public static async Task<IEventStream<Cohort>> FetchCohortForWritingAsync(
-        this IDocumentSession session, Guid cohortId, CancellationToken cancellationToken)
+    public WriteCohortAttribute()
     {
-        var stream = await session.Events.FetchForWriting<Cohort>(cohortId, cancellationToken);
-        return stream.Aggregate is null ? throw NotFound : stream;
+        OnMissing = OnMissing.ThrowException;
+        MissingMessage = CohortStreams.NotFound;
     }
+}
+
+/// <summary>Reading a cohort, and what a change to it answers.</summary>
+internal static class CohortStreams
+{
+    public const string NotFound = "Aucune édition ne porte cet identifiant.";
 
     public static async Task<Cohort> LoadCohortAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<Cohort>(cohortId, cancellationToken) ?? throw NotFound;
+        await session.LoadAsync<Cohort>(cohortId, cancellationToken) ?? throw new NotFoundException(NotFound);
 
-    /// <summary>Appends the decided events and says which version the cohort will be at once committed.</summary>
-    public static CohortChanged Append(this IEventStream<Cohort> stream, IReadOnlyList<object> events)
-    {
-        stream.AppendMany(events);
-        return new CohortChanged(stream.Id, (int)stream.CurrentVersion!.Value);
-    }
-
-    private static NotFoundException NotFound => new("Aucune édition ne porte cet identifiant.");
+    /// <summary>The version the cohort will be at once the decided events are committed.</summary>
+    public static CohortChanged Changed(this Cohort cohort, IReadOnlyCollection<object> events) =>
+        new(cohort.Id, cohort.Version + events.Count);
 }
 
 /// <summary>What a change to a cohort answers: the cohort, its new version, and what the change created, if anything.</summary>

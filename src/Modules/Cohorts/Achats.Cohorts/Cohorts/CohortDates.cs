@@ -3,7 +3,7 @@ using FluentValidation;
 namespace Achats.Cohorts.Cohorts;
 
 /// <summary>A cohort's dates, as staff give them when planning it or changing them. Inclusive Paris dates.</summary>
-public interface ICohortDates
+internal interface ICohortDates
 {
     DateOnly RegistrationOpensOn { get; }
 
@@ -15,13 +15,13 @@ public interface ICohortDates
     DateOnly? EndsOn { get; }
 }
 
-public static class CohortDates
+internal static class CohortDates
 {
     public static DateOnly EndOf(this ICohortDates dates) => dates.EndsOn ?? dates.StartsOn.AddYears(1).AddDays(-1);
 }
 
 /// <summary>The rules every set of cohort dates obeys, whether planned or changed.</summary>
-public sealed class CohortDatesValidator : AbstractValidator<ICohortDates>
+internal sealed class CohortDatesValidator : AbstractValidator<ICohortDates>
 {
     public CohortDatesValidator()
     {

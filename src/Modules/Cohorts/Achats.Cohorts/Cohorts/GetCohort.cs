@@ -13,9 +13,6 @@ namespace Achats.Cohorts.Cohorts;
 /// <summary>Reads one cohort: where it stands today, its dates and their changes, its sequences and their sessions.</summary>
 public sealed record GetCohort(Guid CohortId);
 
-/// <summary>Lists every cohort, the latest first.</summary>
-public sealed record ListCohorts;
-
 public sealed record CohortView(
     Guid Id,
     string Name,
@@ -85,32 +82,13 @@ public static class GetCohortHandler
     };
 }
 
-public static class ListCohortsHandler
+internal static class GetCohortEndpoint
 {
-    public static async Task<IReadOnlyList<CohortView>> Handle(ListCohorts query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var today = time.TodayInParis();
-        var cohorts = await session.Query<Cohort>().OrderByDescending(cohort => cohort.StartsOn).ToListAsync(cancellationToken);
-        return cohorts.Select(cohort => GetCohortHandler.View(cohort, today)).ToList();
-    }
-}
-
-public static class GetCohortEndpoint
-{
-    public static IEndpointRouteBuilder MapReadCohorts(this IEndpointRouteBuilder cohorts)
-    {
+    public static RouteHandlerBuilder MapGetCohort(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await bus.InvokeAsync<CohortView>(new GetCohort(cohortId), cancellationToken)))
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetCohort))
             .WithSummary("Lire une édition")
             .ProducesProblem(StatusCodes.Status404NotFound);
-
-        cohorts.MapGet("/cohorts", async (IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<CohortView>>(new ListCohorts(), cancellationToken)))
-            .RequireAuthorization(Policies.ReadProgramme)
-            .WithName(nameof(ListCohorts))
-            .WithSummary("Lister les éditions");
-        return cohorts;
-    }
 }

@@ -19,7 +19,7 @@ public sealed record PlanCohort(
     DateOnly StartsOn,
     DateOnly? EndsOn = null) : ICohortDates;
 
-public sealed class PlanCohortValidator : AbstractValidator<PlanCohort>
+internal sealed class PlanCohortValidator : AbstractValidator<PlanCohort>
 {
     public PlanCohortValidator()
     {
@@ -51,7 +51,7 @@ public static class PlanCohortHandler
         command.EndOf());
 }
 
-public static class PlanCohortEndpoint
+internal static class PlanCohortEndpoint
 {
     public static RouteHandlerBuilder MapPlanCohort(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts", async (PlanCohort command, IMessageBus bus, CancellationToken cancellationToken) =>

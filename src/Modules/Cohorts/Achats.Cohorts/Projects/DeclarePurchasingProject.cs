@@ -25,7 +25,7 @@ public sealed record DeclarePurchasingProject(
     Milestone? Milestone,
     string? Notes) : IProjectFields;
 
-public sealed class DeclarePurchasingProjectValidator : AbstractValidator<DeclarePurchasingProject>
+internal sealed class DeclarePurchasingProjectValidator : AbstractValidator<DeclarePurchasingProject>
 {
     public DeclarePurchasingProjectValidator()
     {
@@ -62,7 +62,7 @@ public static class DeclarePurchasingProjectHandler
     }
 }
 
-public static class DeclarePurchasingProjectEndpoint
+internal static class DeclarePurchasingProjectEndpoint
 {
     public static RouteHandlerBuilder MapDeclarePurchasingProject(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/projects", async (

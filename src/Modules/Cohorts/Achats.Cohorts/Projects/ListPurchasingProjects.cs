@@ -84,7 +84,7 @@ public static class ListPurchasingProjectsHandler
     }
 }
 
-public static class ListPurchasingProjectsEndpoints
+internal static class ListPurchasingProjectsEndpoints
 {
     public static IEndpointRouteBuilder MapListPurchasingProjects(this IEndpointRouteBuilder cohorts)
     {

@@ -73,7 +73,7 @@ public sealed record ProjectOwnerAdded(Guid EnrolmentId);
 /// <summary>The owner was replaced by a colleague, who carries the project on.</summary>
 public sealed record ProjectHandedOver(Guid FromEnrolmentId, Guid ToEnrolmentId);
 
-public static class ProjectLabels
+internal static class ProjectLabels
 {
     public static string Of(Milestone milestone) => milestone switch
     {
@@ -88,7 +88,7 @@ public static class ProjectLabels
 }
 
 /// <summary>What declaring and updating a project both say.</summary>
-public interface IProjectFields
+internal interface IProjectFields
 {
     string Title { get; }
     PurchaseCategory? Category { get; }
@@ -98,7 +98,7 @@ public interface IProjectFields
     string? Notes { get; }
 }
 
-public sealed class ProjectFieldsValidator : AbstractValidator<IProjectFields>
+internal sealed class ProjectFieldsValidator : AbstractValidator<IProjectFields>
 {
     public ProjectFieldsValidator()
     {

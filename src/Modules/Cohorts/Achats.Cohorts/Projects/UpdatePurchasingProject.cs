@@ -2,11 +2,12 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Achats.Cohorts.Projects;
 
@@ -21,26 +22,29 @@ public sealed record UpdatePurchasingProject(
     Milestone? Milestone,
     string? Notes) : IProjectFields;
 
-public sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdatePurchasingProject>
+internal sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdatePurchasingProject>
 {
     public UpdatePurchasingProjectValidator() => Include(new ProjectFieldsValidator());
 }
 
 public static class UpdatePurchasingProjectHandler
 {
-    public static async Task<ProjectChanged> Handle(
-        UpdatePurchasingProject command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public const string NotFound = "Aucun projet d'achat de cette édition ne porte cet identifiant.";
+
+    public static (ProjectChanged, Events) Handle(
+        UpdatePurchasingProject command,
+        [WriteAggregate(nameof(UpdatePurchasingProject.ProjectId), OnMissing = OnMissing.ThrowException, MissingMessage = NotFound)] PurchasingProject project,
+        TimeProvider time)
     {
-        var stream = await session.Events.FetchForWriting<PurchasingProject>(command.ProjectId, cancellationToken);
-        stream.AppendMany(Decide(stream.Aggregate, command, time.GetUtcNow()));
-        return new ProjectChanged(command.ProjectId, (int)stream.CurrentVersion!.Value);
+        var events = Decide(project, command, time.GetUtcNow());
+        return (new ProjectChanged(project.Id, project.Version + events.Count), [.. events]);
     }
 
     public static IReadOnlyList<object> Decide(PurchasingProject? project, UpdatePurchasingProject command, DateTimeOffset now)
     {
         if (project is null || project.CohortId != command.CohortId)
         {
-            throw new NotFoundException("Aucun projet d'achat de cette édition ne porte cet identifiant.");
+            throw new NotFoundException(NotFound);
         }
 
         var details = ProjectFieldsValidator.Details(command);
@@ -48,7 +52,7 @@ public static class UpdatePurchasingProjectHandler
     }
 }
 
-public static class UpdatePurchasingProjectEndpoint
+internal static class UpdatePurchasingProjectEndpoint
 {
     public static RouteHandlerBuilder MapUpdatePurchasingProject(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/projects/{projectId:guid}", async (

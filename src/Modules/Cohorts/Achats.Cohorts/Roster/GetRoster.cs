@@ -27,7 +27,7 @@ public static class GetRosterHandler
     }
 }
 
-public static class Rosters
+internal static class Rosters
 {
     /// <summary>Everyone who was ever on the cohort's roster, by last then first name.</summary>
     public static async Task<IReadOnlyList<RosterMember>> RosterOfAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
@@ -37,7 +37,7 @@ public static class Rosters
             .ToListAsync(cancellationToken);
 }
 
-public static class GetRosterEndpoints
+internal static class GetRosterEndpoints
 {
     public static IEndpointRouteBuilder MapRoster(this IEndpointRouteBuilder cohorts)
     {

@@ -48,7 +48,7 @@ public enum Sector
     Private,
 }
 
-public static class SectorLabels
+internal static class SectorLabels
 {
     public static string Of(Sector sector) => sector == Sector.Public ? "Public" : "Privé";
 }

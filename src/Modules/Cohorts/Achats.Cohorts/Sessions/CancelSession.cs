@@ -2,18 +2,18 @@ using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Sessions;
 
 /// <summary>Cancels a session, with the reason: it stays in the programme's history, frees its slot and counts for nobody's attendance.</summary>
 public sealed record CancelSession(Guid CohortId, Guid SessionId, string Reason);
 
-public sealed class CancelSessionValidator : AbstractValidator<CancelSession>
+internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 {
     public CancelSessionValidator() =>
         RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de l'annulation est obligatoire.")
@@ -22,12 +22,11 @@ public sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 
 public static class CancelSessionHandler
 {
-    public static async Task<(CohortChanged, Contracts.SessionCancelled)> Handle(
-        CancelSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.SessionCancelled) Handle(CancelSession command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var cancelled = Decide(stream.Aggregate!, command);
-        return (stream.Append([cancelled]), new Contracts.SessionCancelled(command.CohortId, cancelled.SessionId, cancelled.Reason));
+        var cancelled = Decide(cohort, command);
+        Events events = [cancelled];
+        return (cohort.Changed(events), events, new Contracts.SessionCancelled(command.CohortId, cancelled.SessionId, cancelled.Reason));
     }
 
     public static SessionCancelled Decide(Cohort cohort, CancelSession command)
@@ -39,7 +38,7 @@ public static class CancelSessionHandler
     }
 }
 
-public static class CancelSessionEndpoint
+internal static class CancelSessionEndpoint
 {
     public static RouteHandlerBuilder MapCancelSession(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/cancellation", async (

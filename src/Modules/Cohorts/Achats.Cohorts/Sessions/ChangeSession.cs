@@ -3,11 +3,11 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Sessions;
 
@@ -27,20 +27,19 @@ public sealed record ChangeSession(
     IReadOnlyList<PurchaseCategory>? Categories,
     bool Parallel = false) : ISessionFields;
 
-public sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
+internal sealed class ChangeSessionValidator : AbstractValidator<ChangeSession>
 {
     public ChangeSessionValidator() => Include(new SessionFieldsValidator());
 }
 
 public static class ChangeSessionHandler
 {
-    public static async Task<(CohortChanged, OutgoingMessages)> Handle(ChangeSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, OutgoingMessages) Handle(ChangeSession command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var events = Decide(stream.Aggregate!, command);
+        var events = Decide(cohort, command);
         var published = new OutgoingMessages();
         published.AddRange(events.OfType<SessionChanged>().Select(changed => changed.Details.Published(command.CohortId, changed.SessionId)));
-        return (stream.Append(events), published);
+        return (cohort.Changed(events), [.. events], published);
     }
 
     public static IReadOnlyList<object> Decide(Cohort cohort, ChangeSession command)
@@ -58,7 +57,7 @@ public static class ChangeSessionHandler
     }
 }
 
-public static class ChangeSessionEndpoint
+internal static class ChangeSessionEndpoint
 {
     public static RouteHandlerBuilder MapChangeSession(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPut("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}", async (

@@ -4,11 +4,11 @@ using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.Sessions;
 
@@ -32,7 +32,7 @@ public sealed record ScheduleSession(
     bool Parallel = false) : ISessionFields;
 
 /// <summary>What scheduling and changing a session both say.</summary>
-public interface ISessionFields
+internal interface ISessionFields
 {
     Guid SequenceId { get; }
     string Title { get; }
@@ -47,7 +47,7 @@ public interface ISessionFields
     bool Parallel { get; }
 }
 
-public sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
+internal sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
 {
     public SessionFieldsValidator()
     {
@@ -100,19 +100,18 @@ public sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
         Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
 
-public sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession>
+internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession>
 {
     public ScheduleSessionValidator() => Include(new SessionFieldsValidator());
 }
 
 public static class ScheduleSessionHandler
 {
-    public static async Task<(CohortChanged, Contracts.SessionScheduled)> Handle(
-        ScheduleSession command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (CohortChanged, Events, Contracts.SessionScheduled) Handle(ScheduleSession command, [WriteCohort] Cohort cohort)
     {
-        var stream = await session.FetchCohortForWritingAsync(command.CohortId, cancellationToken);
-        var scheduled = Decide(stream.Aggregate!, command, Guid.CreateVersion7());
-        return (stream.Append([scheduled]) with { CreatedId = scheduled.SessionId }, scheduled.Details.Published(command.CohortId, scheduled.SessionId));
+        var scheduled = Decide(cohort, command, Guid.CreateVersion7());
+        Events events = [scheduled];
+        return (cohort.Changed(events) with { CreatedId = scheduled.SessionId }, events, scheduled.Details.Published(command.CohortId, scheduled.SessionId));
     }
 
     public static Cohorts.SessionScheduled Decide(Cohort cohort, ScheduleSession command, Guid sessionId)
@@ -123,7 +122,7 @@ public static class ScheduleSessionHandler
 }
 
 /// <summary>The rules a session obeys in its cohort, whether scheduled or changed.</summary>
-public static class SessionRules
+internal static class SessionRules
 {
     public static SessionDetails Check(Cohort cohort, ISessionFields fields, Guid? changing)
     {
@@ -171,7 +170,7 @@ public static class SessionRules
         + $"{session.Details.StartsAt.InParis():HH'h'mm}–{session.Details.EndsAt.InParis():HH'h'mm})";
 }
 
-public static class ScheduleSessionEndpoint
+internal static class ScheduleSessionEndpoint
 {
     public static RouteHandlerBuilder MapScheduleSession(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/sessions", async (Guid cohortId, ScheduleSession command, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -62,7 +62,7 @@ public enum Modality
     Hybrid,
 }
 
-public static class SessionLabels
+internal static class SessionLabels
 {
     public static string Of(SessionKind kind) => kind switch
     {

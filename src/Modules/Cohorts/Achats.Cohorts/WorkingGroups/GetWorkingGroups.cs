@@ -53,7 +53,7 @@ public static class GetWorkingGroupsHandler
         new(member.Id, member.Name, member.OrganisationName, member.Sector, member.PairedWith);
 }
 
-public static class GetWorkingGroupsEndpoint
+internal static class GetWorkingGroupsEndpoint
 {
     public static RouteHandlerBuilder MapGetWorkingGroups(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapGet("/cohorts/{cohortId:guid}/working-groups", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Cohorts.WorkingGroups;
 
@@ -18,9 +20,13 @@ namespace Achats.Cohorts.WorkingGroups;
 /// category, mixing public and private buyers, binômes together, each group within the sizes given.
 /// A new proposal replaces the previous one and its adjustments.
 /// </summary>
-public sealed record ProposeWorkingGroups(Guid CohortId, int MinSize, int MaxSize);
+public sealed record ProposeWorkingGroups(Guid CohortId, int MinSize, int MaxSize)
+{
+    [JsonIgnore]
+    public Guid PlanId => WorkingGroupPlan.IdOf(CohortId);
+}
 
-public sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWorkingGroups>
+internal sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWorkingGroups>
 {
     public ProposeWorkingGroupsValidator()
     {
@@ -33,17 +39,22 @@ public sealed class ProposeWorkingGroupsValidator : AbstractValidator<ProposeWor
 
 public static class ProposeWorkingGroupsHandler
 {
-    public static async Task<WorkingGroupsView> Handle(ProposeWorkingGroups command, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        await session.LoadCohortAsync(command.CohortId, cancellationToken);
-        var roster = await session.RosterOfAsync(command.CohortId, cancellationToken);
-        var projects = await session.Query<PurchasingProject>().Where(project => project.CohortId == command.CohortId).ToListAsync(cancellationToken);
-        var proposed = Decide(command, roster, projects);
+    /// <summary>The cohort (null when unknown), its participants and their projects. Wolverine runs this before the validator.</summary>
+    public static async Task<(Cohort?, IReadOnlyList<RosterMember>, IReadOnlyList<PurchasingProject>)> LoadAsync(
+        ProposeWorkingGroups command, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.LoadAsync<Cohort>(command.CohortId, cancellationToken),
+            await session.RosterOfAsync(command.CohortId, cancellationToken),
+            await session.Query<PurchasingProject>().Where(project => project.CohortId == command.CohortId).ToListAsync(cancellationToken));
 
-        var stream = await session.Events.FetchForWriting<WorkingGroupPlan>(proposed.PlanId, cancellationToken);
-        stream.AppendOne(proposed);
-        var plan = WorkingGroupPlan.Create(proposed) with { Version = (int)stream.CurrentVersion!.Value };
-        return GetWorkingGroupsHandler.View(plan, roster);
+    /// <summary>The first proposal starts the plan's stream; a new one replaces the plan.</summary>
+    public static (WorkingGroupsView, Events) Handle(
+        ProposeWorkingGroups command, Cohort? cohort, IReadOnlyList<RosterMember> roster, IReadOnlyList<PurchasingProject> projects,
+        [WriteAggregate(nameof(ProposeWorkingGroups.PlanId), Required = false)] WorkingGroupPlan? previous)
+    {
+        _ = cohort ?? throw new NotFoundException(CohortStreams.NotFound);
+        var proposed = Decide(command, roster, projects);
+        var plan = WorkingGroupPlan.Create(proposed) with { Version = (previous?.Version ?? 0) + 1 };
+        return (GetWorkingGroupsHandler.View(plan, roster), [proposed]);
     }
 
     public static WorkingGroupsProposed Decide(ProposeWorkingGroups command, IReadOnlyList<RosterMember> roster, IReadOnlyList<PurchasingProject> projects)
@@ -75,7 +86,7 @@ public static class ProposeWorkingGroupsHandler
             .FirstOrDefault();
 }
 
-public static class ProposeWorkingGroupsEndpoint
+internal static class ProposeWorkingGroupsEndpoint
 {
     public static RouteHandlerBuilder MapProposeWorkingGroups(this IEndpointRouteBuilder cohorts) =>
         cohorts.MapPost("/cohorts/{cohortId:guid}/working-groups/proposal", async (

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Roster;
-using Achats.Shared.Http;
-using JasperFx.Events;
-using Marten;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Achats.Cohorts.WorkingGroups;
 
@@ -57,7 +56,7 @@ public sealed record WorkingGroupsPublishedOn(DateTimeOffset PublishedAt);
 /// What staff should know about the groups as they stand: sizes outside the bounds, groups of one sector
 /// only, participants in no group, and (kept apart) binômes split across groups.
 /// </summary>
-public static class WorkingGroupChecks
+internal static class WorkingGroupChecks
 {
     public static IReadOnlyList<string> Warnings(WorkingGroupPlan plan, IReadOnlyList<RosterMember> members)
     {
@@ -100,13 +99,16 @@ public static class WorkingGroupChecks
     }
 }
 
-public static class WorkingGroupStreams
+/// <summary>
+/// The plan a command changes, loaded by Wolverine's aggregate handler workflow from the command's <c>PlanId</c>
+/// (derived from its cohort's): 404 when no groups were proposed yet.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+internal sealed class WritePlanAttribute : WriteAggregateAttribute
 {
-    public static async Task<IEventStream<WorkingGroupPlan>> FetchPlanForWritingAsync(this IDocumentSession session, Guid cohortId, CancellationToken cancellationToken)
+    public WritePlanAttribute(string planId) : base(planId)
     {
-        var stream = await session.Events.FetchForWriting<WorkingGroupPlan>(WorkingGroupPlan.IdOf(cohortId), cancellationToken);
-        return stream.Aggregate is null
-            ? throw new NotFoundException("Aucun groupe de travail n'est encore proposé pour cette édition.")
-            : stream;
+        OnMissing = OnMissing.ThrowException;
+        MissingMessage = "Aucun groupe de travail n'est encore proposé pour cette édition.";
     }
 }

@@ -7,16 +7,16 @@ namespace Achats.Cohorts.WorkingGroups;
 /// One admitted participant of the cohort. PairedWith: the enrolment id of their pair partner (binôme), when the partner
 /// is also a candidate. Category: the purchase category of their purchasing projects (null when they declared none).
 /// </summary>
-public sealed record GroupCandidate(Guid EnrolmentId, Guid? PairedWith, Sector Sector, PurchaseCategory? Category);
+internal sealed record GroupCandidate(Guid EnrolmentId, Guid? PairedWith, Sector Sector, PurchaseCategory? Category);
 
 /// <summary>A working group as proposed to staff; Category null is a group mixing several categories (leftovers).</summary>
-public sealed record ProposedGroup(PurchaseCategory? Category, IReadOnlyList<Guid> Members);
+internal sealed record ProposedGroup(PurchaseCategory? Category, IReadOnlyList<Guid> Members);
 
 /// <summary>The groups and who could not be placed; <see cref="WorkingGroupChecks"/> tells staff what is left unmet.</summary>
-public sealed record GroupProposal(IReadOnlyList<ProposedGroup> Groups, IReadOnlyList<Guid> Unassigned);
+internal sealed record GroupProposal(IReadOnlyList<ProposedGroup> Groups, IReadOnlyList<Guid> Unassigned);
 
 /// <summary>Proposes working groups around purchase categories, mixing public and private buyers, pairs kept together.</summary>
-public static class WorkingGroupProposer
+internal static class WorkingGroupProposer
 {
     public static GroupProposal Propose(IReadOnlyList<GroupCandidate> candidates, int minSize, int maxSize)
     {

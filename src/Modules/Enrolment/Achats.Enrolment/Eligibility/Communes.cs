@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Achats.Enrolment.Eligibility;
 
 /// <summary>Every French commune by INSEE code (La Poste's official list; see communes.README.md).</summary>
-public static class Communes
+internal static class Communes
 {
     private static readonly Lazy<FrozenDictionary<string, string>> ByInseeCode = new(Load);
 

@@ -67,7 +67,7 @@ public sealed record EligibilityDecision(
     string RulesVersion);
 
 /// <summary>Who takes part for free (DOMAIN.md, "Who takes part for free"): a pure decision, no I/O.</summary>
-public static class EligibilityRules
+internal static class EligibilityRules
 {
     /// <summary>Bumped whenever a rule changes, so that every recorded decision says which rules made it.</summary>
     public const string Version = "2026-11-28";

@@ -5,7 +5,7 @@ namespace Achats.Enrolment.Eligibility;
 /// arrondissements 75101–75120), every commune of Hauts-de-Seine (92), Seine-Saint-Denis (93) and
 /// Val-de-Marne (94), and seven communes of Essonne and Val-d'Oise (DOMAIN.md, "Who takes part for free").
 /// </summary>
-public static class MgpTerritory
+internal static class MgpTerritory
 {
     /// <summary>Argenteuil, Athis-Mons, Juvisy-sur-Orge, Morangis, Paray-Vieille-Poste, Savigny-sur-Orge, Viry-Châtillon.</summary>
     public static readonly IReadOnlySet<string> CommunesOutsideTheInnerDepartments =

@@ -1,7 +1,7 @@
 using Achats.Charter.Contracts;
 using Achats.Shared.Messaging;
-using Marten;
 using Microsoft.Extensions.Logging;
+using Wolverine.Marten;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Enrolments;
@@ -16,11 +16,9 @@ public static partial class AdmitParticipantHandler
     public static void Configure(HandlerChain chain) =>
         chain.RetryOnConcurrentAppend();
 
-    public static async Task<Contracts.EnrolmentAdmitted?> Handle(
-        CharterSigned signed, IDocumentSession session, ILogger<CharterSigned> logger, CancellationToken cancellationToken)
+    public static (Events, Contracts.EnrolmentAdmitted?) Handle(
+        CharterSigned signed, [WriteEnrolment] EnrolmentFile enrolment, ILogger<CharterSigned> logger)
     {
-        var stream = await session.FetchForWritingAsync(signed.EnrolmentId, expectedVersion: null, cancellationToken);
-        var enrolment = stream.Aggregate!;
         var events = Decide(enrolment, signed);
         if (events.Count == 0)
         {
@@ -29,21 +27,20 @@ public static partial class AdmitParticipantHandler
                 LogIgnoredSignature(logger, enrolment.Id, enrolment.Status);
             }
 
-            return null;
+            return ([], null);
         }
 
-        stream.AppendMany(events);
         var participant = enrolment.Participant;
-        return new Contracts.EnrolmentAdmitted(enrolment.Id, enrolment.CohortId, participant.FirstName, participant.LastName,
+        return ([.. events], new Contracts.EnrolmentAdmitted(enrolment.Id, enrolment.CohortId, participant.FirstName, participant.LastName,
             participant.Email, participant.Profile.ToString(), enrolment.Organisation.Name, enrolment.Organisation.Kind.ToString(),
             enrolment.Organisation.Siren, enrolment.PairedWith, signed.SignedAt,
             enrolment.Project is { } project
                 ? new Contracts.AdmittedProject(project.Id, project.Title, project.Category.ToString(), project.Themes.Select(theme => theme.ToString()).ToList())
-                : null);
+                : null));
     }
 
     /// <summary>Only a validated enrolment is admitted; any other (already admitted, withdrawn meanwhile) keeps its state.</summary>
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, CharterSigned signed) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, CharterSigned signed) =>
         enrolment.Status == EnrolmentStatus.Validated
             ? [new EnrolmentAdmitted(signed.CharterVersionId, signed.CharterFingerprint, signed.SignedAt)]
             : [];

@@ -1,15 +1,17 @@
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>Two colleagues of one organisation, in the same cohort, take part as a pair (binôme).</summary>
 public sealed record DeclarePair(Guid EnrolmentId, Guid ColleagueEnrolmentId);
 
-public sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
+internal sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
 {
     public DeclarePairValidator()
     {
@@ -20,16 +22,17 @@ public sealed class DeclarePairValidator : AbstractValidator<DeclarePair>
 
 public static class DeclarePairHandler
 {
-    public static async Task<(EnrolmentChanged, Contracts.PairDeclared)> Handle(DeclarePair command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Both enrolments change: the named one through the workflow, the colleague's stream beside it.</summary>
+    public static async Task<(EnrolmentChanged, Events, Contracts.PairDeclared)> Handle(
+        DeclarePair command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
-        var colleague = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, expectedVersion: null, cancellationToken);
-        var (events, colleagueEvents) = Decide(stream.Aggregate!, colleague.Aggregate!);
-        colleague.AppendMany(colleagueEvents);
-        return (stream.Append(events), new Contracts.PairDeclared(stream.Aggregate!.CohortId, stream.Id, colleague.Id));
+        var (colleagueStream, colleague) = await session.FetchForWritingAsync(command.ColleagueEnrolmentId, cancellationToken);
+        var (events, colleagueEvents) = Decide(enrolment, colleague);
+        colleagueStream.AppendMany(colleagueEvents);
+        return (enrolment.Changed(events), [.. events], new Contracts.PairDeclared(enrolment.CohortId, enrolment.Id, colleague.Id));
     }
 
-    public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(Enrolment enrolment, Enrolment colleague)
+    public static (IReadOnlyList<object>, IReadOnlyList<object>) Decide(EnrolmentFile enrolment, EnrolmentFile colleague)
     {
         Colleagues.EnsureSameOrganisationAndCohort(enrolment, colleague);
         if (enrolment.PairedWith == colleague.Id)
@@ -46,86 +49,9 @@ public static class DeclarePairHandler
     }
 }
 
-/// <summary>Undoes a pair, with a reason, on both enrolments.</summary>
-public sealed record DissolvePair(Guid EnrolmentId, string Reason);
-
-public sealed class DissolvePairValidator : AbstractValidator<DissolvePair>
+internal static class DeclarePairEndpoint
 {
-    public DissolvePairValidator()
-    {
-        RuleFor(command => command.Reason).NotEmpty().WithMessage(EnrolmentMessages.ReasonRequired)
-            .MaximumLength(2000).WithMessage(EnrolmentMessages.ReasonTooLong);
-    }
-}
-
-public static class DissolvePairHandler
-{
-    public static async Task<(EnrolmentChanged, Contracts.PairDissolved)> Handle(DissolvePair command, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
-        var colleagueId = stream.Aggregate!.PairedWith ?? throw new ConflictException("Cette inscription n'est pas en binôme.");
-        var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
-        var reason = command.Reason.Trim();
-        if (colleague.Aggregate!.PairedWith == stream.Aggregate.Id)
-        {
-            colleague.AppendOne(new PairDissolved(stream.Aggregate.Id, reason));
-        }
-
-        return (stream.Append([new PairDissolved(colleagueId, reason)]),
-            new Contracts.PairDissolved(stream.Aggregate.CohortId, stream.Id, colleagueId, reason));
-    }
-}
-
-/// <summary>The rules every link between colleagues (pair, shared project) follows.</summary>
-public static class Colleagues
-{
-    /// <summary>The events of an enrolment that closes (rejected, withdrawn): it leaves its pair.</summary>
-    public static IReadOnlyList<object> Closing(Enrolment closing, object closed, string reason) =>
-        closing.PairedWith is { } colleague ? [closed, new PairDissolved(colleague, reason)] : [closed];
-
-    /// <summary>The colleague of an enrolment that closes leaves the pair too, told why.</summary>
-    public static async Task LeavePairAsync(IDocumentSession session, Enrolment closing, string reason, CancellationToken cancellationToken)
-    {
-        if (closing.PairedWith is not { } colleagueId)
-        {
-            return;
-        }
-
-        var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
-        if (colleague.Aggregate!.PairedWith == closing.Id)
-        {
-            colleague.AppendOne(new PairDissolved(closing.Id, $"Inscription de {closing.Participant.Name()} close : {reason}"));
-        }
-
-    }
-
-    public static void EnsureSameOrganisationAndCohort(Enrolment enrolment, Enrolment colleague)
-    {
-        if (enrolment.CohortId != colleague.CohortId)
-        {
-            throw new RuleViolationException("not-colleagues", "Les deux inscriptions doivent porter sur la même édition.");
-        }
-
-        if (enrolment.Organisation.Siren is null || enrolment.Organisation.Siren != colleague.Organisation.Siren)
-        {
-            throw new RuleViolationException("not-colleagues", "Les deux inscriptions doivent venir de la même structure (même SIREN).");
-        }
-
-        if (!enrolment.IsOpen || !colleague.IsOpen)
-        {
-            throw new ConflictException("L'une de ces inscriptions est close (refusée ou retirée).");
-        }
-    }
-}
-
-public static class PairEndpoints
-{
-    public static IEndpointRouteBuilder MapPairs(this IEndpointRouteBuilder enrolments)
-    {
+    public static RouteHandlerBuilder MapDeclarePair(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<DeclarePair>("pair", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
             .WithSummary("Déclarer un binôme");
-        enrolments.MapStaffDecision<DissolvePair>("pair/dissolution", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })
-            .WithSummary("Dissoudre un binôme");
-        return enrolments;
-    }
 }

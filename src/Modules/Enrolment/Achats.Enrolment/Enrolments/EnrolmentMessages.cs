@@ -1,7 +1,7 @@
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>The French words the enrolment use cases share.</summary>
-public static class EnrolmentMessages
+internal static class EnrolmentMessages
 {
     public const string VersionRequired = "Indiquez la version de l'inscription sur laquelle porte votre décision.";
     public const string ReasonRequired = "Le motif est obligatoire.";

@@ -13,22 +13,22 @@ public sealed record GetEnrolment(Guid EnrolmentId, DateTimeOffset? AsOf);
 
 public static class GetEnrolmentHandler
 {
-    public static async Task<Enrolment> Handle(GetEnrolment query, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<EnrolmentFile> Handle(GetEnrolment query, IQuerySession session, CancellationToken cancellationToken)
     {
         var enrolment = query.AsOf is { } asOf
-            ? await session.Events.AggregateStreamAsync<Enrolment>(query.EnrolmentId, timestamp: asOf, token: cancellationToken)
-            : await session.LoadAsync<Enrolment>(query.EnrolmentId, cancellationToken);
+            ? await session.Events.AggregateStreamAsync<EnrolmentFile>(query.EnrolmentId, timestamp: asOf, token: cancellationToken)
+            : await session.LoadAsync<EnrolmentFile>(query.EnrolmentId, cancellationToken);
         return enrolment ?? throw new NotFoundException(query.AsOf is null
             ? $"Aucune inscription n'a l'identifiant {query.EnrolmentId}."
             : $"L'inscription {query.EnrolmentId} n'existait pas encore à cette date.");
     }
 }
 
-public static class GetEnrolmentEndpoint
+internal static class GetEnrolmentEndpoint
 {
     public static RouteHandlerBuilder MapGetEnrolment(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapGet("/{enrolmentId:guid}", async (Guid enrolmentId, DateTimeOffset? asOf, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<Enrolment>(new GetEnrolment(enrolmentId, asOf), cancellationToken)))
+                TypedResults.Ok(await bus.InvokeAsync<EnrolmentFile>(new GetEnrolment(enrolmentId, asOf), cancellationToken)))
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetEnrolment))
             .WithSummary("Consulter une inscription, aujourd'hui ou à une date passée (asOf)")

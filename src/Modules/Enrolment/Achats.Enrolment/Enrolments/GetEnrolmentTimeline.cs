@@ -87,7 +87,7 @@ public static class GetEnrolmentTimelineHandler
     };
 }
 
-public static class GetEnrolmentTimelineEndpoint
+internal static class GetEnrolmentTimelineEndpoint
 {
     public static RouteHandlerBuilder MapGetEnrolmentTimeline(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapGet("/{enrolmentId:guid}/timeline", async (Guid enrolmentId, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -13,7 +14,7 @@ namespace Achats.Enrolment.Enrolments;
 /// </summary>
 public sealed record JoinColleagueProject(Guid EnrolmentId, Guid ColleagueEnrolmentId);
 
-public sealed class JoinColleagueProjectValidator : AbstractValidator<JoinColleagueProject>
+internal sealed class JoinColleagueProjectValidator : AbstractValidator<JoinColleagueProject>
 {
     public JoinColleagueProjectValidator()
     {
@@ -24,15 +25,18 @@ public sealed class JoinColleagueProjectValidator : AbstractValidator<JoinCollea
 
 public static class JoinColleagueProjectHandler
 {
-    public static async Task<EnrolmentChanged> Handle(JoinColleagueProject command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The colleague whose project is joined (null when unknown): read, not written. Wolverine runs this before the validator.</summary>
+    public static async Task<ColleagueEnrolment> LoadAsync(JoinColleagueProject command, IQuerySession session, CancellationToken cancellationToken) =>
+        new(await session.LoadAsync<EnrolmentFile>(command.ColleagueEnrolmentId, cancellationToken));
+
+    public static (EnrolmentChanged, Events) Handle(JoinColleagueProject command, [WriteEnrolment] EnrolmentFile enrolment, ColleagueEnrolment colleague)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, expectedVersion: null, cancellationToken);
-        var colleague = await session.LoadAsync<Enrolment>(command.ColleagueEnrolmentId, cancellationToken)
-            ?? throw new NotFoundException($"Aucune inscription n'a l'identifiant {command.ColleagueEnrolmentId}.");
-        return stream.Append(Decide(stream.Aggregate!, colleague));
+        var events = Decide(enrolment, colleague.File
+            ?? throw new NotFoundException(EnrolmentStreams.NotFound.Replace("{Id}", command.ColleagueEnrolmentId.ToString(), StringComparison.Ordinal)));
+        return (enrolment.Changed(events), [.. events]);
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, Enrolment colleague)
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, EnrolmentFile colleague)
     {
         Colleagues.EnsureSameOrganisationAndCohort(enrolment, colleague);
         var project = colleague.Project
@@ -43,7 +47,10 @@ public static class JoinColleagueProjectHandler
     }
 }
 
-public static class JoinColleagueProjectEndpoint
+/// <summary>The enrolment whose project is joined, beside the one that joins it.</summary>
+public sealed record ColleagueEnrolment(EnrolmentFile? File);
+
+internal static class JoinColleagueProjectEndpoint
 {
     public static RouteHandlerBuilder MapJoinColleagueProject(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<JoinColleagueProject>("project", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

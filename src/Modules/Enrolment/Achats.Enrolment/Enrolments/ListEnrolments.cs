@@ -21,13 +21,13 @@ public sealed record ListEnrolments(
 
 /// <summary>One page of the list, with the pipeline: how many enrolments, under the same filters, are at each status.</summary>
 public sealed record EnrolmentList(
-    IReadOnlyList<Enrolment> Items,
+    IReadOnlyList<EnrolmentFile> Items,
     int Total,
     int Page,
     int PageSize,
     IReadOnlyDictionary<EnrolmentStatus, int> Pipeline);
 
-public sealed class ListEnrolmentsValidator : AbstractValidator<ListEnrolments>
+internal sealed class ListEnrolmentsValidator : AbstractValidator<ListEnrolments>
 {
     public ListEnrolmentsValidator()
     {
@@ -45,11 +45,11 @@ public static class ListEnrolmentsHandler
     public static async Task<EnrolmentList> Handle(ListEnrolments query, IQuerySession session, CancellationToken cancellationToken)
     {
         // The pipeline ignores the status filter: it is the count of every status under the other filters.
-        var filtered = Filter(session.Query<Enrolment>(), query with { Status = null });
+        var filtered = Filter(session.Query<EnrolmentFile>(), query with { Status = null });
         var statuses = await filtered.Select(enrolment => enrolment.Status).ToListAsync(cancellationToken);
         var pipeline = Enum.GetValues<EnrolmentStatus>().ToDictionary(status => status, status => statuses.Count(s => s == status));
 
-        var page = Filter(session.Query<Enrolment>(), query)
+        var page = Filter(session.Query<EnrolmentFile>(), query)
             .OrderByDescending(enrolment => enrolment.SubmittedAt)
             .ThenByDescending(enrolment => enrolment.Id) // ids are time-ordered (v7): the later of one instant first
             .Skip((query.Page - 1) * query.PageSize)
@@ -59,7 +59,7 @@ public static class ListEnrolmentsHandler
         return new EnrolmentList(items, total, query.Page, query.PageSize, pipeline);
     }
 
-    private static IQueryable<Enrolment> Filter(IQueryable<Enrolment> enrolments, ListEnrolments query)
+    private static IQueryable<EnrolmentFile> Filter(IQueryable<EnrolmentFile> enrolments, ListEnrolments query)
     {
         if (query.CohortId is { } cohortId)
         {
@@ -90,7 +90,7 @@ public static class ListEnrolmentsHandler
     }
 }
 
-public static class ListEnrolmentsEndpoint
+internal static class ListEnrolmentsEndpoint
 {
     public static RouteHandlerBuilder MapListEnrolments(this IEndpointRouteBuilder enrolment) =>
         enrolment.MapGet("/enrolments", async (

@@ -1,16 +1,16 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>Staff set the eligibility by hand, with a written reason; the rules' decision stays recorded beside it.</summary>
 public sealed record OverrideEligibility(Guid EnrolmentId, int Version, bool? Free, string Reason);
 
-public sealed class OverrideEligibilityValidator : AbstractValidator<OverrideEligibility>
+internal sealed class OverrideEligibilityValidator : AbstractValidator<OverrideEligibility>
 {
     public OverrideEligibilityValidator()
     {
@@ -23,19 +23,19 @@ public sealed class OverrideEligibilityValidator : AbstractValidator<OverrideEli
 
 public static class OverrideEligibilityHandler
 {
-    public static async Task<EnrolmentChanged> Handle(OverrideEligibility command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (EnrolmentChanged, Events) Handle(OverrideEligibility command, [WriteEnrolment] EnrolmentFile enrolment)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        return stream.Append(Decide(stream.Aggregate!, command));
+        var events = Decide(enrolment, command);
+        return (enrolment.Changed(events), [.. events]);
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, OverrideEligibility command) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, OverrideEligibility command) =>
         enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
             ? [new EligibilityOverridden(command.Free!.Value, command.Reason.Trim())]
             : throw new ConflictException($"La gratuité ne se modifie plus : l'inscription est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 
-public static class OverrideEligibilityEndpoint
+internal static class OverrideEligibilityEndpoint
 {
     public static RouteHandlerBuilder MapOverrideEligibility(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<OverrideEligibility>("eligibility-override", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

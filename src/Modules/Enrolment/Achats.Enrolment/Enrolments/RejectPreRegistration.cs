@@ -4,13 +4,14 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>Staff reject a pre-registration; the reason is told to the participant. The person may pre-register again later.</summary>
 public sealed record RejectPreRegistration(Guid EnrolmentId, int Version, string Reason);
 
-public sealed class RejectPreRegistrationValidator : AbstractValidator<RejectPreRegistration>
+internal sealed class RejectPreRegistrationValidator : AbstractValidator<RejectPreRegistration>
 {
     public RejectPreRegistrationValidator()
     {
@@ -22,22 +23,23 @@ public sealed class RejectPreRegistrationValidator : AbstractValidator<RejectPre
 
 public static class RejectPreRegistrationHandler
 {
-    public static async Task<EnrolmentChanged> Handle(RejectPreRegistration command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The colleague in a pair leaves it too, and the address may pre-register again: both written beside the enrolment's events.</summary>
+    public static async Task<(EnrolmentChanged, Events)> Handle(
+        RejectPreRegistration command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        var changed = stream.Append(Decide(stream.Aggregate!, command));
-        await Colleagues.LeavePairAsync(session, stream.Aggregate!, command.Reason.Trim(), cancellationToken);
-        session.Delete<Registrant>(Registrant.IdOf(stream.Aggregate!.CohortId, stream.Aggregate.Participant.Email));
-        return changed;
+        var events = Decide(enrolment, command);
+        await Colleagues.LeavePairAsync(session, enrolment, command.Reason.Trim(), cancellationToken);
+        session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
+        return (enrolment.Changed(events), [.. events]);
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, RejectPreRegistration command) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, RejectPreRegistration command) =>
         enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
             ? Colleagues.Closing(enrolment, new PreRegistrationRejected(command.Reason.Trim()), command.Reason.Trim())
             : throw new ConflictException($"Cette inscription ne peut plus être refusée : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 
-public static class RejectPreRegistrationEndpoint
+internal static class RejectPreRegistrationEndpoint
 {
     public static RouteHandlerBuilder MapRejectPreRegistration(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<RejectPreRegistration>("rejection", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -18,7 +19,7 @@ namespace Achats.Enrolment.Enrolments;
 /// </summary>
 public sealed record ReplaceParticipant(Guid EnrolmentId, int Version, string Reason, ParticipantDetails? NewParticipant);
 
-public sealed class ReplaceParticipantValidator : AbstractValidator<ReplaceParticipant>
+internal sealed class ReplaceParticipantValidator : AbstractValidator<ReplaceParticipant>
 {
     public ReplaceParticipantValidator()
     {
@@ -35,11 +36,10 @@ public sealed record Replacement(Guid EnrolmentId, EnrolmentChanged Replaced);
 
 public static class ReplaceParticipantHandler
 {
-    public static async Task<(Replacement, OutgoingMessages)> Handle(
-        ReplaceParticipant command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The replaced enrolment's events go through the workflow; the newcomer's stream starts and the colleague's follows beside them.</summary>
+    public static async Task<(Replacement, Events, OutgoingMessages)> Handle(
+        ReplaceParticipant command, [WriteEnrolment] EnrolmentFile old, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        var old = stream.Aggregate!;
         var newcomer = command.NewParticipant!.ToParticipant();
         var registrantId = Registrant.IdOf(old.CohortId, newcomer.Email);
         if (await session.LoadAsync<Registrant>(registrantId, cancellationToken) is { } existing)
@@ -50,8 +50,8 @@ public static class ReplaceParticipantHandler
 
         var attested = await session.AttestedAsync(old.Organisation.Siren, time.TodayInParis(), cancellationToken);
         var decision = Decide(old, command, attested, Guid.CreateVersion7(), time.GetUtcNow());
-        var replaced = stream.Append(decision.OldEvents);
-        session.Events.StartStream<Enrolment>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
+        var replaced = old.Changed(decision.OldEvents);
+        session.Events.StartStream<EnrolmentFile>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
         var outgoing = new OutgoingMessages
         {
             new Contracts.EnrolmentWithdrawn(old.Id, old.CohortId, command.Reason.Trim(), old.Status == EnrolmentStatus.Admitted,
@@ -59,7 +59,7 @@ public static class ReplaceParticipantHandler
         };
         if (old.PairedWith is { } colleagueId)
         {
-            var colleague = await session.FetchForWritingAsync(colleagueId, expectedVersion: null, cancellationToken);
+            var (colleague, _) = await session.FetchForWritingAsync(colleagueId, cancellationToken);
             colleague.AppendOne(new PairDeclared(decision.NewEnrolmentId));
         }
 
@@ -76,13 +76,13 @@ public static class ReplaceParticipantHandler
             old.EffectiveEligibility ?? Eligibility.EligibilityOutcome.MembershipRequired,
             old.Eligibility?.Reasons ?? [],
             "Inscription reprise d'un ou d'une collègue.")));
-        return (new Replacement(decision.NewEnrolmentId, replaced), outgoing);
+        return (new Replacement(decision.NewEnrolmentId, replaced), [.. decision.OldEvents], outgoing);
     }
 
     public sealed record Decision(Guid NewEnrolmentId, IReadOnlyList<object> OldEvents, IReadOnlyList<object> NewEvents);
 
     public static Decision Decide(
-        Enrolment old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, DateTimeOffset now)
+        EnrolmentFile old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, DateTimeOffset now)
     {
         if (!old.IsOpen)
         {
@@ -124,7 +124,7 @@ public static class ReplaceParticipantHandler
     }
 }
 
-public static class ReplaceParticipantEndpoint
+internal static class ReplaceParticipantEndpoint
 {
     public static RouteHandlerBuilder MapReplaceParticipant(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapPost("/{enrolmentId:guid}/replacement", async (

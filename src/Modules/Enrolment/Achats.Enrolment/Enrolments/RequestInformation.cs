@@ -1,16 +1,16 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>Staff ask the participant for more information before deciding; they decide later, on the answer.</summary>
 public sealed record RequestInformation(Guid EnrolmentId, int Version, string Question);
 
-public sealed class RequestInformationValidator : AbstractValidator<RequestInformation>
+internal sealed class RequestInformationValidator : AbstractValidator<RequestInformation>
 {
     public RequestInformationValidator()
     {
@@ -22,19 +22,19 @@ public sealed class RequestInformationValidator : AbstractValidator<RequestInfor
 
 public static class RequestInformationHandler
 {
-    public static async Task<EnrolmentChanged> Handle(RequestInformation command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (EnrolmentChanged, Events) Handle(RequestInformation command, [WriteEnrolment] EnrolmentFile enrolment)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        return stream.Append(Decide(stream.Aggregate!, command));
+        var events = Decide(enrolment, command);
+        return (enrolment.Changed(events), [.. events]);
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, RequestInformation command) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, RequestInformation command) =>
         enrolment.Status is EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested
             ? [new InformationRequested(command.Question.Trim())]
             : throw new ConflictException($"Cette inscription n'est plus à l'étude : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 
-public static class RequestInformationEndpoint
+internal static class RequestInformationEndpoint
 {
     public static RouteHandlerBuilder MapRequestInformation(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<RequestInformation>("information-requests", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

@@ -10,7 +10,7 @@ namespace Achats.Enrolment.Enrolments;
 /// The one shape of a staff decision on an enrolment: <c>POST /enrolments/{id}/{action}</c> with the
 /// decision as body, for programme staff, answered with the enrolment's new version.
 /// </summary>
-public static class StaffDecision
+internal static class StaffDecision
 {
     public static RouteHandlerBuilder MapStaffDecision<TCommand>(
         this IEndpointRouteBuilder enrolments, string action, Func<TCommand, Guid, TCommand> forEnrolment)

@@ -56,7 +56,7 @@ public sealed record Registrant(string Id, Guid EnrolmentId, string? Idempotency
     public static string IdOf(Guid cohortId, string email) => $"{cohortId:N}:{email.Trim().ToLowerInvariant()}";
 }
 
-public sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitPreRegistration>
+internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitPreRegistration>
 {
     private static readonly OrganisationKind[] PublicBodies = [OrganisationKind.CommuneEptOrMetropole, OrganisationKind.OtherPublicBody];
     private static readonly OrganisationKind[] NeedSiren = [.. PublicBodies, OrganisationKind.PrivateCompany];
@@ -122,7 +122,7 @@ public sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitPre
 }
 
 /// <summary>The participant's part of the form, also checked when a colleague replaces a participant.</summary>
-public sealed class ParticipantDetailsValidator : AbstractValidator<ParticipantDetails>
+internal sealed class ParticipantDetailsValidator : AbstractValidator<ParticipantDetails>
 {
     public ParticipantDetailsValidator()
     {
@@ -167,7 +167,7 @@ public static class SubmitPreRegistrationHandler
         var attested = await session.AttestedAsync(command.Organisation!.Siren, today, cancellationToken);
         var (submitted, assessed) = Decide(command, Guid.CreateVersion7(), attested, time.GetUtcNow());
         var receipt = ReceiptFor(submitted, assessed);
-        session.Events.StartStream<Enrolment>(submitted.EnrolmentId, submitted, assessed);
+        session.Events.StartStream<EnrolmentFile>(submitted.EnrolmentId, submitted, assessed);
         // Insert, not store: of two posts racing for the same email, the second fails on the key (409).
         session.Insert(new Registrant(registrantId, submitted.EnrolmentId, command.IdempotencyKey, receipt));
         return receipt;
@@ -237,7 +237,7 @@ public static class SubmitPreRegistrationHandler
     }
 }
 
-public static class SubmitPreRegistrationEndpoint
+internal static class SubmitPreRegistrationEndpoint
 {
     public static RouteHandlerBuilder MapSubmitPreRegistration(this IEndpointRouteBuilder enrolment) =>
         enrolment.MapPost("/pre-registrations", async (

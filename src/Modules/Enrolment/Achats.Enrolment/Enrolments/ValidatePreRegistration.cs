@@ -1,16 +1,16 @@
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
 /// <summary>Staff validate a pre-registration; Charter then asks the participant to sign the charter.</summary>
 public sealed record ValidatePreRegistration(Guid EnrolmentId, int Version, string? Note);
 
-public sealed class ValidatePreRegistrationValidator : AbstractValidator<ValidatePreRegistration>
+internal sealed class ValidatePreRegistrationValidator : AbstractValidator<ValidatePreRegistration>
 {
     public ValidatePreRegistrationValidator()
     {
@@ -21,16 +21,14 @@ public sealed class ValidatePreRegistrationValidator : AbstractValidator<Validat
 
 public static class ValidatePreRegistrationHandler
 {
-    public static async Task<(EnrolmentChanged, Contracts.PreRegistrationValidated)> Handle(
-        ValidatePreRegistration command, IDocumentSession session, CancellationToken cancellationToken)
+    public static (EnrolmentChanged, Events, Contracts.PreRegistrationValidated) Handle(
+        ValidatePreRegistration command, [WriteEnrolment] EnrolmentFile enrolment)
     {
-        var stream = await session.FetchForWritingAsync(command.EnrolmentId, command.Version, cancellationToken);
-        var enrolment = stream.Aggregate!;
-        var changed = stream.Append(Decide(enrolment, command));
-        return (changed, SignatureRequest(enrolment));
+        var events = Decide(enrolment, command);
+        return (enrolment.Changed(events), [.. events], SignatureRequest(enrolment));
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, ValidatePreRegistration command)
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, ValidatePreRegistration command)
     {
         if (enrolment.Status is not (EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested))
         {
@@ -45,7 +43,7 @@ public static class ValidatePreRegistrationHandler
         return [new PreRegistrationValidated(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())];
     }
 
-    private static string NotEligible(Enrolment enrolment) => enrolment switch
+    private static string NotEligible(EnrolmentFile enrolment) => enrolment switch
     {
         { Override: { Free: false } overridden } =>
             $"L'équipe a dérogé : la participation n'est pas gratuite ({overridden.Reason}). Une nouvelle dérogation peut la rendre gratuite.",
@@ -57,12 +55,12 @@ public static class ValidatePreRegistrationHandler
     };
 
     /// <summary>What Charter needs to ask this participant for their signature.</summary>
-    public static Contracts.PreRegistrationValidated SignatureRequest(Enrolment enrolment) => new(
+    public static Contracts.PreRegistrationValidated SignatureRequest(EnrolmentFile enrolment) => new(
         enrolment.Id, enrolment.CohortId, enrolment.Participant.FirstName, enrolment.Participant.LastName,
         enrolment.Participant.Email, enrolment.Participant.JobTitle, enrolment.Organisation.Name);
 }
 
-public static class ValidatePreRegistrationEndpoint
+internal static class ValidatePreRegistrationEndpoint
 {
     public static RouteHandlerBuilder MapValidatePreRegistration(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<ValidatePreRegistration>("validation", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

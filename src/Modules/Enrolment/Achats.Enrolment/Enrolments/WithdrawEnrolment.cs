@@ -1,11 +1,10 @@
 using Achats.Shared.Http;
-using Achats.Shared.Messaging;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wolverine.Runtime.Handlers;
+using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -15,7 +14,7 @@ namespace Achats.Enrolment.Enrolments;
 /// </summary>
 public sealed record WithdrawEnrolment(Guid EnrolmentId, int Version, string Reason, WithdrawalRequester? RequestedBy);
 
-public sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrolment>
+internal sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrolment>
 {
     public WithdrawEnrolmentValidator()
     {
@@ -29,55 +28,39 @@ public sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnrol
 
 public static class WithdrawEnrolmentHandler
 {
-    public static Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> Handle(
-        WithdrawEnrolment command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
-        WithdrawAsync(session, command.EnrolmentId, command.Version, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
-
-    /// <summary>The one way an enrolment is withdrawn: by staff (with the version they saw) or on a revoked charter signature.</summary>
-    public static async Task<(EnrolmentChanged, Contracts.EnrolmentWithdrawn)> WithdrawAsync(
-        IDocumentSession session, Guid enrolmentId, int? version, string reason, WithdrawalRequester requestedBy, TimeProvider time,
+    public static async Task<(EnrolmentChanged, Events, Contracts.EnrolmentWithdrawn)> Handle(
+        WithdrawEnrolment command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var stream = await session.FetchForWritingAsync(enrolmentId, version, cancellationToken);
-        var enrolment = stream.Aggregate!;
-        var changed = stream.Append(Decide(enrolment, reason, requestedBy));
+        var (events, withdrawn) = await WithdrawAsync(session, enrolment, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
+        return (enrolment.Changed(events), [.. events], withdrawn);
+    }
+
+    /// <summary>
+    /// The one way an enrolment is withdrawn, by staff or on a revoked charter signature: its events, and beside
+    /// them the colleague leaving the pair and the address freed for a new pre-registration.
+    /// </summary>
+    public static async Task<(IReadOnlyList<object>, Contracts.EnrolmentWithdrawn)> WithdrawAsync(
+        IDocumentSession session, EnrolmentFile enrolment, string reason, WithdrawalRequester requestedBy, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var events = Decide(enrolment, reason, requestedBy);
         await Colleagues.LeavePairAsync(session, enrolment, reason, cancellationToken);
         session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
-        return (changed, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, reason,
+        return (events, new Contracts.EnrolmentWithdrawn(enrolment.Id, enrolment.CohortId, reason,
             WasAdmitted: enrolment.Status == EnrolmentStatus.Admitted, ReplacedByEnrolmentId: null, time.GetUtcNow()));
     }
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, WithdrawEnrolment command) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, WithdrawEnrolment command) =>
         Decide(enrolment, command.Reason.Trim(), command.RequestedBy!.Value);
 
-    public static IReadOnlyList<object> Decide(Enrolment enrolment, string reason, WithdrawalRequester requestedBy) =>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, string reason, WithdrawalRequester requestedBy) =>
         enrolment.IsOpen
             ? Colleagues.Closing(enrolment, new EnrolmentWithdrawn(reason, requestedBy), reason)
             : throw new ConflictException($"Cette inscription est déjà close : elle est {EnrolmentMessages.Describe(enrolment.Status)}.");
 }
 
-/// <summary>Charter reports a revoked signature: the participant no longer commits, so they leave the cohort.</summary>
-public static class WithdrawOnRevokedSignatureHandler
-{
-    /// <summary>Staff may be acting on the enrolment at that moment: try again on the fresh stream.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.RetryOnConcurrentAppend();
-
-    public static async Task<Contracts.EnrolmentWithdrawn?> Handle(
-        Charter.Contracts.CharterSignatureRevoked revoked, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<Enrolment>(revoked.EnrolmentId, cancellationToken) is not { IsOpen: true })
-        {
-            return null; // closed already (or a redelivery): nothing more to do
-        }
-
-        var (_, withdrawn) = await WithdrawEnrolmentHandler.WithdrawAsync(session, revoked.EnrolmentId, version: null,
-            $"Signature de la charte révoquée : {revoked.Reason}", WithdrawalRequester.Participant, time, cancellationToken);
-        return withdrawn;
-    }
-}
-
-public static class WithdrawEnrolmentEndpoint
+internal static class WithdrawEnrolmentEndpoint
 {
     public static RouteHandlerBuilder MapWithdrawEnrolment(this IEndpointRouteBuilder enrolments) =>
         enrolments.MapStaffDecision<WithdrawEnrolment>("withdrawal", (command, enrolmentId) => command with { EnrolmentId = enrolmentId })

@@ -31,7 +31,7 @@ public sealed record AttestMembership(string Siren, Membership? Membership, Date
     };
 }
 
-public sealed class AttestMembershipValidator : AbstractValidator<AttestMembership>
+internal sealed class AttestMembershipValidator : AbstractValidator<AttestMembership>
 {
     public AttestMembershipValidator()
     {
@@ -69,34 +69,14 @@ public static class AttestMembershipHandler
     }
 }
 
-public static class MembershipEndpoints
+internal static class AttestMembershipEndpoint
 {
-    public static IEndpointRouteBuilder MapMemberships(this IEndpointRouteBuilder partners)
-    {
+    public static RouteHandlerBuilder MapAttestMembership(this IEndpointRouteBuilder partners) =>
         partners.MapPost("/memberships", async (AttestMembership command, ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<MembershipAttestation>(command with { Partner = PartnerOf(user) }, cancellationToken)))
+                TypedResults.Ok(await bus.InvokeAsync<MembershipAttestation>(command with { Partner = MembershipAttestations.PartnerOf(user) }, cancellationToken)))
             .RequireAuthorization(Policies.PartnerAttestsMemberships)
             .WithName(nameof(AttestMembership))
             .WithSummary("Attester l'adhésion d'une structure")
             .WithDescription("Par SIREN, avec ses dates. Toutes les inscriptions de la structure sont réévaluées.")
             .ProducesValidationProblem();
-        partners.MapDelete("/memberships/{siren}", async (
-                string siren, Membership? membership, ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
-            {
-                await bus.InvokeAsync(new WithdrawMembership(siren, membership) { Partner = PartnerOf(user) }, cancellationToken);
-                return TypedResults.NoContent();
-            })
-            .RequireAuthorization(Policies.PartnerAttestsMemberships)
-            .WithName(nameof(WithdrawMembership))
-            .WithSummary("Retirer l'attestation d'adhésion d'une structure")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        partners.MapGet("/memberships", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<MembershipAttestation>>(new ListAttestations(PartnerOf(user)), cancellationToken)))
-            .RequireAuthorization(Policies.PartnerReadsAttestations)
-            .WithName(nameof(ListAttestations))
-            .WithSummary("Lister mes attestations d'adhésion");
-        return partners;
-    }
-
-    private static OrganisingStructure PartnerOf(ClaimsPrincipal user) => Enum.Parse<OrganisingStructure>(user.FindFirstValue(AccessClaims.Partner)!);
 }

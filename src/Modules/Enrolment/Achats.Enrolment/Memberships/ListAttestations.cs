@@ -1,5 +1,10 @@
+using System.Security.Claims;
 using Achats.Shared.Access;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
 
 namespace Achats.Enrolment.Memberships;
 
@@ -15,4 +20,14 @@ public static class ListAttestationsHandler
             .OrderBy(attestation => attestation.Siren)
             .ThenBy(attestation => attestation.Membership)
             .ToListAsync(cancellationToken);
+}
+
+internal static class ListAttestationsEndpoint
+{
+    public static RouteHandlerBuilder MapListAttestations(this IEndpointRouteBuilder partners) =>
+        partners.MapGet("/memberships", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<MembershipAttestation>>(new ListAttestations(MembershipAttestations.PartnerOf(user)), cancellationToken)))
+            .RequireAuthorization(Policies.PartnerReadsAttestations)
+            .WithName(nameof(ListAttestations))
+            .WithSummary("Lister mes attestations d'adhésion");
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
 using Marten;
@@ -24,7 +25,7 @@ public sealed record MembershipAttestation(
     public bool HoldsOn(DateOnly today) => WithdrawnAt is null && Since <= today && (Until is null || Until >= today);
 }
 
-public static class MembershipAttestations
+internal static class MembershipAttestations
 {
     /// <summary>The memberships of an organisation that its partners attest today.</summary>
     public static async Task<IReadOnlyList<Membership>> AttestedAsync(
@@ -43,4 +44,7 @@ public static class MembershipAttestations
             .Order()
             .ToList();
     }
+
+    /// <summary>The partner organisation whose API key signed the request.</summary>
+    public static OrganisingStructure PartnerOf(ClaimsPrincipal user) => Enum.Parse<OrganisingStructure>(user.FindFirstValue(AccessClaims.Partner)!);
 }

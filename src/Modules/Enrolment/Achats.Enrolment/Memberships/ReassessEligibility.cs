@@ -1,6 +1,6 @@
 using Achats.Enrolment.Enrolments;
-using Achats.Shared.Time;
 using Achats.Shared.Messaging;
+using Achats.Shared.Time;
 using Marten;
 using Wolverine.Runtime.Handlers;
 
@@ -19,19 +19,19 @@ public static class ReassessEligibilityHandler
         ReassessEligibility command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var attested = await session.AttestedAsync(command.Siren, time.TodayInParis(), cancellationToken);
-        var enrolments = await session.Query<Enrolments.Enrolment>()
+        var enrolments = await session.Query<Enrolments.EnrolmentFile>()
             .Where(enrolment => enrolment.Organisation.Siren == command.Siren)
             .Select(enrolment => enrolment.Id)
             .ToListAsync(cancellationToken);
         foreach (var enrolmentId in enrolments)
         {
-            var stream = await session.FetchForWritingAsync(enrolmentId, expectedVersion: null, cancellationToken);
-            stream.AppendMany(Decide(stream.Aggregate!, attested, command.Why));
+            var (stream, enrolment) = await session.FetchForWritingAsync(enrolmentId, cancellationToken);
+            stream.AppendMany(Decide(enrolment, attested, command.Why));
         }
     }
 
     /// <summary>Open enrolments are decided again; closed ones keep the decision they closed with.</summary>
-    public static IReadOnlyList<object> Decide(Enrolments.Enrolment enrolment, IReadOnlyList<Eligibility.Membership> attested, string why) =>
+    public static IReadOnlyList<object> Decide(Enrolments.EnrolmentFile enrolment, IReadOnlyList<Eligibility.Membership> attested, string why) =>
         enrolment.IsOpen
             ? [EligibilityAssessed.Decide(enrolment.Organisation, enrolment.DeclaredMemberships, attested, why)]
             : [];

@@ -1,9 +1,14 @@
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
 
 namespace Achats.Enrolment.Memberships;
 
@@ -39,4 +44,19 @@ public static class WithdrawMembershipHandler
         return new ReassessEligibility(command.Siren, string.Join(" ", withdrawn.Select(attestation =>
             $"{EligibilityRules.Describe(attestation.Membership)} : attestation retirée {EligibilityRules.AttestedBy(attestation.Membership).By()}.")));
     }
+}
+
+internal static class WithdrawMembershipEndpoint
+{
+    public static RouteHandlerBuilder MapWithdrawMembership(this IEndpointRouteBuilder partners) =>
+        partners.MapDelete("/memberships/{siren}", async (
+                string siren, Membership? membership, ClaimsPrincipal user, IMessageBus bus, CancellationToken cancellationToken) =>
+            {
+                await bus.InvokeAsync(new WithdrawMembership(siren, membership) { Partner = MembershipAttestations.PartnerOf(user) }, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.PartnerAttestsMemberships)
+            .WithName(nameof(WithdrawMembership))
+            .WithSummary("Retirer l'attestation d'adhésion d'une structure")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -24,7 +24,7 @@ public static class ListOpenCohortsHandler
     }
 }
 
-public static class ListOpenCohortsEndpoint
+internal static class ListOpenCohortsEndpoint
 {
     public static RouteHandlerBuilder MapListOpenCohorts(this IEndpointRouteBuilder enrolment) =>
         enrolment.MapGet("/open-cohorts", async (IMessageBus bus, CancellationToken cancellationToken) =>

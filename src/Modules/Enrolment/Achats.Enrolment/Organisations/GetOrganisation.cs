@@ -18,7 +18,7 @@ public sealed record OrganisationView(
     string Siren,
     string Name,
     string? Commune,
-    IReadOnlyList<Enrolments.Enrolment> Enrolments,
+    IReadOnlyList<Enrolments.EnrolmentFile> Enrolments,
     IReadOnlyList<Pair> Pairs,
     IReadOnlyList<ProjectTeam> Projects,
     IReadOnlyList<Membership> DeclaredMemberships,
@@ -32,7 +32,7 @@ public static class GetOrganisationHandler
 {
     public static async Task<OrganisationView> Handle(GetOrganisation query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var enrolments = await session.Query<Enrolments.Enrolment>()
+        var enrolments = await session.Query<Enrolments.EnrolmentFile>()
             .Where(enrolment => enrolment.Organisation.Siren == query.Siren)
             .OrderBy(enrolment => enrolment.SubmittedAt)
             .ToListAsync(cancellationToken);
@@ -64,7 +64,7 @@ public static class GetOrganisationHandler
     }
 }
 
-public static class GetOrganisationEndpoint
+internal static class GetOrganisationEndpoint
 {
     public static RouteHandlerBuilder MapGetOrganisation(this IEndpointRouteBuilder enrolment) =>
         enrolment.MapGet("/organisations/{siren}", async (string siren, IMessageBus bus, CancellationToken cancellationToken) =>

@@ -20,6 +20,7 @@ public static partial class ProblemDetailsMapping
     public const string ConflictType = "urn:achats:problem:conflict";
     public const string ConcurrencyType = "urn:achats:problem:concurrent-change";
     public const string DatabaseUnavailableType = "urn:achats:problem:database-unavailable";
+    public const string NotFoundType = "urn:achats:problem:not-found";
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -113,10 +114,13 @@ public static partial class ProblemDetailsMapping
             Type = $"urn:achats:problem:{violation.Rule}",
             Detail = violation.Message,
         }, violation.Details),
-        NotFoundException notFound => new ProblemDetails
+        // What the request names does not exist: said by a handler, or by Wolverine's aggregate handler workflow
+        // finding no stream for the command's id ([WriteAggregate] with OnMissing.ThrowException, French message).
+        NotFoundException or Wolverine.Persistence.RequiredDataMissingException => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,
-            Detail = notFound.Message,
+            Type = NotFoundType,
+            Detail = exception.Message,
         },
         _ when DatabaseUnavailable(exception) => new ProblemDetails
         {

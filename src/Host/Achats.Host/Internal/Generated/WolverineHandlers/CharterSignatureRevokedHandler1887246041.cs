@@ -28,13 +28,24 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler");
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_enrolment = await documentSession.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId, cancellation);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
             
             // The actual message execution
-            var outgoing1 = await Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler.Handle(charterSignatureRevoked, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler.Handle(charterSignatureRevoked, stream_enrolment.Aggregate, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+
+            if (outgoing1 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_enrolment.AppendMany(outgoing1);
+            }
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -28,13 +28,37 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.AdmitParticipantHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.AdmitParticipantHandler");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Charter.Contracts.CharterSigned)context.Envelope.Message).EnrolmentId);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_enrolment = await stream_enrolment_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Contracts.CharterSigned)context.Envelope.Message).EnrolmentId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
+            // Write ProblemDetails if this required object is null
+            if (stream_enrolment.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucune inscription n'a l'identifiant {Id}.".Replace("{Id}", ((Achats.Charter.Contracts.CharterSigned)context.Envelope.Message).EnrolmentId.ToString()));
+            }
+
             
             // The actual message execution
-            var outgoing1 = await Achats.Enrolment.Enrolments.AdmitParticipantHandler.Handle(charterSigned, documentSession, _loggerForMessage, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Achats.Enrolment.Enrolments.AdmitParticipantHandler.Handle(charterSigned, stream_enrolment.Aggregate, _loggerForMessage);
+
+            if (outgoing1 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_enrolment.AppendMany(outgoing1);
+            }
 
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

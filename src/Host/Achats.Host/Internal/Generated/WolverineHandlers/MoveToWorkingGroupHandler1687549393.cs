@@ -26,16 +26,41 @@ namespace Internal.Generated.WolverineHandlers
             var moveToWorkingGroup = (Achats.Cohorts.WorkingGroups.MoveToWorkingGroup)context.Envelope.Message;
 
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
+            var rosterMemberIReadOnlyList = await Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler.LoadAsync(moveToWorkingGroup, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.WorkingGroups.MoveToWorkingGroup>(_validatorOfMoveToWorkingGroupIEnumerable, moveToWorkingGroup, cancellation).ConfigureAwait(false);
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_plan_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.WorkingGroups.WorkingGroupPlan>(((Achats.Cohorts.WorkingGroups.MoveToWorkingGroup)context.Envelope.Message).PlanId);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_plan = await stream_plan_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Cohorts.WorkingGroups.MoveToWorkingGroup)context.Envelope.Message).PlanId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Cohorts.WorkingGroups.WorkingGroupPlan");
+            // Write ProblemDetails if this required object is null
+            if (stream_plan.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucun groupe de travail n'est encore proposé pour cette édition.");
+            }
+
             
             // The actual message execution
-            var outgoing1 = await Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler.Handle(moveToWorkingGroup, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Achats.Cohorts.WorkingGroups.MoveToWorkingGroupHandler.Handle(moveToWorkingGroup, stream_plan.Aggregate, rosterMemberIReadOnlyList);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_plan.AppendMany(outgoing2);
+            }
 
             
             // Save all pending changes to this Marten session

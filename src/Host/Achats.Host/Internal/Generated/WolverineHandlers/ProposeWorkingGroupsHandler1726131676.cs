@@ -26,16 +26,28 @@ namespace Internal.Generated.WolverineHandlers
             var proposeWorkingGroups = (Achats.Cohorts.WorkingGroups.ProposeWorkingGroups)context.Envelope.Message;
 
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
+            (var cohort, var rosterMemberIReadOnlyList, var purchasingProjectIReadOnlyList) = await Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.LoadAsync(proposeWorkingGroups, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.WorkingGroups.ProposeWorkingGroups>(_validatorOfProposeWorkingGroupsIEnumerable, proposeWorkingGroups, cancellation).ConfigureAwait(false);
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_previous = await documentSession.Events.FetchForWriting<Achats.Cohorts.WorkingGroups.WorkingGroupPlan>(((Achats.Cohorts.WorkingGroups.ProposeWorkingGroups)context.Envelope.Message).PlanId, cancellation);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Cohorts.WorkingGroups.ProposeWorkingGroups)context.Envelope.Message).PlanId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Cohorts.WorkingGroups.WorkingGroupPlan");
             
             // The actual message execution
-            var outgoing1 = await Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.Handle(proposeWorkingGroups, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Achats.Cohorts.WorkingGroups.ProposeWorkingGroupsHandler.Handle(proposeWorkingGroups, cohort, rosterMemberIReadOnlyList, purchasingProjectIReadOnlyList, stream_previous.Aggregate);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_previous.AppendMany(outgoing2);
+            }
 
             
             // Save all pending changes to this Marten session

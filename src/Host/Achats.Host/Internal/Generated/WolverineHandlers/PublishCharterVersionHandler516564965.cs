@@ -28,17 +28,41 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Charters.PublishCharterVersionHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.PublishCharterVersionHandler");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_charter_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Charter.Charters.CohortCharter>(((Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message).CharterId);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_charter = await stream_charter_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message).CharterId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Charter.Charters.CohortCharter");
+            // Write ProblemDetails if this required object is null
+            if (stream_charter.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucune charte n'a encore été rédigée pour cette édition.");
+            }
+
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await Achats.Charter.Charters.PublishCharterVersionHandler.Handle(publishCharterVersion, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2, var outgoing3) = Achats.Charter.Charters.PublishCharterVersionHandler.Handle(publishCharterVersion, stream_charter.Aggregate, _timeProvider);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_charter.AppendMany(outgoing2);
+            }
+
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

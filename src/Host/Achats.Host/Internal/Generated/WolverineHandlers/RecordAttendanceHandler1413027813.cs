@@ -29,16 +29,28 @@ namespace Internal.Generated.WolverineHandlers
             var recordAttendance = (Achats.Cohorts.Attendance.RecordAttendance)context.Envelope.Message;
 
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
+            (var cohort, var rosterMemberIReadOnlyList) = await Achats.Cohorts.Attendance.RecordAttendanceHandler.LoadAsync(recordAttendance, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Attendance.RecordAttendanceHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Attendance.RecordAttendanceHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Attendance.RecordAttendance>(_validatorOfRecordAttendanceIEnumerable, recordAttendance, cancellation).ConfigureAwait(false);
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_sheet = await documentSession.Events.FetchForWriting<Achats.Cohorts.Attendance.AttendanceSheet>(((Achats.Cohorts.Attendance.RecordAttendance)context.Envelope.Message).SessionId, cancellation);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Cohorts.Attendance.RecordAttendance)context.Envelope.Message).SessionId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Cohorts.Attendance.AttendanceSheet");
             
             // The actual message execution
-            var outgoing1 = await Achats.Cohorts.Attendance.RecordAttendanceHandler.Handle(recordAttendance, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Achats.Cohorts.Attendance.RecordAttendanceHandler.Handle(recordAttendance, cohort, rosterMemberIReadOnlyList, stream_sheet.Aggregate, _timeProvider);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_sheet.AppendMany(outgoing2);
+            }
 
             
             // Save all pending changes to this Marten session

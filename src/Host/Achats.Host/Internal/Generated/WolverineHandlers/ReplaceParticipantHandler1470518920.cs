@@ -32,17 +32,41 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.ReplaceParticipantHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.ReplaceParticipantHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.ReplaceParticipant>(_validatorOfReplaceParticipantIEnumerable, replaceParticipant, cancellation).ConfigureAwait(false);
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_old_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).EnrolmentId, ((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).Version);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_old = await stream_old_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).EnrolmentId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
+            // Write ProblemDetails if this required object is null
+            if (stream_old.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucune inscription n'a l'identifiant {Id}.".Replace("{Id}", ((Achats.Enrolment.Enrolments.ReplaceParticipant)context.Envelope.Message).EnrolmentId.ToString()));
+            }
+
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await Achats.Enrolment.Enrolments.ReplaceParticipantHandler.Handle(replaceParticipant, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2, var outgoing3) = await Achats.Enrolment.Enrolments.ReplaceParticipantHandler.Handle(replaceParticipant, stream_old.Aggregate, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_old.AppendMany(outgoing2);
+            }
+
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

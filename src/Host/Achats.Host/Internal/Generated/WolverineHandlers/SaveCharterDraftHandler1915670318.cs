@@ -29,13 +29,24 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Charters.SaveCharterDraftHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.SaveCharterDraftHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Charter.Charters.SaveCharterDraft>(_validatorOfSaveCharterDraftIEnumerable, saveCharterDraft, cancellation).ConfigureAwait(false);
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_charter = await documentSession.Events.FetchForWriting<Achats.Charter.Charters.CohortCharter>(((Achats.Charter.Charters.SaveCharterDraft)context.Envelope.Message).CharterId, cancellation);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Charters.SaveCharterDraft)context.Envelope.Message).CharterId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Charter.Charters.CohortCharter");
             
             // The actual message execution
-            var outgoing1 = await Achats.Charter.Charters.SaveCharterDraftHandler.Handle(saveCharterDraft, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Achats.Charter.Charters.SaveCharterDraftHandler.Handle(saveCharterDraft, stream_charter.Aggregate);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_charter.AppendMany(outgoing2);
+            }
 
             
             // Save all pending changes to this Marten session

@@ -29,17 +29,41 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Sessions.ScheduleSessionHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Sessions.ScheduleSessionHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Sessions.ScheduleSession>(_validatorOfScheduleSessionIEnumerable, scheduleSession, cancellation).ConfigureAwait(false);
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_cohort_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.Cohorts.Cohort>(((Achats.Cohorts.Sessions.ScheduleSession)context.Envelope.Message).CohortId);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_cohort = await stream_cohort_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Cohorts.Sessions.ScheduleSession)context.Envelope.Message).CohortId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Cohorts.Cohorts.Cohort");
+            // Write ProblemDetails if this required object is null
+            if (stream_cohort.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucune édition ne porte cet identifiant.");
+            }
+
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await Achats.Cohorts.Sessions.ScheduleSessionHandler.Handle(scheduleSession, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2, var outgoing3) = Achats.Cohorts.Sessions.ScheduleSessionHandler.Handle(scheduleSession, stream_cohort.Aggregate);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_cohort.AppendMany(outgoing2);
+            }
+
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

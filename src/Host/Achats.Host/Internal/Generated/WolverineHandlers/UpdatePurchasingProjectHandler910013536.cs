@@ -32,13 +32,37 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Projects.UpdatePurchasingProjectHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Projects.UpdatePurchasingProjectHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Projects.UpdatePurchasingProject>(_validatorOfUpdatePurchasingProjectIEnumerable, updatePurchasingProject, cancellation).ConfigureAwait(false);
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_project_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.Projects.PurchasingProject>(((Achats.Cohorts.Projects.UpdatePurchasingProject)context.Envelope.Message).ProjectId);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_project = await stream_project_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Cohorts.Projects.UpdatePurchasingProject)context.Envelope.Message).ProjectId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Cohorts.Projects.PurchasingProject");
+            // Write ProblemDetails if this required object is null
+            if (stream_project.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucun projet d'achat de cette édition ne porte cet identifiant.");
+            }
+
             
             // The actual message execution
-            var outgoing1 = await Achats.Cohorts.Projects.UpdatePurchasingProjectHandler.Handle(updatePurchasingProject, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Achats.Cohorts.Projects.UpdatePurchasingProjectHandler.Handle(updatePurchasingProject, stream_project.Aggregate, _timeProvider);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_project.AppendMany(outgoing2);
+            }
 
             
             // Save all pending changes to this Marten session

@@ -32,17 +32,41 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.WithdrawEnrolmentHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.WithdrawEnrolmentHandler");
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Enrolment.Enrolments.WithdrawEnrolment>(_validatorOfWithdrawEnrolmentIEnumerable, withdrawEnrolment, cancellation).ConfigureAwait(false);
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_enrolment_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).EnrolmentId, ((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).Version);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_enrolment = await stream_enrolment_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).EnrolmentId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Achats.Enrolment.Enrolments.EnrolmentFile");
+            // Write ProblemDetails if this required object is null
+            if (stream_enrolment.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Aucune inscription n'a l'identifiant {Id}.".Replace("{Id}", ((Achats.Enrolment.Enrolments.WithdrawEnrolment)context.Envelope.Message).EnrolmentId.ToString()));
+            }
+
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await Achats.Enrolment.Enrolments.WithdrawEnrolmentHandler.Handle(withdrawEnrolment, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2, var outgoing3) = await Achats.Enrolment.Enrolments.WithdrawEnrolmentHandler.Handle(withdrawEnrolment, stream_enrolment.Aggregate, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_enrolment.AppendMany(outgoing2);
+            }
+
             
             // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

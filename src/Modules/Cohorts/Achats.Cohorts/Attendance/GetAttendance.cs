@@ -91,7 +91,7 @@ public static class GetAttendanceHandler
     }
 }
 
-public static class GetAttendanceEndpoints
+internal static class GetAttendanceEndpoints
 {
     public static IEndpointRouteBuilder MapAttendance(this IEndpointRouteBuilder cohorts)
     {

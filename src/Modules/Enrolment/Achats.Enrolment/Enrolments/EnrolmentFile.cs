@@ -2,6 +2,8 @@ using Achats.Enrolment.Eligibility;
 using Achats.Shared.Http;
 using JasperFx.Events;
 using Marten;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -9,7 +11,7 @@ namespace Achats.Enrolment.Enrolments;
 /// One participant's path into one cohort, as its events tell it. Kept inline as a document too, so
 /// staff lists and the duplicate checks read it in the same transaction that wrote it.
 /// </summary>
-public sealed record Enrolment(
+public sealed record EnrolmentFile(
     Guid Id,
     Guid CohortId,
     Participant Participant,
@@ -39,7 +41,7 @@ public sealed record Enrolment(
 
     public bool IsOpen => Status is not (EnrolmentStatus.Rejected or EnrolmentStatus.Withdrawn);
 
-    public static Enrolment Create(PreRegistrationSubmitted submitted) => new(
+    public static EnrolmentFile Create(PreRegistrationSubmitted submitted) => new(
         submitted.EnrolmentId,
         submitted.CohortId,
         submitted.Participant,
@@ -50,38 +52,38 @@ public sealed record Enrolment(
         submitted.SubmittedAt,
         submitted.Replaces);
 
-    public Enrolment Apply(EligibilityAssessed assessed) =>
+    public EnrolmentFile Apply(EligibilityAssessed assessed) =>
         this with { Eligibility = assessed.Decision, EffectiveEligibility = Effective(assessed.Decision, Override) };
 
-    public Enrolment Apply(EligibilityOverridden overridden) =>
+    public EnrolmentFile Apply(EligibilityOverridden overridden) =>
         this with { Override = overridden, EffectiveEligibility = Effective(Eligibility, overridden) };
 
-    public Enrolment Apply(InformationRequested requested) =>
+    public EnrolmentFile Apply(InformationRequested requested) =>
         this with { Status = EnrolmentStatus.InformationRequested, StatusReason = requested.Question };
 
-    public Enrolment Apply(PreRegistrationValidated validated) =>
+    public EnrolmentFile Apply(PreRegistrationValidated validated) =>
         this with { Status = EnrolmentStatus.Validated, StatusReason = null };
 
-    public Enrolment Apply(PreRegistrationRejected rejected) =>
+    public EnrolmentFile Apply(PreRegistrationRejected rejected) =>
         this with { Status = EnrolmentStatus.Rejected, StatusReason = rejected.Reason };
 
-    public Enrolment Apply(EnrolmentAdmitted admitted) => this with { Status = EnrolmentStatus.Admitted };
+    public EnrolmentFile Apply(EnrolmentAdmitted admitted) => this with { Status = EnrolmentStatus.Admitted };
 
-    public Enrolment Apply(EnrolmentWithdrawn withdrawn) =>
+    public EnrolmentFile Apply(EnrolmentWithdrawn withdrawn) =>
         this with { Status = EnrolmentStatus.Withdrawn, StatusReason = withdrawn.Reason };
 
-    public Enrolment Apply(ParticipantReplaced replaced) => this with
+    public EnrolmentFile Apply(ParticipantReplaced replaced) => this with
     {
         Status = EnrolmentStatus.Withdrawn,
         StatusReason = replaced.Reason,
         ReplacedBy = replaced.ReplacementEnrolmentId,
     };
 
-    public Enrolment Apply(PairDeclared declared) => this with { PairedWith = declared.ColleagueEnrolmentId };
+    public EnrolmentFile Apply(PairDeclared declared) => this with { PairedWith = declared.ColleagueEnrolmentId };
 
-    public Enrolment Apply(PairDissolved dissolved) => this with { PairedWith = null };
+    public EnrolmentFile Apply(PairDissolved dissolved) => this with { PairedWith = null };
 
-    public Enrolment Apply(PurchasingProjectJoined joined) => this with { Project = joined.Project };
+    public EnrolmentFile Apply(PurchasingProjectJoined joined) => this with { Project = joined.Project };
 
     /// <summary>Eligible for validation: free by the rules, or made free by staff.</summary>
     public bool IsEligible => EffectiveEligibility == EligibilityOutcome.Free;
@@ -92,26 +94,41 @@ public sealed record Enrolment(
             : overridden.Free ? EligibilityOutcome.Free : EligibilityOutcome.MembershipRequired;
 }
 
-/// <summary>Loading an enrolment to change it: 404 when there is none, 409 when the caller's version is stale.</summary>
-public static class EnrolmentStreams
+/// <summary>
+/// The enrolment a command decides on, loaded by Wolverine's aggregate handler workflow: fetched for writing
+/// with the command's <c>Version</c> when it has one (409 when stale), 404 when there is none.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+internal sealed class WriteEnrolmentAttribute : WriteAggregateAttribute
 {
-    public static async Task<IEventStream<Enrolment>> FetchForWritingAsync(
-        this IDocumentSession session, Guid enrolmentId, int? expectedVersion, CancellationToken cancellationToken)
+    /// <summary>Every command on an enrolment names it <c>EnrolmentId</c>.</summary>
+    public WriteEnrolmentAttribute() : base("EnrolmentId")
     {
-        var stream = expectedVersion is { } version
-            ? await session.Events.FetchForWriting<Enrolment>(enrolmentId, version, cancellationToken)
-            : await session.Events.FetchForWriting<Enrolment>(enrolmentId, cancellationToken);
-        return stream.Aggregate is null
-            ? throw new NotFoundException($"Aucune inscription n'a l'identifiant {enrolmentId}.")
-            : stream;
+        OnMissing = OnMissing.ThrowException;
+        MissingMessage = EnrolmentStreams.NotFound;
+    }
+}
+
+/// <summary>
+/// Loading another enrolment than the one a command names (a colleague's, each of an organisation's): the
+/// aggregate workflow loads one stream per command, these handlers write several.
+/// </summary>
+internal static class EnrolmentStreams
+{
+    public const string NotFound = "Aucune inscription n'a l'identifiant {Id}.";
+
+    public static async Task<(IEventStream<EnrolmentFile> Stream, EnrolmentFile File)> FetchForWritingAsync(
+        this IDocumentSession session, Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<EnrolmentFile>(enrolmentId, cancellationToken);
+        return stream.Aggregate is { } enrolment
+            ? (stream, enrolment)
+            : throw new NotFoundException(NotFound.Replace("{Id}", enrolmentId.ToString(), StringComparison.Ordinal));
     }
 
-    /// <summary>Appends the decided events and says which version the enrolment will be at once committed.</summary>
-    public static EnrolmentChanged Append(this IEventStream<Enrolment> stream, IReadOnlyList<object> events)
-    {
-        stream.AppendMany(events);
-        return new EnrolmentChanged(stream.Id, (int)stream.CurrentVersion!.Value);
-    }
+    /// <summary>What a decision answers: the version the enrolment will be at once its events are committed.</summary>
+    public static EnrolmentChanged Changed(this EnrolmentFile enrolment, IReadOnlyCollection<object> events) =>
+        new(enrolment.Id, enrolment.Version + events.Count);
 
     public static string Name(this Participant participant) => $"{participant.FirstName} {participant.LastName}";
 }

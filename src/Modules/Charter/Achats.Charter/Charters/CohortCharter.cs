@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Achats.Shared.Http;
-using JasperFx.Events;
 using Marten;
 
 namespace Achats.Charter.Charters;
@@ -28,31 +26,30 @@ public sealed record CharterDraftSaved(Guid CharterId, Guid CohortId, CharterTex
 public sealed record CharterVersionPublished(CharterVersion Version);
 
 /// <summary>A cohort's commitment charter: the draft staff are writing, and every version published so far.</summary>
-public sealed record Charter(Guid Id, Guid CohortId, CharterText? Draft, IReadOnlyList<CharterVersion> Versions)
+public sealed record CohortCharter(Guid Id, Guid CohortId, CharterText? Draft, IReadOnlyList<CharterVersion> Versions)
 {
     public int Version { get; set; }
 
     /// <summary>The version participants sign now: the latest published.</summary>
     public CharterVersion? Current => Versions.Count == 0 ? null : Versions[^1];
 
-    public static Charter Create(CharterDraftSaved saved) => new(saved.CharterId, saved.CohortId, saved.Text, []);
+    public static CohortCharter Create(CharterDraftSaved saved) => new(saved.CharterId, saved.CohortId, saved.Text, []);
 
-    public Charter Apply(CharterDraftSaved saved) => this with { Draft = saved.Text };
+    public CohortCharter Apply(CharterDraftSaved saved) => this with { Draft = saved.Text };
 
-    public Charter Apply(CharterVersionPublished published) => this with { Draft = null, Versions = [.. Versions, published.Version] };
+    public CohortCharter Apply(CharterVersionPublished published) => this with { Draft = null, Versions = [.. Versions, published.Version] };
 }
 
-public static class CharterStreams
+internal static class CharterStreams
 {
     /// <summary>The charter of a cohort, or null when nobody has written one yet.</summary>
-    public static async Task<Charter?> CharterOfAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
-        await session.Query<Charter>().Where(charter => charter.CohortId == cohortId).SingleOrDefaultAsync(cancellationToken);
+    public static async Task<CohortCharter?> CharterOfAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
+        await session.Query<CohortCharter>().Where(charter => charter.CohortId == cohortId).SingleOrDefaultAsync(cancellationToken);
 
-    public static async Task<IEventStream<Charter>> FetchCharterForWritingAsync(
-        this IDocumentSession session, Guid cohortId, CancellationToken cancellationToken)
-    {
-        var charter = await session.CharterOfAsync(cohortId, cancellationToken)
-            ?? throw new NotFoundException("Aucune charte n'a encore été rédigée pour cette édition.");
-        return await session.Events.FetchForWriting<Charter>(charter.Id, cancellationToken);
-    }
+    /// <summary>
+    /// One charter per cohort, its id derived from the cohort's: of two first drafts racing, the second collides
+    /// on the stream id instead of making a second charter.
+    /// </summary>
+    public static Guid CharterIdOf(Guid cohortId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"achats:charter:{cohortId:N}")).AsSpan(0, 16));
 }

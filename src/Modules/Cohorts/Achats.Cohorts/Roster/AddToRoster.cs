@@ -1,0 +1,72 @@
+using Achats.Cohorts.Contracts;
+using Achats.Cohorts.Projects;
+using Achats.Enrolment.Contracts;
+using Achats.Shared.Messaging;
+using Marten;
+using Wolverine.Runtime.Handlers;
+
+namespace Achats.Cohorts.Roster;
+
+/// <summary>
+/// Enrolment admitted a participant: they join the whole cohort's roster, with their binôme when the
+/// colleague is there too, and the purchasing project they named at pre-registration becomes one of the
+/// cohort's projects. A redelivered admission changes nothing; an enrolment once withdrawn never comes back
+/// (Enrolment closes it for good), so a late admission after its withdrawal changes nothing either.
+/// </summary>
+public static class AddToRosterHandler
+{
+    /// <summary>Two colleagues admitted at once both touch the pair and the shared project: the second runs again.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.RetryOnConcurrentAppend();
+
+    public static async Task<ParticipantJoinedCohort?> Handle(EnrolmentAdmitted admitted, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<RosterMember>(admitted.EnrolmentId, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        // The binôme known at admission, whether or not the colleague is admitted yet; lists read only current members.
+        var member = new RosterMember(admitted.EnrolmentId, admitted.CohortId, admitted.FirstName, admitted.LastName, admitted.Email,
+            admitted.Profile, admitted.OrganisationName, admitted.OrganisationKind, admitted.Siren,
+            RosterMember.SectorOf(admitted.OrganisationKind, admitted.Profile), admitted.AdmittedAt)
+        {
+            PairedWith = admitted.PairedWithEnrolmentId,
+        };
+        if (admitted.PairedWithEnrolmentId is { } partnerId
+            && await session.LoadAsync<RosterMember>(partnerId, cancellationToken) is { IsMember: true } partner && partner.PairedWith != member.Id)
+        {
+            session.Store(partner with { PairedWith = member.Id });
+        }
+
+        session.Store(member);
+        if (admitted.Project is { } project)
+        {
+            await RecordProjectAsync(session, admitted, project, cancellationToken);
+        }
+
+        return new ParticipantJoinedCohort(member.CohortId, member.Id, member.FirstName, member.LastName, member.Email,
+            member.OrganisationName, member.JoinedAt);
+    }
+
+    /// <summary>The first colleague admitted on a project declares it; the next ones carry it with them.</summary>
+    private static async Task RecordProjectAsync(IDocumentSession session, EnrolmentAdmitted admitted, AdmittedProject project, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<PurchasingProject>(project.ProjectId, cancellationToken);
+        if (stream.Aggregate is { } existing)
+        {
+            if (!existing.Owners.Contains(admitted.EnrolmentId))
+            {
+                stream.AppendOne(new ProjectOwnerAdded(admitted.EnrolmentId));
+            }
+
+            return;
+        }
+
+        // A project named at pre-registration exists as a need: that is its milestone until staff say more.
+        stream.AppendOne(new PurchasingProjectDeclared(project.ProjectId, admitted.CohortId, [admitted.EnrolmentId],
+            new ProjectDetails(project.Title, Enum.Parse<PurchaseCategory>(project.Category), project.Themes.Select(Enum.Parse<Theme>).Order().ToList(),
+                ExpectedProcedureOn: null, Milestone.NeedExpressed, Notes: null),
+            NamedAtPreRegistration: true, admitted.AdmittedAt));
+    }
+}
