@@ -95,6 +95,43 @@ public sealed class ModuleBoundariesTests
         reached.ShouldBeEmpty($"the Host may use {module} only through {wiring}");
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Validators_and_endpoints_stay_inside_their_module(string module)
+    {
+        // Wolverine's generated code (in the Host) needs handlers and messages public; nothing needs these.
+        var exported = ModuleInternals.Single(assembly => Name(assembly) == module).GetExportedTypes();
+
+        exported.Where(type => IsValidator(type) || type.Name.EndsWith("Endpoint", StringComparison.Ordinal) || type.Name.EndsWith("Endpoints", StringComparison.Ordinal))
+            .Select(type => type.FullName).ShouldBeEmpty($"{module}'s validators and endpoints are internal");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_module_s_classes_are_sealed_or_static(string module)
+    {
+        var exported = ModuleInternals.Single(assembly => Name(assembly) == module).GetExportedTypes();
+
+        exported.Where(type => type is { IsClass: true, IsSealed: false, IsAbstract: false }
+                && !typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(type) // Razor generates pages unsealed
+                && !typeof(System.Attribute).IsAssignableFrom(type)
+                && type.Name != "_Imports") // Razor generates it for the folder's usings
+            .Select(type => type.FullName).ShouldBeEmpty($"{module}'s classes are sealed by default");
+    }
+
+    private static bool IsValidator(System.Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition().FullName == "FluentValidation.AbstractValidator`1")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [Fact]
     public void The_shared_kernel_uses_no_module()
     {

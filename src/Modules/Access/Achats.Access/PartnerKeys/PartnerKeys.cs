@@ -27,7 +27,7 @@ public sealed record PartnerKeyView(Guid Id, OrganisingStructure Partner, string
 /// <summary>A newly issued key: the only time the key itself is shown.</summary>
 public sealed record IssuedPartnerKey(Guid Id, OrganisingStructure Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, string Key);
 
-public sealed class IssuePartnerKeyValidator : AbstractValidator<IssuePartnerKey>
+internal sealed class IssuePartnerKeyValidator : AbstractValidator<IssuePartnerKey>
 {
     public IssuePartnerKeyValidator()
     {

@@ -25,7 +25,7 @@ public sealed record StaffAccountView(Guid Id, string Email, string DisplayName,
         new(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, account.IsLockedAt(now));
 }
 
-public sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaffAccount>
+internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaffAccount>
 {
     public CreateStaffAccountValidator()
     {
