@@ -1,7 +1,5 @@
 using System.Net;
 using Achats.Cohorts.Cohorts;
-using Achats.Access.StaffAccounts;
-using Achats.Shared.Access;
 using Achats.Shared.Time;
 using Achats.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,8 +35,7 @@ public class BrowserApp : AchatsApp
     /// <summary>A page signed in, through the sign-in form, as a new staff member of <paramref name="role"/>.</summary>
     public async Task<IPage> SignedInPageAsync(Chromium chromium, string role)
     {
-        var email = $"{role.ToLowerInvariant()}.{Guid.CreateVersion7():N}@achats.test";
-        await InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, "Alice Martin", role, role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null, StaffSignIn.Password));
+        var email = await OpenStaffAccountAsync(role, "Alice Martin");
         var page = await NewPageAsync(chromium);
         await page.GotoAsync("/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync(email);

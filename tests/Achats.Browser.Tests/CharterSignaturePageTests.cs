@@ -1,6 +1,7 @@
 using Achats.Charter.Charters;
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Enrolments;
+using Achats.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
@@ -62,7 +63,7 @@ public sealed class CharterSignaturePageTests(CharterSignaturePageTests.WithPubl
     }
 
     /// <summary>An open edition whose charter is published: each test validates a participant of its own.</summary>
-    public sealed class WithPublishedCharter(Achats.Testing.PostgresServer postgres) : BrowserApp(postgres)
+    public sealed class WithPublishedCharter(PostgresServer postgres) : BrowserApp(postgres)
     {
         private Guid _cohortId;
 

@@ -12,13 +12,12 @@ namespace Achats.Browser.Tests;
 /// </summary>
 public static class Look
 {
-    public static readonly string Folder = Path.Combine(Repository.Root, "artifacts", "browser");
+    public static readonly string Folder = Fresh(Path.Combine(Repository.Root, "artifacts", "browser"));
 
     private static readonly int[] Widths = [1280, 390];
 
     public static async Task AtAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(Folder);
         var serious = new List<string>();
         foreach (var width in Widths)
         {
@@ -39,5 +38,16 @@ public static class Look
 
         await page.SetViewportSizeAsync(1280, 900);
         serious.ShouldBeEmpty($"{name}: axe-core found serious or critical violations");
+    }
+
+    /// <summary>The folder emptied once per test run, so that it shows this run's pages and counts only.</summary>
+    private static string Fresh(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Directory.CreateDirectory(folder).FullName;
     }
 }

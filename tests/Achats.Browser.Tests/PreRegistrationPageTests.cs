@@ -1,3 +1,4 @@
+using Achats.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
@@ -56,15 +57,16 @@ public sealed class PreRegistrationPageTests(PreRegistrationPageTests.WithOpenCo
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync($"eloise.{Guid.CreateVersion7():N}@montreuil.test");
         await page.GetByLabel("Fonction").FillAsync("Acheteuse publique");
-        await page.GetByLabel("Votre rôle dans les achats").SelectOptionAsync("PublicBuyer");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Acheteur ou acheteuse public", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
         await page.GetByLabel("Nom de la structure").FillAsync("Ville de Montreuil");
-        await page.GetByLabel("Type de structure").SelectOptionAsync("CommuneEptOrMetropole");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Commune, établissement public territorial (EPT) ou Métropole du Grand Paris" }).CheckAsync();
         await page.GetByLabel("SIREN").FillAsync(siren);
         await page.GetByLabel("Code INSEE de la commune").FillAsync("93048");
     }
 
     /// <summary>The Host with one edition open for registration.</summary>
-    public sealed class WithOpenCohort(Achats.Testing.PostgresServer postgres) : BrowserApp(postgres)
+    public sealed class WithOpenCohort(PostgresServer postgres) : BrowserApp(postgres)
     {
         public override async ValueTask InitializeAsync()
         {

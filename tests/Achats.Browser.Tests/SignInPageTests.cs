@@ -1,4 +1,3 @@
-using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.Playwright;
@@ -13,8 +12,7 @@ public sealed class SignInPageTests(BrowserApp app, Chromium chromium) : IClassF
     [Fact]
     public async Task A_staff_member_signs_in_with_the_keyboard_and_sees_who_they_are()
     {
-        var email = $"alice.{Guid.CreateVersion7():N}@achats.test";
-        await app.InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, "Alice Martin", StaffRole.ProgrammeStaff, OrganisingStructure.Mgp, StaffSignIn.Password));
+        var email = await app.OpenStaffAccountAsync(StaffRole.ProgrammeStaff, "Alice Martin");
         var page = await app.NewPageAsync(chromium);
         await page.GotoAsync("/");
         await page.WaitForURLAsync(url => url.Contains("/connexion", StringComparison.Ordinal));

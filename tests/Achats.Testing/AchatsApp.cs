@@ -79,12 +79,22 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     /// <summary>Opens a staff account of <paramref name="role"/> and returns a client signed in with it.</summary>
     public async Task<HttpClient> SignedInAsync(string role, OrganisingStructure? organisation = null)
     {
-        var email = $"{role.ToLowerInvariant()}.{Guid.CreateVersion7():N}@achats.test";
-        organisation ??= role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null;
-        await InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, $"Test {role}", role, organisation, StaffSignIn.Password));
+        var email = await OpenStaffAccountAsync(role, $"Test {role}", organisation);
         var client = CreateBrowserClient();
         await StaffSignIn.SignInAsync(client, email);
         return client;
+    }
+
+    /// <summary>
+    /// Opens a staff account of <paramref name="role"/> (programme staff belong to the Métropole unless told
+    /// otherwise) with the tests' password, and returns its email.
+    /// </summary>
+    public async Task<string> OpenStaffAccountAsync(string role, string name, OrganisingStructure? organisation = null)
+    {
+        var email = $"{role.ToLowerInvariant()}.{Guid.CreateVersion7():N}@achats.test";
+        organisation ??= role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null;
+        await InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, name, role, organisation, StaffSignIn.Password));
+        return email;
     }
 
     /// <summary>Issues an API key for <paramref name="partner"/> with <paramref name="scopes"/> and returns a client that presents it.</summary>

@@ -159,12 +159,6 @@ public static class AchatsHost
             .AddAdditionalAssemblies(PageAssemblies.Modules)
             .Add(page =>
             {
-                // A page marked [PublicForm] is rate limited like the public endpoints (its posts only).
-                if (page.Metadata.OfType<PublicFormAttribute>().Any())
-                {
-                    page.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PublicFormAttribute.RateLimitPolicy));
-                }
-
                 // The framework's own endpoint (enhanced navigation's redirects) says nothing: it is for signed-in staff.
                 if (!page.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()
                     && !page.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())

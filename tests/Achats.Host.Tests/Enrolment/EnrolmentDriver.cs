@@ -16,25 +16,10 @@ public sealed class EnrolmentDriver(AchatsApp app)
     public const string Enrolments = "/api/enrolment/v1/enrolments";
     public const string Memberships = "/api/partners/v1/memberships";
 
-    private static int _sirenSeed = Random.Shared.Next(10_000_000, 90_000_000);
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>A fresh, Luhn-valid SIREN, so that tests sharing a database never share an organisation.</summary>
-    public static string NewSiren()
-    {
-        var body = Interlocked.Increment(ref _sirenSeed).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-        for (var check = 0; check <= 9; check++)
-        {
-            var candidate = body + check;
-            if (Achats.Enrolment.Eligibility.Siren.IsValid(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("No check digit makes a valid SIREN.");
-    }
+    public static string NewSiren() => Sirens.Next();
 
     /// <summary>Plans a cohort whose registration is open today, and waits until Enrolment knows it.</summary>
     public async Task<Guid> OpenCohortAsync(HttpClient staff, int opensInDays = -10, int closesInDays = 30)

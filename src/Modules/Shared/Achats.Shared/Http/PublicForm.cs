@@ -10,7 +10,6 @@ namespace Achats.Shared.Http;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PublicFormAttribute(long maxBodyBytes = PublicFormAttribute.DefaultMaxBodyBytes) : Attribute
 {
-    public const string RateLimitPolicy = "public-form";
     public const long DefaultMaxBodyBytes = 64 * 1024;
 
     /// <summary>The largest body the form accepts.</summary>
@@ -21,7 +20,5 @@ public static class PublicForm
 {
     public static TBuilder AsPublicForm<TBuilder>(this TBuilder endpoint, long maxBodyBytes = PublicFormAttribute.DefaultMaxBodyBytes)
         where TBuilder : IEndpointConventionBuilder =>
-        endpoint.AllowAnonymous()
-            .RequireRateLimiting(PublicFormAttribute.RateLimitPolicy)
-            .WithMetadata(new PublicFormAttribute(maxBodyBytes));
+        endpoint.AllowAnonymous().WithMetadata(new PublicFormAttribute(maxBodyBytes));
 }

@@ -17,16 +17,19 @@ public static class PublicFormProtection
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PublicFormAttribute.RateLimitPolicy, context => HttpMethods.IsPost(context.Request.Method) && context.Connection.RemoteIpAddress is { } address
-                ? RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                // Reading a form page is not limited, only posting it. Only an in-process test server has no client
-                // address; every real connection has one.
-                : RateLimitPartition.GetNoLimiter("no-address"));
+            // One limiter for every public form, endpoint or page alike: it reads the [PublicForm] mark itself.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<PublicFormAttribute>() is not null
+                && HttpMethods.IsPost(context.Request.Method) && context.Connection.RemoteIpAddress is { } address
+                    ? RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = permits,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                    // Reading a form page is not limited, only posting it. Only an in-process test server has no client
+                    // address; every real connection has one.
+                    : RateLimitPartition.GetNoLimiter("not-limited"));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

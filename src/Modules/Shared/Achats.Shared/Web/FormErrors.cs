@@ -33,5 +33,5 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string[]> Fields, st
 /// <summary>What a page's command came to: its answer, or the refusal to show (the page's status code is set already).</summary>
 public sealed record PageOutcome<T>(T? Answer, FormErrors Errors)
 {
-    public bool Succeeded => Errors == FormErrors.None;
+    public bool Succeeded => !Errors.Any;
 }
