@@ -93,7 +93,7 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     {
         var email = $"{role.ToLowerInvariant()}.{Guid.CreateVersion7():N}@achats.test";
         organisation ??= role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null;
-        await InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, name, role, organisation, StaffSignIn.Password));
+        await InvokeAsync<CreatedStaffAccount>(new CreateStaffAccount(email, name, role, organisation, StaffSignIn.Password));
         return email;
     }
 

@@ -41,7 +41,7 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectSignInTests.WithProvid
     public async Task Only_a_verified_email_of_a_staff_account_opens_a_session_with_that_account_s_role()
     {
         var email = $"{Guid.CreateVersion7():N}@collectivite.test";
-        await app.InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, "Inès Martin", StaffRole.ProgrammeStaff, OrganisingStructure.Inec, StaffSignIn.Password));
+        await app.InvokeAsync<CreatedStaffAccount>(new CreateStaffAccount(email, "Inès Martin", StaffRole.ProgrammeStaff, OrganisingStructure.Inec, StaffSignIn.Password));
 
         var verified = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email.ToUpperInvariant(), verified: true));
         var unverified = await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email, verified: false));

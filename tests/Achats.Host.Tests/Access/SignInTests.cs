@@ -121,7 +121,7 @@ public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
     private async Task<string> OpenAccountAsync(string role)
     {
         var email = $"{Guid.CreateVersion7():N}@achats.test";
-        await app.InvokeAsync<StaffAccountView>(new CreateStaffAccount(
+        await app.InvokeAsync<CreatedStaffAccount>(new CreateStaffAccount(
             email, $"Test {role}", role, role == StaffRole.ProgrammeStaff ? OrganisingStructure.Mgp : null, StaffSignIn.Password));
         return email;
     }

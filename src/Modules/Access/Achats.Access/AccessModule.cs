@@ -22,7 +22,7 @@ public static class AccessModule
 
     /// <summary>Staff sessions (cookie, optionally OpenID Connect), partner API keys, and what each access policy requires.</summary>
     public static IServiceCollection AddAccessModule(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration) =>
-        services.AddAccessPolicies(environment, configuration);
+        services.AddSingleton<PartnerKeyUses>().AddAccessPolicies(environment, configuration);
 
     public static StoreOptions ConfigureAccess(this StoreOptions options)
     {
@@ -31,6 +31,7 @@ public static class AccessModule
             .UseOptimisticConcurrency(true);
         options.Schema.For<PartnerApiKey>().DatabaseSchemaName(Schema)
             .UniqueIndex(key => key.Prefix);
+        options.Schema.For<PartnerKeyUse>().DatabaseSchemaName(Schema);
         return options;
     }
 
@@ -48,6 +49,13 @@ public static class AccessModule
         var access = app.MapGroup("/api/access/v1").WithTags("Accès");
         access.MapCreateStaffAccount();
         access.MapListStaffAccounts();
+        access.MapGetStaffAccount();
+        access.MapChangeStaffRole();
+        access.MapDisableStaffAccount();
+        access.MapEnableStaffAccount();
+        access.MapResetStaffPassword();
+        access.MapChooseNewPassword();
+        access.MapChangeOwnPassword();
         access.MapPartnerKeys();
 
         var partners = app.MapGroup("/api/partners/v1").WithTags("Partenaires");

@@ -33,6 +33,8 @@ internal static class AccessPolicies
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 // An API answers 401/403; only a page redirects to the sign-in form.
+                // A disabled account, or one whose role, structure or password changed, loses its sessions at once (ADR 0028).
+                cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 cookie.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.Response, context.RedirectUri);
                 cookie.Events.OnRedirectToAccessDenied = context =>
                 {
@@ -69,6 +71,7 @@ internal static class AccessPolicies
             new(ClaimTypes.NameIdentifier, account.Id.ToString()),
             new(ClaimTypes.Name, account.DisplayName),
             new(ClaimTypes.Role, account.Role),
+            new(SessionValidation.StampClaim, account.SecurityStamp),
         ];
         if (account.Organisation is { } organisation)
         {

@@ -11,10 +11,10 @@ namespace Achats.Access.PartnerKeys;
 
 /// <summary>
 /// Authenticates a partner by the <c>Authorization: ApiKey &lt;key&gt;</c> header: the key's partner and
-/// scopes become the caller's claims. A missing, unknown or revoked key gets 401.
+/// scopes become the caller's claims, and its use is noted. A missing, unknown or revoked key gets 401.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store, PartnerKeyUses uses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -40,6 +40,7 @@ internal sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("Unknown or revoked API key");
         }
 
+        await uses.RecordAsync(key.Id, Context.RequestAborted);
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, key.Id.ToString()), new(AccessClaims.Partner, key.Partner.ToString())];
         claims.AddRange(key.Scopes.Select(scope => new Claim(AccessClaims.Scope, scope)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));

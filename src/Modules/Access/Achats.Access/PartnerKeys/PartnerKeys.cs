@@ -19,9 +19,11 @@ public sealed record RevokePartnerKey(Guid KeyId);
 public sealed record ListPartnerKeys;
 
 /// <summary>A partner key as administrators see it.</summary>
-public sealed record PartnerKeyView(Guid Id, OrganisingStructure Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+public sealed record PartnerKeyView(
+    Guid Id, OrganisingStructure Partner, string[] Scopes, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt = null)
 {
-    public static PartnerKeyView Of(PartnerApiKey key) => new(key.Id, key.Partner, key.Scopes, key.Label, key.CreatedAt, key.RevokedAt);
+    public static PartnerKeyView Of(PartnerApiKey key, PartnerKeyUse? use = null) =>
+        new(key.Id, key.Partner, key.Scopes, key.Label, key.CreatedAt, key.RevokedAt, use?.LastUsedAt);
 }
 
 /// <summary>A newly issued key: the only time the key itself is shown.</summary>
@@ -50,18 +52,25 @@ public static class PartnerKeyHandler
         return new IssuedPartnerKey(stored.Id, stored.Partner, stored.Scopes, stored.Label, stored.CreatedAt, key);
     }
 
-    public static async Task Handle(RevokePartnerKey command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<PartnerKeyView> Handle(RevokePartnerKey command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = await session.LoadAsync<PartnerApiKey>(command.KeyId, cancellationToken)
             ?? throw new NotFoundException("Aucune clé de partenaire ne porte cet identifiant.");
         if (!key.IsRevoked)
         {
-            session.Update(key with { RevokedAt = time.GetUtcNow() });
+            key = key with { RevokedAt = time.GetUtcNow() };
+            session.Update(key);
         }
+
+        return PartnerKeyView.Of(key);
     }
 
-    public static async Task<IReadOnlyList<PartnerKeyView>> Handle(ListPartnerKeys query, IQuerySession session, CancellationToken cancellationToken) =>
-        (await session.Query<PartnerApiKey>().OrderBy(key => key.CreatedAt).ToListAsync(cancellationToken)).Select(PartnerKeyView.Of).ToList();
+    public static async Task<IReadOnlyList<PartnerKeyView>> Handle(ListPartnerKeys query, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var keys = await session.Query<PartnerApiKey>().OrderBy(key => key.CreatedAt).ToListAsync(cancellationToken);
+        var uses = (await session.LoadManyAsync<PartnerKeyUse>(cancellationToken, keys.Select(key => key.Id))).ToDictionary(use => use.Id);
+        return keys.Select(key => PartnerKeyView.Of(key, uses.GetValueOrDefault(key.Id))).ToList();
+    }
 }
 
 internal static class PartnerKeyEndpoints
@@ -81,7 +90,7 @@ internal static class PartnerKeyEndpoints
 
         access.MapDelete("/partner-keys/{keyId:guid}", async (Guid keyId, IMessageBus bus, CancellationToken cancellationToken) =>
             {
-                await bus.InvokeAsync(new RevokePartnerKey(keyId), cancellationToken);
+                await bus.InvokeAsync<PartnerKeyView>(new RevokePartnerKey(keyId), cancellationToken);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.ManageAccess)

@@ -15,7 +15,7 @@ namespace Achats.Access.SigningIn;
 /// <summary>
 /// Optional sign-in through an organisation's identity provider, on when <c>OpenIdConnect:Authority</c>
 /// is configured. The provider proves who the person is; Achats still decides what they may do: the
-/// verified email must belong to an unlocked staff account, whose role and structure become the session.
+/// verified email must belong to an enabled staff account, whose role and structure become the session.
 /// </summary>
 internal static class OpenIdConnectSignIn
 {
@@ -91,7 +91,7 @@ internal static class OpenIdConnectSignIn
         await using var session = store.QuerySession();
         var normalised = StaffAccount.NormaliseEmail(email);
         var account = await session.Query<StaffAccount>().SingleOrDefaultAsync(candidate => candidate.Email == normalised);
-        return account is null ? null : AccessPolicies.PrincipalOf(account);
+        return account is null or { Disabled: true } ? null : AccessPolicies.PrincipalOf(account);
     }
 
     public static IEndpointRouteBuilder MapOpenIdConnectSignIn(this IEndpointRouteBuilder app)

@@ -42,7 +42,7 @@ internal static class AdminCommand
         {
             await using var scope = app.Services.CreateAsyncScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-            var account = await bus.InvokeAsync<StaffAccountView>(new CreateStaffAccount(email, name, StaffRole.Administrator, null, password));
+            var account = await bus.InvokeAsync<CreatedStaffAccount>(new CreateStaffAccount(email, name, StaffRole.Administrator, null, password));
             Console.WriteLine($"Compte administrateur créé pour {account.Email}.");
             return 0;
         }

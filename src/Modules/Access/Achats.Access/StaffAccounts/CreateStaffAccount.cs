@@ -9,21 +9,21 @@ using Wolverine;
 
 namespace Achats.Access.StaffAccounts;
 
-/// <summary>Opens a staff account with a first password; administrators only, or the <c>admin create</c> command.</summary>
-public sealed record CreateStaffAccount(string Email, string DisplayName, string Role, OrganisingStructure? Organisation, string Password)
+/// <summary>
+/// Opens a staff account; administrators only, or the <c>admin create</c> command. The first password is given
+/// (<see cref="Password"/>), or generated, or replaced by a single-use link (<see cref="Delivery"/>), shown once in the answer.
+/// </summary>
+public sealed record CreateStaffAccount(
+    string Email, string DisplayName, string Role, OrganisingStructure? Organisation, string? Password, CredentialDelivery? Delivery = null)
 {
-    public const int MinimumPasswordLength = 12;
+    public const int MinimumPasswordLength = StaffAccount.MinimumPasswordLength;
 
     // A secret is never printed, whatever logs at Debug: the record's own ToString would show it.
-    public override string ToString() => $"{nameof(CreateStaffAccount)} {{ Role = {Role}, Organisation = {Organisation} }}";
+    public override string ToString() => $"{nameof(CreateStaffAccount)} {{ Role = {Role}, Organisation = {Organisation}, Delivery = {Delivery} }}";
 }
 
-/// <summary>What an administrator sees of a staff account: never its password hash.</summary>
-public sealed record StaffAccountView(Guid Id, string Email, string DisplayName, string Role, OrganisingStructure? Organisation, bool Locked)
-{
-    public static StaffAccountView Of(StaffAccount account, DateTimeOffset now) =>
-        new(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, account.IsLockedAt(now));
-}
+/// <summary>The account opened, and the first password or link to pass on when Achats made one: shown this once.</summary>
+public sealed record CreatedStaffAccount(Guid Id, string Email, string DisplayName, string Role, OrganisingStructure? Organisation, IssuedCredential? Credential);
 
 internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaffAccount>
 {
@@ -34,21 +34,17 @@ internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaf
             .MaximumLength(254).WithMessage("L'adresse électronique ne doit pas dépasser 254 caractères.");
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Le nom est obligatoire.")
             .MaximumLength(120).WithMessage("Le nom ne doit pas dépasser 120 caractères.");
-        RuleFor(c => c.Role).Must(role => StaffRole.All.Contains(role))
-            .WithMessage("Le rôle doit être l'une des valeurs Administrator, ProgrammeStaff ou Auditor.");
-        RuleFor(c => c.Organisation).NotNull().When(c => c.Role == StaffRole.ProgrammeStaff)
-            .WithMessage("Un membre de l'équipe du programme doit appartenir à une structure (valeurs : Mgp, Inec, ObsAR, LesCanaux).");
-        RuleFor(c => c.Organisation).IsInEnum().WithMessage("La structure doit être l'une des valeurs Mgp, Inec, ObsAR ou LesCanaux.");
-        RuleFor(c => c.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Le mot de passe est obligatoire.")
-            .MinimumLength(CreateStaffAccount.MinimumPasswordLength)
-            .WithMessage($"Le mot de passe doit compter au moins {CreateStaffAccount.MinimumPasswordLength} caractères.")
-            .MaximumLength(256).WithMessage("Le mot de passe ne doit pas dépasser 256 caractères.");
+        Include(new StaffRoleRules<CreateStaffAccount>(c => c.Role, c => c.Organisation));
+        RuleFor(c => c.Password).Null().When(c => c.Delivery is not null)
+            .WithMessage("Donnez un mot de passe ou demandez-en un généré (ou un lien), pas les deux.");
+        RuleFor(c => c.Password!).NewPassword().When(c => c.Delivery is null);
+        RuleFor(c => c.Delivery).IsInEnum().WithMessage("Choisissez un mot de passe provisoire ou un lien à usage unique.");
     }
 }
 
 public static class CreateStaffAccountHandler
 {
-    public static async Task<StaffAccountView> Handle(
+    public static async Task<CreatedStaffAccount> Handle(
         CreateStaffAccount command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var email = StaffAccount.NormaliseEmail(command.Email);
@@ -57,22 +53,32 @@ public static class CreateStaffAccountHandler
             throw new ConflictException("Un compte existe déjà pour cette adresse électronique.");
         }
 
-        var account = StaffAccount.Create(email, command.DisplayName, command.Role, command.Organisation, command.Password);
+        // With no password given, the account starts from one nobody knows, replaced at once by the credential issued.
+        var account = StaffAccount.Create(email, command.DisplayName, command.Role, command.Organisation,
+            command.Password ?? GeneratedPassword.New() + GeneratedPassword.New());
+        IssuedCredential? credential = null;
+        if (command.Delivery is { } delivery)
+        {
+            (account, credential) = IssuedCredential.For(account, delivery, time.GetUtcNow());
+        }
+
         session.Insert(account);
-        return StaffAccountView.Of(account, time.GetUtcNow());
+        return new CreatedStaffAccount(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, credential);
     }
 }
 
 internal static class CreateStaffAccountEndpoint
 {
     public static RouteHandlerBuilder MapCreateStaffAccount(this IEndpointRouteBuilder access) =>
-        access.MapPost("/staff-accounts", async (CreateStaffAccount command, IMessageBus bus, CancellationToken cancellationToken) =>
+        access.MapPost("/staff-accounts", async (CreateStaffAccount command, IMessageBus bus, HttpResponse response, CancellationToken cancellationToken) =>
             {
-                var account = await bus.InvokeAsync<StaffAccountView>(command, cancellationToken);
+                var account = await bus.InvokeAsync<CreatedStaffAccount>(command, cancellationToken);
+                response.Headers.CacheControl = "no-store"; // a first password or link, shown once: no cache keeps it
                 return TypedResults.Created($"/api/access/v1/staff-accounts/{account.Id}", account);
             })
             .RequireAuthorization(Policies.ManageAccess)
             .WithName(nameof(CreateStaffAccount))
             .WithSummary("Ouvrir un compte pour un membre de l'équipe")
+            .WithDescription("Avec `password`, le premier mot de passe est celui donné ; sans lui, `delivery` demande un mot de passe provisoire généré (`GeneratedPassword`) ou un lien à usage unique valable 24 heures (`OneTimeLink`), renvoyé une seule fois dans `credential`.")
             .ProducesValidationProblem();
 }

@@ -1,9 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
 using Achats.Shared.Access;
 using Microsoft.AspNetCore.Identity;
 
 namespace Achats.Access.StaffAccounts;
 
-/// <summary>A staff member's account: who they are, their role, their password hash and its lockout state.</summary>
+/// <summary>
+/// A staff member's account: who they are, their role, their password hash and its lockout state, whether it is
+/// disabled, a pending password link, and the security stamp every session carries (ADR 0028): it changes whenever
+/// what a session vouches for changes, so the sessions opened before are refused at their next request.
+/// </summary>
 public sealed record StaffAccount(
     Guid Id,
     string Email,
@@ -12,10 +18,16 @@ public sealed record StaffAccount(
     OrganisingStructure? Organisation,
     string PasswordHash,
     int FailedAttempts = 0,
-    DateTimeOffset? LockedUntil = null)
+    DateTimeOffset? LockedUntil = null,
+    bool Disabled = false,
+    string SecurityStamp = "",
+    PasswordLink? PasswordLink = null)
 {
     public const int MaxFailedAttempts = 5;
+    public const int MinimumPasswordLength = 12;
+    public const int MaximumPasswordLength = 256;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan PasswordLinkLifetime = TimeSpan.FromHours(24);
 
     private static readonly PasswordHasher<StaffAccount> Hasher = new();
 
@@ -24,22 +36,24 @@ public sealed record StaffAccount(
 
     public static StaffAccount Create(string email, string displayName, string role, OrganisingStructure? organisation, string password)
     {
-        var account = new StaffAccount(Guid.CreateVersion7(), NormaliseEmail(email), displayName.Trim(), role, organisation, "");
+        var account = new StaffAccount(Guid.CreateVersion7(), NormaliseEmail(email), displayName.Trim(), role, organisation, "", SecurityStamp: NewStamp());
         return account with { PasswordHash = Hasher.HashPassword(account, password) };
     }
 
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
 
+    public bool IsActiveAdministrator => Role == StaffRole.Administrator && !Disabled;
+
     /// <summary>
     /// The account after a sign-in attempt with <paramref name="password"/>: a success clears the failures,
     /// the fifth failure in a row locks it for <see cref="LockoutDuration"/>. A locked account refuses even
-    /// the right password, so guessing gains nothing while it lasts.
+    /// the right password, so guessing gains nothing while it lasts; a disabled one refuses it always.
     /// </summary>
     public (StaffAccount Account, bool SignedIn) AttemptSignIn(string password, DateTimeOffset now)
     {
-        // Hash first, even for a locked account: a locked account must not answer faster than another.
+        // Hash first, even for a locked or disabled account: it must not answer faster than another.
         var verification = Hasher.VerifyHashedPassword(this, PasswordHash, password);
-        if (IsLockedAt(now))
+        if (IsLockedAt(now) || Disabled)
         {
             return (this, false);
         }
@@ -55,4 +69,83 @@ public sealed record StaffAccount(
         var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(this, password) : PasswordHash;
         return (this with { FailedAttempts = 0, LockedUntil = null, PasswordHash = rehashed }, true);
     }
+
+    /// <summary>Whether <paramref name="password"/> is this account's, without counting a failure.</summary>
+    public bool HasPassword(string password) => Hasher.VerifyHashedPassword(this, PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>A new password: earlier sessions and any pending link end, the lockout is lifted.</summary>
+    public StaffAccount WithPassword(string password) =>
+        this with { PasswordHash = Hasher.HashPassword(this, password), SecurityStamp = NewStamp(), PasswordLink = null, FailedAttempts = 0, LockedUntil = null };
+
+    /// <summary>
+    /// A reset by a single-use link: the old password stops working at once (replaced by one nobody knows), earlier
+    /// sessions end, and the link is kept only as its hash. Returns the token to put in the link, shown once.
+    /// </summary>
+    public (StaffAccount Account, string Token) WithPasswordLink(DateTimeOffset now)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var account = WithPassword(GeneratedPassword.New() + GeneratedPassword.New());
+        return (account with { PasswordLink = new PasswordLink(HashOf(token), now + PasswordLinkLifetime) }, token);
+    }
+
+    /// <summary>A role and a structure: sessions opened under the former ones end.</summary>
+    public StaffAccount WithRole(string role, OrganisingStructure? organisation) =>
+        this with { Role = role, Organisation = organisation, SecurityStamp = NewStamp() };
+
+    public StaffAccount Disable() => this with { Disabled = true, SecurityStamp = NewStamp() };
+
+    public StaffAccount Enable() => this with { Disabled = false, FailedAttempts = 0, LockedUntil = null };
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string NewStamp() => RandomNumberGenerator.GetHexString(32, lowercase: true);
+}
+
+/// <summary>A pending single-use link to choose a new password: the SHA-256 of its token, never the token.</summary>
+public sealed record PasswordLink(string TokenHash, DateTimeOffset ExpiresAt);
+
+/// <summary>What an administrator sees of a staff account: never its password hash.</summary>
+public sealed record StaffAccountView(Guid Id, string Email, string DisplayName, string Role, OrganisingStructure? Organisation, bool Disabled, bool Locked)
+{
+    public static StaffAccountView Of(StaffAccount account, DateTimeOffset now) =>
+        new(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, account.Disabled, account.IsLockedAt(now));
+}
+
+/// <summary>First passwords an administrator reads out: 16 letters and digits none can mistake for another, in groups of four.</summary>
+internal static class GeneratedPassword
+{
+    private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    public static string New() => string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(Alphabet, 4)));
+}
+
+/// <summary>How a staff member gets in after an administrator opens or resets their account.</summary>
+public enum CredentialDelivery
+{
+    /// <summary>A password generated for them, shown once to the administrator, who passes it on.</summary>
+    GeneratedPassword,
+
+    /// <summary>A single-use link, valid 24 hours, where they choose their own password.</summary>
+    OneTimeLink,
+}
+
+/// <summary>The secret an administrator passes on, shown once: a first password, or a link (a path on this site) and its expiry.</summary>
+public sealed record IssuedCredential(string? Password, string? Link, DateTimeOffset? LinkExpiresAt)
+{
+    public const string LinkPath = "/connexion/nouveau-mot-de-passe";
+
+    public static (StaffAccount Account, IssuedCredential Credential) For(StaffAccount account, CredentialDelivery delivery, DateTimeOffset now)
+    {
+        if (delivery == CredentialDelivery.GeneratedPassword)
+        {
+            var password = GeneratedPassword.New();
+            return (account.WithPassword(password), new IssuedCredential(password, null, null));
+        }
+
+        var (linked, token) = account.WithPasswordLink(now);
+        return (linked, new IssuedCredential(null, $"{LinkPath}/{token}", linked.PasswordLink!.ExpiresAt));
+    }
+
+    // A secret is never printed, whatever logs at Debug.
+    public override string ToString() => $"{nameof(IssuedCredential)} {{ LinkExpiresAt = {LinkExpiresAt} }}";
 }
