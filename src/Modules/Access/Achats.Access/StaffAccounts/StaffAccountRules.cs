@@ -14,7 +14,7 @@ internal sealed class StaffRoleRules<T> : AbstractValidator<T>
     {
         var roleOf = role.Compile();
         RuleFor(role).Must(value => StaffRole.All.Contains(value))
-            .WithMessage("Le rôle doit être l'une des valeurs Administrator (administration), ProgrammeStaff (équipe du programme) ou Auditor (audit).");
+            .WithMessage("Choisissez le rôle : administration, équipe du programme ou audit.");
         RuleFor(organisation).NotNull().When(command => roleOf(command) == StaffRole.ProgrammeStaff)
             .WithMessage("Un membre de l'équipe du programme doit appartenir à une structure.");
         RuleFor(organisation).IsInEnum().WithMessage("La structure doit être l'une des valeurs Mgp, Inec, ObsAR ou LesCanaux.");

@@ -64,4 +64,7 @@ public static class StaffRole
     public const string Auditor = nameof(Auditor);
 
     public static readonly IReadOnlyList<string> All = [Administrator, ProgrammeStaff, Auditor];
+
+    /// <summary>The role as a page names it: « Administration », « Équipe du programme », « Audit ».</summary>
+    public static string Name(string role) => RoleTexts.ResourceManager.GetString(role, RoleTexts.Culture) ?? role;
 }

@@ -17,6 +17,6 @@ public sealed record SignedInStaff(string Name, string Role, string? Structure)
         var structure = Enum.TryParse<OrganisingStructure>(user.FindFirst(AccessClaims.Organisation)?.Value, out var known) && Enum.IsDefined(known)
             ? known.Name()
             : null;
-        return new SignedInStaff(identity.Name ?? "", role is null ? "" : RoleTexts.ResourceManager.GetString(role, RoleTexts.Culture) ?? role, structure);
+        return new SignedInStaff(identity.Name ?? "", role is null ? "" : StaffRole.Name(role), structure);
     }
 }

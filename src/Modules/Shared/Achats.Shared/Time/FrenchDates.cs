@@ -11,6 +11,10 @@ public static class FrenchDates
     public static string Long(DateOnly date) =>
         (date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture)) + date.ToString(" MMMM yyyy", French);
 
+    /// <summary>« 1er décembre 2026 à 09:30 », Paris time, for sentences.</summary>
+    public static string LongAt(DateTimeOffset instant) =>
+        Long(instant.ParisDate()) + instant.InParis().ToString(" 'à' HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>« 14/01/2021 », for tables and exports.</summary>
     public static string Short(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

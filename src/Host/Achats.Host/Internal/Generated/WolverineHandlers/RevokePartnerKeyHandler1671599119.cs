@@ -30,7 +30,11 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.PartnerKeys.PartnerKeyHandler");
             
             // The actual message execution
-            await Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(revokePartnerKey, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(revokePartnerKey, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
