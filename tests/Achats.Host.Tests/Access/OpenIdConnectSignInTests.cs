@@ -54,6 +54,16 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectSignInTests.WithProvid
         unknown.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_disabled_account_opens_no_session_through_the_provider()
+    {
+        var email = $"{Guid.CreateVersion7():N}@collectivite.test";
+        var account = await app.InvokeAsync<CreatedStaffAccount>(new CreateStaffAccount(email, "Inès Martin", StaffRole.Auditor, null, StaffSignIn.Password));
+        await app.InvokeAsync<StaffAccountView>(new DisableStaffAccount(account.Id));
+
+        (await OpenIdConnectSignIn.StaffPrincipalAsync(app.Store, Provided(email, verified: true))).ShouldBeNull();
+    }
+
     private static ClaimsPrincipal Provided(string email, bool verified) =>
         new(new ClaimsIdentity([new Claim("email", email), new Claim("email_verified", verified ? "true" : "false")], "oidc"));
 
