@@ -141,7 +141,7 @@ public sealed class StaffAccountManagementTests(AchatsApp app) : IClassFixture<A
         (view.Role, view.Organisation).ShouldBe((StaffRole.Auditor, OrganisingStructure.ObsAR));
         (await staff.GetAsync(ProgrammeApi, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await StaffSignIn.SignInAsync(staff, email);
-        (await staff.GetStringAsync("/", Cancel)).ShouldContain("Audit");
+        (await staff.GetStringAsync("/mon-compte", Cancel)).ShouldContain("Audit");
         (await staff.PostAsJsonAsync("/api/cohorts/v1/cohorts", new { }, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 

@@ -1,6 +1,8 @@
 using Achats.Access.PartnerKeys;
 using Achats.Access.SigningIn;
 using Achats.Access.StaffAccounts;
+using Achats.Shared.Access;
+using Achats.Shared.Web;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +24,10 @@ public static class AccessModule
 
     /// <summary>Staff sessions (cookie, optionally OpenID Connect), partner API keys, and what each access policy requires.</summary>
     public static IServiceCollection AddAccessModule(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration) =>
-        services.AddSingleton<PartnerKeyUses>().AddAccessPolicies(environment, configuration);
+        services.AddSingleton<PartnerKeyUses>()
+            .AddStaffLink(StaffAccountTexts.AccessHeading, "/acces", Policies.ManageAccess, 90)
+            .AddStaffLink(PasswordTexts.MyAccountHeading, "/mon-compte", Policies.AnyStaff, 100)
+            .AddAccessPolicies(environment, configuration);
 
     public static StoreOptions ConfigureAccess(this StoreOptions options)
     {

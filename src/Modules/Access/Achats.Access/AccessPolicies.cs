@@ -49,6 +49,7 @@ internal static class AccessPolicies
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageAccess, policy => policy.RequireRole(StaffRole.Administrator))
+            .AddPolicy(Policies.AnyStaff, policy => policy.RequireRole(StaffRole.All))
             .AddPolicy(Policies.RunProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff))
             .AddPolicy(Policies.ReadProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff, StaffRole.Auditor))
             .AddPolicy(Policies.Partner, policy => Partner(policy).RequireClaim(AccessClaims.Partner))

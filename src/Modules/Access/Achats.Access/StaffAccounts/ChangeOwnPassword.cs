@@ -1,3 +1,4 @@
+using Achats.Shared.Access;
 using FluentValidation;
 using FluentValidation.Results;
 using Marten;
@@ -54,7 +55,7 @@ internal static class ChangeOwnPasswordEndpoint
                 await http.SignInAsync(AccessPolicies.PrincipalOf(account));
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.AnyStaff)
             .WithName(nameof(ChangeOwnPassword))
             .WithSummary("Changer son propre mot de passe")
             .WithDescription("Les autres sessions de ce compte prennent fin ; celle-ci continue.")

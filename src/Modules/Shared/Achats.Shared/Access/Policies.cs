@@ -10,6 +10,9 @@ public static class Policies
     /// <summary>Administrators: staff accounts and partner keys.</summary>
     public const string ManageAccess = nameof(ManageAccess);
 
+    /// <summary>Any signed-in staff member, whatever their role: their own account.</summary>
+    public const string AnyStaff = nameof(AnyStaff);
+
     /// <summary>Programme staff: change the programme (plan cohorts, validate enrolments...).</summary>
     public const string RunProgramme = nameof(RunProgramme);
 

@@ -11,9 +11,12 @@ public static class FrenchDates
     public static string Long(DateOnly date) =>
         (date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture)) + date.ToString(" MMMM yyyy", French);
 
+    /// <summary>The day of <paramref name="instant"/> in Paris, as <see cref="Long(DateOnly)"/> writes it.</summary>
+    public static string Long(DateTimeOffset instant) => Long(instant.ParisDate());
+
     /// <summary>« 1er décembre 2026 à 09:30 », Paris time, for sentences.</summary>
     public static string LongAt(DateTimeOffset instant) =>
-        Long(instant.ParisDate()) + instant.InParis().ToString(" 'à' HH:mm", CultureInfo.InvariantCulture);
+        Long(instant) + instant.InParis().ToString(" 'à' HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>« 14/01/2021 », for tables and exports.</summary>
     public static string Short(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
