@@ -42,6 +42,7 @@ public static class SelectedCohort
                 });
                 return TypedResults.LocalRedirect(IsLocal(back) ? back! : "/");
             })
+            .RequireAuthorization(Access.Policies.ReadProgramme)
             .ExcludeFromDescription();
         return app;
     }
