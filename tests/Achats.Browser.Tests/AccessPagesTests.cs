@@ -99,7 +99,7 @@ public sealed class AccessPagesTests(BrowserApp app, Chromium chromium) : IClass
         (await administrator.ContentAsync()).ShouldNotContain(key);
         (await administrator.GetByLabel("Clé d'API").CountAsync()).ShouldBe(0);
         var card = administrator.Locator(".card", new() { HasText = "Intégration ObsAR" });
-        (await card.InnerTextAsync()).ShouldContain("Attester les adhésions de ses membres ; Lire ses attestations d'adhésion");
+        (await card.GetByRole(AriaRole.Listitem).AllInnerTextsAsync()).ShouldBe(["Attester les adhésions de ses membres", "Lire ses attestations d'adhésion"]);
         (await card.InnerTextAsync()).ShouldContain("Dernière utilisation le");
 
         await card.GetByRole(AriaRole.Link, new() { Name = "Révoquer la clé « Intégration ObsAR »" }).ClickAsync();
