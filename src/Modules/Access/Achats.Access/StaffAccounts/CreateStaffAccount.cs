@@ -79,6 +79,6 @@ internal static class CreateStaffAccountEndpoint
             .RequireAuthorization(Policies.ManageAccess)
             .WithName(nameof(CreateStaffAccount))
             .WithSummary("Ouvrir un compte pour un membre de l'équipe")
-            .WithDescription("Avec `password`, le premier mot de passe est celui donné ; sans lui, `delivery` demande un mot de passe provisoire généré (`GeneratedPassword`) ou un lien à usage unique valable 24 heures (`OneTimeLink`), renvoyé une seule fois dans `credential`.")
+            .WithDescription("`role` : `Administrator`, `ProgrammeStaff` (avec `organisation` : `Mgp`, `Inec`, `ObsAR` ou `LesCanaux`) ou `Auditor`. Avec `password`, le premier mot de passe est celui donné ; sans lui, `delivery` demande un mot de passe provisoire généré (`GeneratedPassword`) ou un lien à usage unique valable 24 heures (`OneTimeLink`), renvoyé une seule fois dans `credential`.")
             .ProducesValidationProblem();
 }
