@@ -107,7 +107,7 @@ public sealed class AccessPagesTests(BrowserApp app, Chromium chromium) : IClass
         await Look.AtAsync(administrator, "acces-cle-revocation");
         await administrator.GetByRole(AriaRole.Button, new() { Name = "Révoquer définitivement" }).ClickAsync();
 
-        (await administrator.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldBe("La clé « Intégration ObsAR » est révoquée.");
+        (await administrator.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldBe("La clé «\u00a0Intégration ObsAR\u00a0» est révoquée.");
         (await administrator.Locator(".card", new() { HasText = "Intégration ObsAR" }).InnerTextAsync()).ShouldContain("Révoquée le");
         (await partner.GetAsync("/api/partners/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await Look.AtAsync(administrator, "acces-cle-revoquee");
