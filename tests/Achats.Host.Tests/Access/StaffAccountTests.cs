@@ -59,4 +59,33 @@ public sealed class StaffAccountTests
         account.IsLockedAt(Now).ShouldBeFalse();
         account.AttemptSignIn(Password, Now).SignedIn.ShouldBeTrue();
     }
+
+    [Fact]
+    public void What_a_session_vouches_for_changing_changes_the_stamp()
+    {
+        Account.SecurityStamp.ShouldNotBeNullOrEmpty();
+
+        Account.WithRole(StaffRole.Auditor, null).SecurityStamp.ShouldNotBe(Account.SecurityStamp);
+        Account.Disable().SecurityStamp.ShouldNotBe(Account.SecurityStamp);
+        Account.WithPassword("une toute nouvelle phrase").SecurityStamp.ShouldNotBe(Account.SecurityStamp);
+        Account.WithPasswordLink(Now).Account.SecurityStamp.ShouldNotBe(Account.SecurityStamp);
+    }
+
+    [Fact]
+    public void A_disabled_account_refuses_even_the_right_password()
+    {
+        Account.Disable().AttemptSignIn(Password, Now).SignedIn.ShouldBeFalse();
+        Account.Disable().Enable().AttemptSignIn(Password, Now).SignedIn.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_password_link_keeps_only_the_hash_of_its_token_voids_the_old_password_and_ends_when_used()
+    {
+        var (linked, token) = Account.WithPasswordLink(Now);
+
+        linked.PasswordLink.ShouldBe(new PasswordLink(StaffAccount.HashOf(token), Now + StaffAccount.PasswordLinkLifetime));
+        linked.PasswordLink!.TokenHash.ShouldNotContain(token);
+        linked.HasPassword(Password).ShouldBeFalse();
+        linked.WithPassword("une toute nouvelle phrase").PasswordLink.ShouldBeNull();
+    }
 }
