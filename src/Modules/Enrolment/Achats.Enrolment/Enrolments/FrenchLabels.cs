@@ -17,6 +17,30 @@ public static class FrenchLabels
         (OrganisationKind.Other, "Autre"),
     ];
 
+    /// <summary>Each status as a heading or a table cell says it: the participant's messages' words, capitalised.</summary>
+    public static readonly IReadOnlyList<(EnrolmentStatus Value, string Label)> Statuses =
+        Enum.GetValues<EnrolmentStatus>().Select(status => (status, Capitalised(EnrolmentMessages.Describe(status)))).ToList();
+
+    public static readonly IReadOnlyList<(EligibilityOutcome Value, string Label)> Eligibilities =
+    [
+        (EligibilityOutcome.Free, "Participation gratuite"),
+        (EligibilityOutcome.AwaitingAttestation, "En attente d'attestation"),
+        (EligibilityOutcome.MembershipRequired, "Adhésion nécessaire"),
+    ];
+
+    public const string EligibilityNotAssessed = "Non évaluée";
+
+    public static string Of(Profile profile) => Profiles.First(entry => entry.Value == profile).Label;
+
+    public static string Of(OrganisationKind kind) => OrganisationKinds.First(entry => entry.Value == kind).Label;
+
+    public static string Of(EnrolmentStatus status) => Statuses.First(entry => entry.Value == status).Label;
+
+    public static string Of(EligibilityOutcome? outcome) =>
+        outcome is { } known ? Eligibilities.First(entry => entry.Value == known).Label : EligibilityNotAssessed;
+
+    private static string Capitalised(string text) => string.Concat(char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture).ToString(), text[1..]);
+
     public static readonly IReadOnlyList<(Membership Value, string Label)> Memberships =
         new[] { Membership.Inec, Membership.ObsAR, Membership.LesCanauxGovernance, Membership.LesCanauxBuyersCommunity }
             .Select(membership => (membership, EligibilityRules.Describe(membership))).ToList();
