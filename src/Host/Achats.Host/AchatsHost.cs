@@ -12,6 +12,7 @@ using Achats.Shared.Email;
 using Achats.Shared.Http;
 using Achats.Shared.Messaging;
 using Achats.Shared.Validation;
+using Achats.Shared.Web;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -64,6 +65,9 @@ public static class AchatsHost
         // French stays readable in the pages' source: only what HTML needs is escaped, not é or à.
         services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAccessModule(builder.Environment, builder.Configuration);
+        services.AddEnrolmentModule();
+        services.AddCohortsModule();
+        services.AddCharterModule();
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
@@ -166,6 +170,7 @@ public static class AchatsHost
                     page.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
                 }
             });
+        app.MapCohortSelection();
         app.MapAccessModule();
         app.MapCohortsModule();
         app.MapEnrolmentModule();

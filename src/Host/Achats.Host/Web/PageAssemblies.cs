@@ -8,5 +8,6 @@ internal static class PageAssemblies
         typeof(Access.AccessModule).Assembly,
         typeof(Enrolment.EnrolmentModule).Assembly,
         typeof(Charter.CharterModule).Assembly,
+        typeof(Cohorts.CohortsModule).Assembly,
     ];
 }

@@ -1,7 +1,9 @@
 using Achats.Charter.Charters;
 using Achats.Charter.Signatures;
 using JasperFx.Events.Projections;
+using Achats.Shared.Web;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +15,11 @@ namespace Achats.Charter;
 public static class CharterModule
 {
     public const string Schema = "charter";
+
+    /// <summary>Charter's parts of the staff pages: an enrolment's signature state, the dashboard's lapsed re-signatures.</summary>
+    public static IServiceCollection AddCharterModule(this IServiceCollection services) => services
+        .AddPageSection<SignatureStateSection>(PageSection.Enrolment, 20)
+        .AddPageSection<LapsedResignaturesSection>(PageSection.Dashboard, 20);
 
     public static StoreOptions ConfigureCharter(this StoreOptions options)
     {

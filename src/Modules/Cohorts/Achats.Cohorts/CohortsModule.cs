@@ -5,7 +5,9 @@ using Achats.Cohorts.Roster;
 using Achats.Cohorts.Sessions;
 using Achats.Cohorts.WorkingGroups;
 using JasperFx.Events.Projections;
+using Achats.Shared.Web;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +19,10 @@ namespace Achats.Cohorts;
 public static class CohortsModule
 {
     public const string Schema = "cohorts";
+
+    /// <summary>Cohorts' part of the dashboard: participants whose plenary attendance is below the threshold.</summary>
+    public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
+        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {

@@ -3,7 +3,11 @@ using Achats.Enrolment.Memberships;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Enrolment.Organisations;
 using JasperFx.Events.Projections;
+using Achats.Enrolment.Dashboard;
+using Achats.Shared.Access;
+using Achats.Shared.Web;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +19,12 @@ namespace Achats.Enrolment;
 public static class EnrolmentModule
 {
     public const string Schema = "enrolment";
+
+    /// <summary>The enrolment desk's entries in the staff navigation.</summary>
+    public static IServiceCollection AddEnrolmentModule(this IServiceCollection services) => services
+        .AddStaffLink(DashboardTexts.DashboardLink, "/tableau-de-bord", Policies.ReadProgramme, 10)
+        .AddStaffLink(DashboardTexts.EnrolmentsLink, "/inscriptions", Policies.ReadProgramme, 20)
+        .AddStaffLink(DashboardTexts.PartnersLink, "/partenaires", Policies.ReadProgramme, 40);
 
     public static StoreOptions ConfigureEnrolment(this StoreOptions options)
     {

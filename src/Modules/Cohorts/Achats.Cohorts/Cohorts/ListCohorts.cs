@@ -1,5 +1,6 @@
 using Achats.Shared.Access;
 using Achats.Shared.Time;
+using Achats.Shared.Web;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,11 @@ public static class ListCohortsHandler
         var cohorts = await session.Query<Cohort>().OrderByDescending(cohort => cohort.StartsOn).ToListAsync(cancellationToken);
         return cohorts.Select(cohort => GetCohortHandler.View(cohort, today)).ToList();
     }
+
+    /// <summary>The cohorts as the layout's selector offers them.</summary>
+    public static async Task<IReadOnlyList<CohortChoice>> Handle(ListCohortChoices query, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.Query<Cohort>().OrderByDescending(cohort => cohort.StartsOn).Select(cohort => new { cohort.Id, cohort.Name }).ToListAsync(cancellationToken))
+        .Select(cohort => new CohortChoice(cohort.Id, cohort.Name)).ToList();
 }
 
 internal static class ListCohortsEndpoint

@@ -39,6 +39,9 @@ public sealed record EnrolmentFile(
 
     public Guid? ReplacedBy { get; init; }
 
+    /// <summary>When staff validated it: how long the charter signature has been awaited.</summary>
+    public DateTimeOffset? ValidatedAt { get; init; }
+
     public bool IsOpen => Status is not (EnrolmentStatus.Rejected or EnrolmentStatus.Withdrawn);
 
     public static EnrolmentFile Create(PreRegistrationSubmitted submitted) => new(
@@ -61,8 +64,8 @@ public sealed record EnrolmentFile(
     public EnrolmentFile Apply(InformationRequested requested) =>
         this with { Status = EnrolmentStatus.InformationRequested, StatusReason = requested.Question };
 
-    public EnrolmentFile Apply(PreRegistrationValidated validated) =>
-        this with { Status = EnrolmentStatus.Validated, StatusReason = null };
+    public EnrolmentFile Apply(IEvent<PreRegistrationValidated> validated) =>
+        this with { Status = EnrolmentStatus.Validated, StatusReason = null, ValidatedAt = validated.Timestamp };
 
     public EnrolmentFile Apply(PreRegistrationRejected rejected) =>
         this with { Status = EnrolmentStatus.Rejected, StatusReason = rejected.Reason };

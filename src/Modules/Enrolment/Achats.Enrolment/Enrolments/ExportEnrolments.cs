@@ -3,6 +3,7 @@ using Achats.Enrolment.OpenCohorts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
+using Achats.Shared.Web;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,7 @@ public static class ExportEnrolmentsHandler
         if (items.Count > MaxRows)
         {
             throw new RuleViolationException("export-too-large",
-                $"Plus de {FrenchNumbers.Count(MaxRows)} inscriptions répondent à ces filtres : choisissez une édition ou une étape pour en exporter moins.");
+                $"Plus de {FrenchNumbers.Format(MaxRows)} inscriptions répondent à ces filtres : choisissez une édition ou une étape pour en exporter moins.");
         }
 
         var cohorts = await session.Query<OpenCohort>().ToListAsync(cancellationToken);

@@ -17,29 +17,33 @@ public static class FrenchLabels
         (OrganisationKind.Other, "Autre"),
     ];
 
-    /// <summary>Each status as a heading or a table cell says it: the participant's messages' words, capitalised.</summary>
+    /// <summary>Each step as a list or a count names it: « 12 pré-inscriptions à décider ».</summary>
     public static readonly IReadOnlyList<(EnrolmentStatus Value, string Label)> Statuses =
-        Enum.GetValues<EnrolmentStatus>().Select(status => (status, Capitalised(EnrolmentMessages.Describe(status)))).ToList();
+    [
+        (EnrolmentStatus.PreRegistered, "Pré-inscrite"),
+        (EnrolmentStatus.InformationRequested, "Informations demandées"),
+        (EnrolmentStatus.Validated, "Validée, charte à signer"),
+        (EnrolmentStatus.Admitted, "Admise"),
+        (EnrolmentStatus.Rejected, "Refusée"),
+        (EnrolmentStatus.Withdrawn, "Retirée"),
+    ];
 
     public static readonly IReadOnlyList<(EligibilityOutcome Value, string Label)> Eligibilities =
     [
-        (EligibilityOutcome.Free, "Participation gratuite"),
+        (EligibilityOutcome.Free, "Gratuite"),
         (EligibilityOutcome.AwaitingAttestation, "En attente d'attestation"),
         (EligibilityOutcome.MembershipRequired, "Adhésion nécessaire"),
     ];
 
-    public const string EligibilityNotAssessed = "Non évaluée";
+    public static string Of(EnrolmentStatus status) => Statuses.First(label => label.Value == status).Label;
 
-    public static string Of(Profile profile) => Profiles.First(entry => entry.Value == profile).Label;
+    public static string Of(EligibilityOutcome? outcome) => outcome is { } known ? Eligibilities.First(label => label.Value == known).Label : "Pas encore évaluée";
 
-    public static string Of(OrganisationKind kind) => OrganisationKinds.First(entry => entry.Value == kind).Label;
+    public static string Of(Profile profile) => Profiles.First(label => label.Value == profile).Label;
 
-    public static string Of(EnrolmentStatus status) => Statuses.First(entry => entry.Value == status).Label;
+    public static string Of(OrganisationKind kind) => OrganisationKinds.First(label => label.Value == kind).Label;
 
-    public static string Of(EligibilityOutcome? outcome) =>
-        outcome is { } known ? Eligibilities.First(entry => entry.Value == known).Label : EligibilityNotAssessed;
-
-    private static string Capitalised(string text) => string.Concat(char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture).ToString(), text[1..]);
+    public static string Of(Membership membership) => Memberships.First(label => label.Value == membership).Label;
 
     public static readonly IReadOnlyList<(Membership Value, string Label)> Memberships =
         new[] { Membership.Inec, Membership.ObsAR, Membership.LesCanauxGovernance, Membership.LesCanauxBuyersCommunity }

@@ -11,6 +11,9 @@ public static class FrenchDates
     public static string Long(DateOnly date) =>
         (date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture)) + date.ToString(" MMMM yyyy", French);
 
+    /// <summary>The day of <paramref name="instant"/> in Paris, as <see cref="Long(DateOnly)"/> writes it.</summary>
+    public static string Long(DateTimeOffset instant) => Long(instant.ParisDate());
+
     /// <summary>« 14/01/2021 », for tables and exports.</summary>
     public static string Short(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

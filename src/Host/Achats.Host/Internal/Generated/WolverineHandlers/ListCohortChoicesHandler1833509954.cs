@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ListKnownCohortsHandler1378759883
+    // START: ListCohortChoicesHandler1833509954
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ListKnownCohortsHandler1378759883 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ListCohortChoicesHandler1833509954 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ListKnownCohortsHandler1378759883(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ListCohortChoicesHandler1833509954(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -20,13 +20,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var listKnownCohorts = (Achats.Enrolment.OpenCohorts.ListKnownCohorts)context.Envelope.Message;
+            var listCohortChoices = (Achats.Shared.Web.ListCohortChoices)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.OpenCohorts.ListKnownCohortsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.ListKnownCohortsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.ListCohortsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.ListCohortsHandler");
             
             // The actual message execution
-            var outgoing1 = await Achats.Enrolment.OpenCohorts.ListKnownCohortsHandler.Handle(listKnownCohorts, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Cohorts.Cohorts.ListCohortsHandler.Handle(listCohortChoices, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ListKnownCohortsHandler1378759883
+    // END: ListCohortChoicesHandler1833509954
     
     
 }
