@@ -10,7 +10,7 @@ namespace Achats.Browser.Tests;
 public sealed class SignInPageTests(BrowserApp app, Chromium chromium) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task A_staff_member_signs_in_with_the_keyboard_and_sees_who_they_are()
+    public async Task A_staff_member_signs_in_with_the_keyboard_and_lands_on_the_dashboard()
     {
         var email = await app.OpenStaffAccountAsync(StaffRole.ProgrammeStaff, "Alice Martin");
         var page = await app.NewPageAsync(chromium);
@@ -26,8 +26,8 @@ public sealed class SignInPageTests(BrowserApp app, Chromium chromium) : IClassF
         await page.Keyboard.TypeAsync(StaffSignIn.Password);
         await page.Keyboard.PressAsync("Enter");
 
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Alice Martin" }).WaitForAsync();
-        (await page.Locator("main").InnerTextAsync()).ShouldContain("Équipe du programme — structure : Métropole du Grand Paris (MGP)");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord" }).WaitForAsync();
+        (await page.Locator("header").InnerTextAsync()).ShouldContain("Alice Martin (Équipe du programme, Métropole du Grand Paris (MGP))");
         (await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).CountAsync()).ShouldBe(1);
         await Look.AtAsync(page, "accueil");
     }

@@ -23,11 +23,21 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string[]> Fields, st
     /// <summary>One field refused, the way a validator would have said it.</summary>
     public static FormErrors Field(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] }, null);
 
+    /// <summary>
+    /// The form these errors belong to, on a page with several forms whose fields share names (each decision has
+    /// its <c>reason</c>): it keeps their element ids apart.
+    /// </summary>
+    public string? Scope { get; init; }
+
+    /// <summary>The errors of the form <paramref name="scope"/>: these when it is the form that was posted, else none.</summary>
+    public FormErrors For(string scope, string? postedScope) => (postedScope == scope ? this with { Message = null } : None) with { Scope = scope };
+
     /// <summary>The id of the element that tells a field's errors, for <c>aria-describedby</c>.</summary>
-    public static string ErrorId(string name) => $"{InputId(name)}-erreur";
+    public string ErrorId(string name) => $"{InputId(name)}-erreur";
 
     /// <summary>An element id made from a field name: <c>participant.firstName</c> becomes <c>participant-firstName</c>.</summary>
-    public static string InputId(string name) => name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
+    public string InputId(string name) =>
+        (Scope is null ? "" : Scope + "-") + name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
 }
 
 /// <summary>What a page's command came to: its answer, or the refusal to show (the page's status code is set already).</summary>
