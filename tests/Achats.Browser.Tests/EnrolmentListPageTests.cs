@@ -1,5 +1,7 @@
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Enrolments;
+using Achats.Enrolment.Memberships;
+using Achats.Shared.Time;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.Playwright;
@@ -88,6 +90,7 @@ public sealed class EnrolmentListPageTests(EnrolmentListPageTests.WithAFullCohor
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Régie des Œuvres de Montreuil" }).WaitForAsync();
         (await page.Locator(".facts").InnerTextAsync()).ShouldContain("Commune du territoire de la Métropole");
+        (await page.GetByRole(AriaRole.Row, new() { Name = "Membre de l'ObsAR" }).InnerTextAsync()).ShouldContain("Attestée par l'ObsAR depuis le");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Éloïse Lefèvre" }).CountAsync()).ShouldBe(1);
         await Look.AtAsync(page, "structure");
     }
@@ -101,6 +104,9 @@ public sealed class EnrolmentListPageTests(EnrolmentListPageTests.WithAFullCohor
 
         var inec = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Institut National de l'Économie Circulaire (INEC)" }) });
         (await inec.InnerTextAsync()).ShouldContain("Société <script>alert(1)</script>");
+        var obsar = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Observatoire des Achats Responsables (ObsAR)" }) });
+        (await obsar.InnerTextAsync()).ShouldContain(app.EloiseSiren);
+        (await obsar.InnerTextAsync()).ShouldContain("En cours");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Clés d'API de ce partenaire" }).CountAsync()).ShouldBe(0);
         await Look.AtAsync(page, "partenaires");
     }
@@ -127,6 +133,8 @@ public sealed class EnrolmentListPageTests(EnrolmentListPageTests.WithAFullCohor
                 new OrganisationDetails("Régie des Œuvres de Montreuil", OrganisationKind.CommuneEptOrMetropole, EloiseSiren, "93048"));
             await PreRegisterAsync("Gaël", "<script>alert(1)</script>", Profile.PrivateBuyer,
                 new OrganisationDetails("Société <script>alert(1)</script>", OrganisationKind.PrivateCompany, Sirens.Next(), "75056"), [Membership.Inec]);
+            // ObsAR attests a membership of Éloïse's organisation.
+            await InvokeTrackedAsync<MembershipAttestation>(new AttestMembership(EloiseSiren, Membership.ObsAR, Clock.TodayInParis().AddDays(-30), null) { Partner = OrganisingStructure.ObsAR });
             for (var i = 0; i < Size - 2; i++)
             {
                 var company = i % 3 == 0;
