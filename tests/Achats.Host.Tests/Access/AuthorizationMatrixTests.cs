@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -31,6 +32,11 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
     {
         ["GET /"] = AnyStaff,
         ["POST /"] = AnyStaff,
+        ["GET /tableau-de-bord"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /tableau-de-bord"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /inscriptions/{EnrolmentId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /inscriptions/{EnrolmentId:guid}"] = [StaffRole.ProgrammeStaff],
+        ["POST /edition"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /connexion"] = Everyone,
         ["POST /connexion"] = Everyone,
         ["GET /connexion/oidc"] = Everyone,
@@ -147,15 +153,17 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         }
 
         List<string> mismatches = [];
-        foreach (var (key, _) in Endpoints())
+        foreach (var (key, endpoint) in Endpoints())
         {
+            // A form endpoint is matched on its content type before authorization: it is sent an (empty) form.
+            var takesForm = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
             foreach (var caller in Callers)
             {
                 var (method, path) = Request(key);
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is "POST")
                 {
-                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                    request.Content = takesForm ? new FormUrlEncodedContent([]) : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
 
                 using var response = await clients[caller].SendAsync(request, TestContext.Current.CancellationToken);

@@ -53,6 +53,9 @@ public sealed class ResignatureTests(AchatsApp app) : IClassFixture<AchatsApp>
         var lapsed = await ReportAsync(later, cohortId);
         lapsed.Lapsed.ShouldBe(1);
         lapsed.Participants[0].Lapsed.ShouldBeTrue();
+        var dashboard = await later.GetStringAsync($"/tableau-de-bord?edition={cohortId}", Cancellation);
+        dashboard.ShouldContain("Nouvelle signature de la charte : délai expiré");
+        dashboard.ShouldContain($"/inscriptions/{enrolmentId}");
         (await (await later.GetAsync($"{Enrolments}/{enrolmentId}", Cancellation)).ReadAsync<EnrolmentAnswer>(HttpStatusCode.OK)).Status.ShouldBe("Admitted");
 
         // Staff send a fresh link; signing version 2 brings the participant up to date.

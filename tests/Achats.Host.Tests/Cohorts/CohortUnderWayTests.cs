@@ -34,6 +34,16 @@ public sealed class CohortUnderWayTests(ApiWithCohortUnderWay api) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_dashboard_shows_staff_who_is_below_the_attendance_threshold()
+    {
+        var dashboard = await api.Staff.GetStringAsync($"/tableau-de-bord?edition={api.CohortId}", TestContext.Current.CancellationToken);
+
+        dashboard.ShouldContain("Assiduité aux plénières sous le seuil de 75");
+        dashboard.ShouldContain($"/inscriptions/{api.Dominique}");
+        dashboard.ShouldNotContain($"/inscriptions/{api.Claude}\"");
+    }
+
+    [Fact]
     public async Task An_excused_absence_does_not_count_against_the_participant()
     {
         var claude = (await GetAsync<AttendanceAnswer>(api.Staff, $"{api.Cohort}/attendance")).Of(api.Claude);

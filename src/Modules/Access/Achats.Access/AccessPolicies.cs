@@ -49,6 +49,10 @@ internal static class AccessPolicies
             .AddPolicy(Policies.ManageAccess, policy => policy.RequireRole(StaffRole.Administrator))
             .AddPolicy(Policies.RunProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff))
             .AddPolicy(Policies.ReadProgramme, policy => policy.RequireRole(StaffRole.ProgrammeStaff, StaffRole.Auditor))
+            .AddPolicy(Policies.ReadProgrammeDecideOnPost, policy => policy.RequireAssertion(context =>
+                context.Resource is HttpContext { Request.Method: var method } && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)
+                    ? context.User.IsInRole(StaffRole.ProgrammeStaff)
+                    : context.User.IsInRole(StaffRole.ProgrammeStaff) || context.User.IsInRole(StaffRole.Auditor)))
             .AddPolicy(Policies.Partner, policy => Partner(policy).RequireClaim(AccessClaims.Partner))
             .AddPolicy(Policies.PartnerAttestsMemberships, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.AttestMemberships))
             .AddPolicy(Policies.PartnerReadsAttestations, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadAttestations))

@@ -35,6 +35,26 @@ public static class GetResignatureReportHandler
     }
 }
 
+/// <summary>Only those who let the deadline pass, for the dashboard: read without loading every file of the cohort.</summary>
+public sealed record ListLapsedResignatures(Guid CohortId);
+
+public static class ListLapsedResignaturesHandler
+{
+    public static async Task<IReadOnlyList<ResignatureLine>> Handle(
+        ListLapsedResignatures query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var files = await session.Query<SignatureFile>()
+            .Where(file => file.CohortId == query.CohortId && file.PendingResignature != null && file.PendingResignature.Deadline < now)
+            .ToListAsync(cancellationToken);
+        return files.Where(file => file is { Committable: true, SignedVersion: not null })
+            .Select(file => new ResignatureLine(file.EnrolmentId, file.Signer.Name, file.Signer.OrganisationName, file.SignedVersion,
+                file.PendingResignature!.VersionNumber, file.PendingResignature.Deadline, Lapsed: true))
+            .OrderBy(line => line.Deadline)
+            .ToList();
+    }
+}
+
 internal static class GetResignatureReportEndpoint
 {
     public static RouteHandlerBuilder MapGetResignatureReport(this IEndpointRouteBuilder charter) =>

@@ -16,6 +16,12 @@ public static class Policies
     /// <summary>Programme staff and auditors: read the programme.</summary>
     public const string ReadProgramme = nameof(ReadProgramme);
 
+    /// <summary>
+    /// A staff page that shows the programme and takes decisions: programme staff and auditors read it (GET),
+    /// only programme staff post its forms, as the API's <see cref="RunProgramme"/> endpoints require.
+    /// </summary>
+    public const string ReadProgrammeDecideOnPost = nameof(ReadProgrammeDecideOnPost);
+
     /// <summary>Any partner, with a valid API key whatever its scopes.</summary>
     public const string Partner = nameof(Partner);
 

@@ -19,12 +19,15 @@ public static class SelectedCohort
 {
     public const string CookieName = "achats.edition";
 
+    /// <summary>The cohorts, and the one to show: the one a link names (<c>?edition=</c>), else the remembered one, else the latest.</summary>
     public static async Task<(IReadOnlyList<CohortChoice> Choices, CohortChoice? Selected)> ReadAsync(
-        this IMessageBus bus, HttpContext http, CancellationToken cancellationToken = default)
+        this IMessageBus bus, HttpContext http, Guid? named = null, CancellationToken cancellationToken = default)
     {
         var choices = await bus.InvokeAsync<IReadOnlyList<CohortChoice>>(new ListCohortChoices(), cancellationToken);
         var remembered = Guid.TryParse(http.Request.Cookies[CookieName], out var id) ? id : (Guid?)null;
-        return (choices, choices.FirstOrDefault(choice => choice.Id == remembered) ?? choices.FirstOrDefault());
+        return (choices, choices.FirstOrDefault(choice => choice.Id == named)
+            ?? choices.FirstOrDefault(choice => choice.Id == remembered)
+            ?? choices.FirstOrDefault());
     }
 
     /// <summary><c>POST /edition</c>: remembers the chosen cohort, then goes back to the page it was chosen on.</summary>
@@ -42,6 +45,7 @@ public static class SelectedCohort
                 });
                 return TypedResults.LocalRedirect(IsLocal(back) ? back! : "/");
             })
+            .RequireAuthorization(Access.Policies.ReadProgramme)
             .ExcludeFromDescription();
         return app;
     }
