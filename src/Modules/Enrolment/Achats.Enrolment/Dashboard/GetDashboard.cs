@@ -17,24 +17,35 @@ public sealed record AwaitingSignature(Guid EnrolmentId, string Name, string Org
 
 public static class GetDashboardHandler
 {
+    /// <summary>How many of those awaiting a signature the dashboard names, the longest waiting first.</summary>
+    public const int Listed = 20;
+
     public static async Task<EnrolmentDashboard> Handle(GetDashboard query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var cohort = session.Query<EnrolmentFile>().Where(enrolment => enrolment.CohortId == query.CohortId);
-
-        var statuses = await cohort.Select(enrolment => enrolment.Status).ToListAsync(cancellationToken);
-        var pipeline = Enum.GetValues<EnrolmentStatus>().ToDictionary(status => status, status => statuses.Count(s => s == status));
+        // One round trip: PostgreSQL counts, and only the rows shown travel.
+        var batch = session.CreateBatchQuery();
+        var counts = Enum.GetValues<EnrolmentStatus>().ToDictionary(status => status, status =>
+            batch.Query<EnrolmentFile>().Count(enrolment => enrolment.CohortId == query.CohortId && enrolment.Status == status));
 
         // Undecided and waiting for a partner's word: staff can only wait, or override with a reason.
-        var awaitingAttestation = await cohort.CountAsync(enrolment => enrolment.Status == EnrolmentStatus.PreRegistered
-            && enrolment.EffectiveEligibility == EligibilityOutcome.AwaitingAttestation, cancellationToken);
+        var awaitingAttestation = batch.Query<EnrolmentFile>().Count(enrolment => enrolment.CohortId == query.CohortId
+            && enrolment.Status == EnrolmentStatus.PreRegistered && enrolment.EffectiveEligibility == EligibilityOutcome.AwaitingAttestation);
 
-        var awaitingSignature = await cohort.Where(enrolment => enrolment.Status == EnrolmentStatus.Validated)
+        var awaitingSignature = batch.Query<EnrolmentFile>()
+            .Where(enrolment => enrolment.CohortId == query.CohortId && enrolment.Status == EnrolmentStatus.Validated)
             .OrderBy(enrolment => enrolment.ValidatedAt)
-            .Select(enrolment => new { enrolment.Id, enrolment.Participant.FirstName, enrolment.Participant.LastName, OrganisationName = enrolment.Organisation.Name, enrolment.ValidatedAt })
-            .ToListAsync(cancellationToken);
+            .Take(Listed)
+            .Select(enrolment => new AwaitingSignature(enrolment.Id, enrolment.Participant.FirstName + " " + enrolment.Participant.LastName,
+                enrolment.Organisation.Name, enrolment.ValidatedAt))
+            .ToList();
 
-        return new EnrolmentDashboard(pipeline, awaitingAttestation, awaitingSignature
-            .Select(waiting => new AwaitingSignature(waiting.Id, $"{waiting.FirstName} {waiting.LastName}", waiting.OrganisationName, waiting.ValidatedAt))
-            .ToList());
+        await batch.Execute(cancellationToken);
+        var pipeline = new Dictionary<EnrolmentStatus, int>();
+        foreach (var (status, count) in counts)
+        {
+            pipeline[status] = (int)await count;
+        }
+
+        return new EnrolmentDashboard(pipeline, (int)await awaitingAttestation, await awaitingSignature);
     }
 }
