@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Enrolments;
 
@@ -45,7 +46,7 @@ public static class Given
         EligibilityAssessed assessed => enrolment.Apply(assessed),
         EligibilityOverridden overridden => enrolment.Apply(overridden),
         InformationRequested requested => enrolment.Apply(requested),
-        PreRegistrationValidated validated => enrolment.Apply(validated),
+        PreRegistrationValidated validated => enrolment.Apply(new Event<PreRegistrationValidated>(validated) { Timestamp = DateTimeOffset.UnixEpoch }),
         PreRegistrationRejected rejected => enrolment.Apply(rejected),
         EnrolmentAdmitted admitted => enrolment.Apply(admitted),
         EnrolmentWithdrawn withdrawn => enrolment.Apply(withdrawn),

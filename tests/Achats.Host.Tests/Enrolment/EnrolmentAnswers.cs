@@ -58,3 +58,12 @@ public sealed record SharedProjectAnswer(IReadOnlyList<Guid> EnrolmentIds);
 public sealed record EnrolmentListAnswer(int Total, IReadOnlyList<EnrolmentListItemAnswer> Items, IReadOnlyDictionary<string, int> Pipeline);
 
 public sealed record EnrolmentListItemAnswer(Guid Id);
+
+/// <summary>One page of the list, as the list's tests read it.</summary>
+public sealed record EnrolmentPageAnswer(int Total, int Page, int PageSize, int PageCount, IReadOnlyList<EnrolmentRowAnswer> Items, IReadOnlyDictionary<string, int> Pipeline);
+
+public sealed record EnrolmentRowAnswer(Guid Id, string Status, EnrolmentRowParticipantAnswer Participant, EnrolmentRowOrganisationAnswer Organisation);
+
+public sealed record EnrolmentRowParticipantAnswer(string FirstName, string LastName);
+
+public sealed record EnrolmentRowOrganisationAnswer(string Name);

@@ -33,7 +33,7 @@ internal static class AccessPolicies
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 // An API answers 401/403; only a page redirects to the sign-in form.
-                // A disabled account, or one whose role, structure or password changed, loses its sessions at once (ADR 0029).
+                // A disabled account, or one whose role, structure or password changed, loses its sessions at once (ADR 0030).
                 cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 cookie.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.Response, context.RedirectUri);
                 cookie.Events.OnRedirectToAccessDenied = context =>

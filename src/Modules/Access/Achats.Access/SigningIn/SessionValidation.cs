@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Achats.Access.SigningIn;
 
 /// <summary>
-/// Each request's session is checked against its account (ADR 0029): a session whose account is gone, disabled, or
+/// Each request's session is checked against its account (ADR 0030): a session whose account is gone, disabled, or
 /// whose security stamp changed since it opened (new role or structure, password reset or changed) is refused and
 /// its cookie removed; a page then leads to the sign-in form, an API answers 401. One document load by id.
 /// </summary>

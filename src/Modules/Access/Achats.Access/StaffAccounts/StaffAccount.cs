@@ -7,7 +7,7 @@ namespace Achats.Access.StaffAccounts;
 
 /// <summary>
 /// A staff member's account: who they are, their role, their password hash and its lockout state, whether it is
-/// disabled, a pending password link, and the security stamp every session carries (ADR 0029): it changes whenever
+/// disabled, a pending password link, and the security stamp every session carries (ADR 0030): it changes whenever
 /// what a session vouches for changes, so the sessions opened before are refused at their next request.
 /// </summary>
 public sealed record StaffAccount(

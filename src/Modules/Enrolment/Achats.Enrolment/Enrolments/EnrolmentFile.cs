@@ -91,6 +91,23 @@ public sealed record EnrolmentFile(
     /// <summary>Eligible for validation: free by the rules, or made free by staff.</summary>
     public bool IsEligible => EffectiveEligibility == EligibilityOutcome.Free;
 
+    // What the staff list searches and sorts on, folded (lowercase, no accents): computed, so written with the
+    // document and never read back (a document stored before they existed loads all the same); Marten keeps each
+    // in a column of its own (EnrolmentModule), which the list filters and sorts on.
+
+    /// <summary>Name, email, organisation and SIREN, folded: "eloise" finds "Éloïse".</summary>
+    public string SearchText => TextFolding.Fold(
+        $"{Participant.FirstName} {Participant.LastName} {Participant.Email} {Organisation.Name} {Organisation.Siren}");
+
+    /// <summary>The participant's last then first name, folded: the list sorts "Éloïse" beside "Eloi".</summary>
+    public string SortName => TextFolding.Fold($"{Participant.LastName} {Participant.FirstName}");
+
+    /// <summary>The organisation's name, folded.</summary>
+    public string SortOrganisation => TextFolding.Fold(Organisation.Name);
+
+    /// <summary>The status's place in the pipeline (statuses are stored by name, which sorts in English).</summary>
+    public int StatusRank => (int)Status;
+
     private static EligibilityOutcome? Effective(EligibilityDecision? decision, EligibilityOverridden? overridden) =>
         overridden is null
             ? decision?.Outcome

@@ -22,7 +22,14 @@ public sealed record OrganisationView(
     IReadOnlyList<Pair> Pairs,
     IReadOnlyList<ProjectTeam> Projects,
     IReadOnlyList<Membership> DeclaredMemberships,
-    IReadOnlyList<MembershipAttestation> Attestations);
+    IReadOnlyList<MembershipAttestation> Attestations)
+{
+    /// <summary>The kind of organisation its latest enrolment declared.</summary>
+    public OrganisationKind Kind => Enrolments[^1].Organisation.Kind;
+
+    /// <summary>Whether its commune lies in the Métropole du Grand Paris; unknown without a commune.</summary>
+    public bool? InMgpTerritory => Enrolments[^1].Organisation.CommuneInseeCode is { } insee ? MgpTerritory.Contains(insee) : null;
+}
 
 public sealed record Pair(Guid CohortId, Guid FirstEnrolmentId, Guid SecondEnrolmentId);
 
