@@ -45,6 +45,7 @@ internal sealed class BenchHost : IAsyncDisposable
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration[$"ConnectionStrings:{AchatsDatabase.ConnectionStringName}"] = connectionString;
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error"; // no wwwroot beside the bench: the pages' HTML is what is measured
             builder.Configuration["Email:Folder"] = Path.Combine(folder, "emails"); // signing links and the like, deleted with the run
             foreach (var (key, value) in settings)
             {

@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Achats.Access.PartnerKeys;
 using Achats.Access.StaffAccounts;
+using Achats.Charter.Signatures;
+using Achats.Cohorts.Attendance;
 using Achats.Cohorts.Cohorts;
 using Achats.Enrolment.Dashboard;
 using Achats.Enrolment.Eligibility;
@@ -191,7 +193,9 @@ internal static partial class StaffPagesBench
         var inProcess = new (string Label, Func<Task> Query)[]
         {
             ("bus ListCohortChoices (every staff page)", () => bus.InvokeAsync<IReadOnlyList<CohortChoice>>(new ListCohortChoices())),
-            ("bus GetDashboard", () => bus.InvokeAsync<EnrolmentDashboard>(new GetDashboard(cohortId))),
+            ("bus GetDashboard (Enrolment's part of the dashboard)", () => bus.InvokeAsync<EnrolmentDashboard>(new GetDashboard(cohortId))),
+            ("bus GetResignatureReport (dashboard section, Charter)", () => bus.InvokeAsync<ResignatureReport>(new GetResignatureReport(cohortId))),
+            ("bus GetAttendance (dashboard section, Cohorts)", () => bus.InvokeAsync<AttendanceReport>(new GetAttendance(cohortId))),
             ("bus ListEnrolments (first page)", () => bus.InvokeAsync<EnrolmentList>(new ListEnrolments(cohortId, null, null, null, null))),
             ("bus ListEnrolments (PreRegistered, AwaitingAttestation)", () => bus.InvokeAsync<EnrolmentList>(
                 new ListEnrolments(cohortId, EnrolmentStatus.PreRegistered, EligibilityOutcome.AwaitingAttestation, null, null))),
@@ -206,21 +210,31 @@ internal static partial class StaffPagesBench
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Staff reads, signed in as programme staff: wall time of each GET on 127.0.0.1 (Kestrel, Release Host, whole body read), one client, {requests} requests per URL after 20 warm-up rounds, {Environment.ProcessorCount} cores"));
-        Console.WriteLine($"{"request",-96} | {"p50 ms",7} {"p95 ms",7} {"max ms",7} | {"target p95",10} {"met",4} | {"KB",6}");
-        Console.WriteLine(new string('-', 96) + "-+-" + new string('-', 23) + "-+-" + new string('-', 15) + "-+-" + new string('-', 6));
+        var width = Math.Max(urls.Max(row => row.Label.Length), inProcess.Max(query => query.Label.Length));
+        Console.WriteLine($"{"request".PadRight(width)} | {"p50 ms",7} {"p95 ms",7} {"max ms",7} | {"target p95",10} {"met",4} | {"KB",6}");
+        Console.WriteLine(new string('-', width) + "-+-" + new string('-', 23) + "-+-" + new string('-', 15) + "-+-" + new string('-', 6));
         foreach (var row in urls)
         {
             var measured = new Latencies([.. latencies[row].Order()], TimeSpan.Zero);
             var target = row.Target is { } ms ? string.Create(CultureInfo.InvariantCulture, $"<= {ms:F0} ms") : "";
             var met = row.Target is { } limit ? (measured.P95 <= limit ? "yes" : "NO") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Label,-96} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {target,10} {met,4} | {bytes[row] / 1024.0,6:F1}"));
+                $"{row.Label.PadRight(width)} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {target,10} {met,4} | {bytes[row] / 1024.0,6:F1}"));
+        }
+
+        if (!ListPageAvailable)
+        {
+            foreach (var label in new[] { "GET /inscriptions?edition={id} (first page)", $"GET /inscriptions?edition={{id}}&{Filter}", "GET /inscriptions?edition={id}&recherche=eloise" })
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{label.PadRight(width)} | {"awaits merge (list)",-23} | {$"<= {ListTarget:F0} ms",10} {"",4} | {"",6}"));
+            }
         }
 
         foreach (var (label, measured) in busLatencies)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label,-96} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {"",10} {"",4} | {"",6}"));
+                $"{label.PadRight(width)} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {"",10} {"",4} | {"",6}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -229,6 +243,60 @@ internal static partial class StaffPagesBench
         {
             Console.WriteLine("/inscriptions answered 404: the list page (branch list) is not merged in this build; its three rows (first page, filtered, " +
                 "search) await the merge. The API list rows above stand in for its query (the API has no search before that merge).");
+        }
+
+        try
+        {
+            await DiagnoseAsync(staff, urls.Where(row => row.Target is not null).Select(row => (row.Label, row.Url)).ToList());
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException)
+        {
+            Console.WriteLine($"SQL per page: not available ({exception.Message}).");
+        }
+    }
+
+    /// <summary>
+    /// Where a page's time goes: every SQL statement it sends, as Npgsql's tracing reports it (the command until its
+    /// reader is done), over 30 requests of each page after the measurement, so that the tracing costs it nothing.
+    /// </summary>
+    private static async Task DiagnoseAsync(HttpClient staff, IReadOnlyList<(string Label, string Url)> pages)
+    {
+        const int Requests = 30;
+        var statements = new ConcurrentQueue<(string Sql, double Milliseconds)>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                var sql = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? activity.DisplayName;
+                statements.Enqueue((sql, activity.Duration.TotalMilliseconds));
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        Console.WriteLine();
+        Console.WriteLine($"SQL per page (Npgsql tracing, {Requests} requests each; the Wolverine agents' own polling left out): statements per request, p50 and p95 ms, the statement");
+        foreach (var (label, url) in pages)
+        {
+            statements.Clear();
+            for (var request = 0; request < Requests; request++)
+            {
+                using var response = await staff.GetAsync(url);
+                response.EnsureSuccessStatusCode();
+            }
+
+            Console.WriteLine(label);
+            foreach (var statement in statements
+                .Where(statement => !statement.Sql.Contains("wolverine", StringComparison.OrdinalIgnoreCase))
+                .GroupBy(statement => statement.Sql)
+                .Select(group => (Sql: group.Key, Count: group.Count(), Times: new Latencies([.. group.Select(s => s.Milliseconds).Order()], TimeSpan.Zero)))
+                .OrderByDescending(statement => statement.Times.P50 * statement.Count))
+            {
+                var sql = Regex.Replace(statement.Sql, @"\s+", " ");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {statement.Count / (double)Requests,4:0.#}x {statement.Times.P50,7:F1} {statement.Times.P95,7:F1}  {(sql.Length > 220 ? sql[..220] + "..." : sql)}"));
+            }
         }
     }
 
