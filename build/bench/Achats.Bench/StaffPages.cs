@@ -194,7 +194,7 @@ internal static partial class StaffPagesBench
         {
             ("bus ListCohortChoices (every staff page)", () => bus.InvokeAsync<IReadOnlyList<CohortChoice>>(new ListCohortChoices())),
             ("bus GetDashboard (Enrolment's part of the dashboard)", () => bus.InvokeAsync<EnrolmentDashboard>(new GetDashboard(cohortId))),
-            ("bus GetResignatureReport (dashboard section, Charter)", () => bus.InvokeAsync<ResignatureReport>(new GetResignatureReport(cohortId))),
+            ("bus ListLapsedResignatures (dashboard section, Charter)", () => bus.InvokeAsync<IReadOnlyList<ResignatureLine>>(new ListLapsedResignatures(cohortId))),
             ("bus GetAttendance (dashboard section, Cohorts)", () => bus.InvokeAsync<AttendanceReport>(new GetAttendance(cohortId))),
             ("bus ListEnrolments (first page)", () => bus.InvokeAsync<EnrolmentList>(new ListEnrolments(cohortId, null, null, null, null))),
             ("bus ListEnrolments (PreRegistered, AwaitingAttestation)", () => bus.InvokeAsync<EnrolmentList>(
