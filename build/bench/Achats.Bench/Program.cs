@@ -1,43 +1,28 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Achats.Cohorts.Cohorts;
-using Achats.Host;
-using Achats.Host.Database;
 using Achats.Shared.Time;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
 using Wolverine;
 
 // Pre-registrations per second and their latency through real HTTP (Kestrel on loopback, the Release
 // Host, PostgreSQL), beside single-row INSERT commits on the same server, in the same run.
 // Usage: build/bench/pre-registrations.sh [requests per client count, default 2000]
+if (args is ["staff-pages", .. var staffPagesArguments])
+{
+    return await StaffPagesBench.RunAsync(staffPagesArguments);
+}
+
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 int[] clientCounts = [1, 16];
 
-var folder = Path.Combine(Path.GetTempPath(), "achats-bench", Guid.CreateVersion7().ToString("N"));
-EmbeddedPostgres? embedded = null;
-var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Achats");
-if (string.IsNullOrEmpty(connectionString))
+await using (var bench = await BenchHost.StartAsync(new Dictionary<string, string?>
 {
-    embedded = await EmbeddedPostgres.StartAsync(folder, binDirectory: null, AchatsDatabase.DatabaseName, _ => { });
-    connectionString = embedded.ConnectionStringFor(AchatsDatabase.DatabaseName);
-}
-
-try
+    ["PublicForms:PermitsPerMinute"] = int.MaxValue.ToString(CultureInfo.InvariantCulture), // one address sends everything
+}))
 {
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-    builder.Configuration[$"ConnectionStrings:{AchatsDatabase.ConnectionStringName}"] = connectionString;
-    builder.Configuration["PublicForms:PermitsPerMinute"] = int.MaxValue.ToString(CultureInfo.InvariantCulture); // one address sends everything
-    builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-    builder.WebHost.UseUrls("http://127.0.0.1:0");
-    builder.AddAchats();
-    await using var app = builder.Build();
-    app.UseAchats();
-    await app.StartAsync();
-    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
+    var (app, connectionString) = (bench.App, bench.ConnectionString);
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = bench.Address };
 
     var today = TimeProvider.System.TodayInParis();
     var cohort = await app.Services.GetRequiredService<IMessageBus>().InvokeAsync<Cohort>(
@@ -60,16 +45,6 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{clients,7} | {web.PerSecond,9:F0} {web.P50,8:F2} {web.P99,8:F2} | {raw.PerSecond,9:F0} {raw.P50,8:F2} {raw.P99,8:F2} | {web.PerSecond / raw.PerSecond,8:P1}"));
     }
-
-    await app.StopAsync();
-}
-finally
-{
-    if (embedded is not null)
-    {
-        await embedded.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
-    }
 }
 
 return 0;
@@ -90,7 +65,7 @@ static async Task WaitUntilOpenAsync(HttpClient http, Guid cohortId)
     throw new InvalidOperationException("The planned cohort never reached Enrolment.");
 }
 
-static Task<Measure> PreRegisterAsync(HttpClient http, Guid cohortId, int clients, int count) =>
+static Task<Latencies> PreRegisterAsync(HttpClient http, Guid cohortId, int clients, int count) =>
     MeasureAsync(clients, count, async _ =>
     {
         var id = Guid.CreateVersion7().ToString("N");
@@ -101,7 +76,7 @@ static Task<Measure> PreRegisterAsync(HttpClient http, Guid cohortId, int client
         }
     });
 
-static async Task<Measure> RawInsertsAsync(string connectionString, int clients, int count)
+static async Task<Latencies> RawInsertsAsync(string connectionString, int clients, int count)
 {
     await using var source = NpgsqlDataSource.Create(connectionString);
     await using (var create = source.CreateCommand("create table if not exists bench_raw_insert (id uuid primary key, data jsonb not null)"))
@@ -119,27 +94,7 @@ static async Task<Measure> RawInsertsAsync(string connectionString, int clients,
     });
 }
 
-static async Task<Measure> MeasureAsync(int clients, int count, Func<int, Task> operation)
-{
-    var latencies = new double[count];
-    var next = -1;
-    var wall = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-    {
-        int index;
-        while ((index = Interlocked.Increment(ref next)) < count)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await operation(index);
-            latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-    })));
-    wall.Stop();
-    Array.Sort(latencies);
-    return new Measure(count / wall.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
-}
-
-static double Percentile(double[] sorted, double rank) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(rank * sorted.Length) - 1)];
+static Task<Latencies> MeasureAsync(int clients, int count, Func<int, Task> operation) => Latencies.MeasureAsync(clients, count, operation);
 
 static Dictionary<string, object?> Form(Guid cohortId, string unique) => new()
 {
@@ -151,7 +106,5 @@ static Dictionary<string, object?> Form(Guid cohortId, string unique) => new()
     ["consentToDataProcessing"] = true,
     ["promotesOwnSolution"] = false,
 };
-
-internal sealed record Measure(double PerSecond, double P50, double P99);
 
 internal sealed record OpenCohortRow(Guid Id);
