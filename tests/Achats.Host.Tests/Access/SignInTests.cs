@@ -23,9 +23,9 @@ public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
         cookie.ShouldContain("httponly", Case.Insensitive);
         cookie.ShouldContain("samesite=lax", Case.Insensitive);
         cookie.ShouldContain("secure", Case.Insensitive);
-        var home = await browser.GetStringAsync("/", TestContext.Current.CancellationToken);
-        home.ShouldContain("Bonjour Test ProgrammeStaff");
-        home.ShouldContain("structure : Métropole du Grand Paris");
+        var dashboard = await browser.GetStringAsync("/tableau-de-bord", TestContext.Current.CancellationToken);
+        dashboard.ShouldContain("Test ProgrammeStaff");
+        dashboard.ShouldContain("Test ProgrammeStaff <span class=\"role\">(Équipe du programme, Métropole du Grand Paris (MGP))");
     }
 
     [Fact]

@@ -76,6 +76,35 @@ public sealed partial class EnrolmentPageTests(AchatsApp app) : IClassFixture<Ac
         (await response.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Aucune inscription");
     }
 
+    [Fact]
+    public async Task A_malformed_cohort_in_a_dashboard_link_shows_the_remembered_or_latest_one()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        await _driver.OpenCohortAsync(staff);
+
+        var response = await staff.GetAsync("/tableau-de-bord?edition=pas-un-identifiant", Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Pré-inscriptions à décider");
+    }
+
+    [Fact]
+    public async Task Choosing_a_cohort_goes_back_only_to_a_page_of_this_site()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var page = await staff.GetStringAsync("/tableau-de-bord", Cancellation);
+        var token = Hidden(page, "__RequestVerificationToken");
+
+        async Task<Uri?> ChooseAsync(string back) => (await staff.PostAsync("/edition", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("edition", cohortId.ToString()), new("retour", back)]), Cancellation)).Headers.Location;
+
+        (await ChooseAsync("/inscriptions?etape=Validated"))!.ToString().ShouldBe("/inscriptions?etape=Validated");
+        (await ChooseAsync("//ailleurs.example/"))!.ToString().ShouldBe("/");
+        (await ChooseAsync("/\\ailleurs.example/"))!.ToString().ShouldBe("/");
+        (await ChooseAsync("/inscriptions\r\nSet-Cookie: x=1"))!.ToString().ShouldBe("/");
+    }
+
     /// <summary>The decision form <paramref name="form"/> of <paramref name="page"/>, as the browser would post it.</summary>
     private static FormUrlEncodedContent Decision(string page, string form, params (string Name, string Value)[] fields)
     {

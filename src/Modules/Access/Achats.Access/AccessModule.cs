@@ -27,6 +27,7 @@ public static class AccessModule
         services.AddSingleton<PartnerKeyUses>()
             .AddStaffLink(StaffAccountTexts.AccessHeading, "/acces", Policies.ManageAccess, 90)
             .AddStaffLink(PasswordTexts.MyAccountHeading, "/mon-compte", Policies.AnyStaff, 100)
+            .AddPageSection<PartnerKeysSection>(PageSection.Partner, 10)
             .AddAccessPolicies(environment, configuration);
 
     public static StoreOptions ConfigureAccess(this StoreOptions options)

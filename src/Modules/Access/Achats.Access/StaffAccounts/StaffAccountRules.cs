@@ -17,7 +17,7 @@ internal sealed class StaffRoleRules<T> : AbstractValidator<T>
             .WithMessage("Choisissez le rôle : administration, équipe du programme ou audit.");
         RuleFor(organisation).NotNull().When(command => roleOf(command) == StaffRole.ProgrammeStaff)
             .WithMessage("Un membre de l'équipe du programme doit appartenir à une structure.");
-        RuleFor(organisation).IsInEnum().WithMessage("La structure doit être l'une des valeurs Mgp, Inec, ObsAR ou LesCanaux.");
+        RuleFor(organisation).IsInEnum().WithMessage("La structure doit être la Métropole du Grand Paris, l'INEC, l'ObsAR ou Les Canaux.");
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed class OverrideEligibilityValidator : AbstractValidator<OverrideE
     public OverrideEligibilityValidator()
     {
         RuleFor(command => command.Version).GreaterThan(0).WithMessage(EnrolmentMessages.VersionRequired);
-        RuleFor(command => command.Free).NotNull().WithMessage("Précisez si la participation est gratuite (true) ou non (false).");
+        RuleFor(command => command.Free).NotNull().WithMessage("Précisez si la participation devient gratuite ou non.");
         RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de la dérogation est obligatoire.")
             .MaximumLength(2000).WithMessage(EnrolmentMessages.ReasonTooLong);
     }

@@ -52,5 +52,5 @@ public static class SelectedCohort
 
     /// <summary>Only a path of this site: never <c>//elsewhere</c> or <c>/\elsewhere</c>, which browsers read as another host.</summary>
     private static bool IsLocal(string? url) =>
-        url is { Length: > 0 and < 2000 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains('\0', StringComparison.Ordinal);
+        url is { Length: > 0 and < 2000 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }
