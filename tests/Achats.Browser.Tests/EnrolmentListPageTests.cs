@@ -43,8 +43,10 @@ public sealed class EnrolmentListPageTests(EnrolmentListPageTests.WithAFullCohor
         await page.WaitForURLAsync(url => url.Contains("profil=PublicBuyer", StringComparison.Ordinal));
         (await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync()).ShouldAllBe(profile => profile == "Acheteur ou acheteuse public");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nom", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("tri=name-asc", StringComparison.Ordinal));
+        // The column's link, followed as the browser would (its target read first: no click lost in a page still settling).
+        var byName = await page.GetByRole(AriaRole.Link, new() { Name = "Nom", Exact = true }).GetAttributeAsync("href");
+        byName.ShouldNotBeNull().ShouldContain("tri=name-asc");
+        await page.GotoAsync(byName);
         var names = await page.Locator("tbody th").AllInnerTextsAsync();
         names.ShouldBe(names.Order(StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace)));
         (await page.Locator("th[aria-sort='ascending']").InnerTextAsync()).ShouldStartWith("Nom");
