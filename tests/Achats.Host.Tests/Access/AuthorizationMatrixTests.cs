@@ -55,7 +55,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/launch"] = [StaffRole.ProgrammeStaff],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/closure"] = [StaffRole.ProgrammeStaff],
         ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/roster"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
-        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/roster.csv"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/roster.{format:regex(^(csv|xlsx)$)}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/sequences"] = [StaffRole.ProgrammeStaff],
         ["PUT /api/cohorts/v1/cohorts/{cohortId:guid}/sequences/order"] = [StaffRole.ProgrammeStaff],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/sessions"] = [StaffRole.ProgrammeStaff],
@@ -64,11 +64,11 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["PUT /api/cohorts/v1/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/attendance"] = [StaffRole.ProgrammeStaff],
         ["PUT /api/cohorts/v1/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/attendance/{enrolmentId:guid}"] = [StaffRole.ProgrammeStaff],
         ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/attendance"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
-        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/attendance.csv"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/attendance.{format:regex(^(csv|xlsx)$)}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/projects"] = [StaffRole.ProgrammeStaff],
         ["PUT /api/cohorts/v1/cohorts/{cohortId:guid}/projects/{projectId:guid}"] = [StaffRole.ProgrammeStaff],
         ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/projects"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
-        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/projects.csv"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/projects.{format:regex(^(csv|xlsx)$)}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/working-groups/proposal"] = [StaffRole.ProgrammeStaff],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/working-groups/moves"] = [StaffRole.ProgrammeStaff],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/working-groups/publication"] = [StaffRole.ProgrammeStaff],
@@ -116,7 +116,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /api/charter/v1/signatures/{enrolmentId:guid}/revocation"] = [StaffRole.ProgrammeStaff],
         ["GET /api/enrolment/v1/organisations/{siren}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /api/enrolment/v1/enrolments"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
-        ["GET /api/enrolment/v1/enrolments.csv"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/enrolment/v1/enrolments.{format:regex(^(csv|xlsx)$)}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /inscriptions"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["POST /inscriptions"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /structures/{Siren}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
@@ -216,6 +216,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         var path = RouteParameter().Replace(pattern, match => match.Groups["name"].Value switch
         {
             "documentName" => "v1",
+            "format" => "xlsx",
             _ => Guid.CreateVersion7().ToString(),
         });
         return (method, path);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Achats.Enrolment.Contracts;
 using Achats.Host.Tests.Enrolment;
+using Achats.Shared.Http;
 using Achats.Shared.Time;
 using Achats.Testing;
 using Shouldly;
@@ -106,6 +107,15 @@ public sealed class CohortDriver(AchatsApp app)
         var text = new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3);
         text.ShouldEndWith("\r\n");
         return ParseCsv(text);
+    }
+
+    /// <summary>The same export as an Excel workbook, read back.</summary>
+    public static async Task<Workbook> XlsxAsync(HttpClient staff, string url)
+    {
+        var response = await staff.GetAsync(url, Cancellation);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().ShouldBe(XlsxFile.ContentType);
+        return Workbook.Read(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Cancellation)));
     }
 
     private static List<string[]> ParseCsv(string text)

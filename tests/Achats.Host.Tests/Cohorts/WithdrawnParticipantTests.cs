@@ -50,6 +50,25 @@ public sealed class WithdrawnParticipantTests(ApiWithWithdrawnParticipant api) :
         rows.Single(row => row[0] == "Dominique Durand")[^1].ShouldBe("Oui");
     }
 
+    [Theory]
+    [InlineData("roster", "participants.xlsx", "Participants")]
+    [InlineData("attendance", "presences.xlsx", "Présences")]
+    [InlineData("projects", "projets-achat.xlsx", "Projets d'achat")]
+    public async Task Each_export_opens_in_Excel_with_the_same_columns_and_rows_as_its_csv(string export, string fileName, string sheet)
+    {
+        var csv = await CsvAsync(api.Staff, $"{api.Cohort}/{export}.csv");
+        var response = await api.Staff.GetAsync($"{api.Cohort}/{export}.xlsx", TestContext.Current.CancellationToken);
+        var workbook = await XlsxAsync(api.Staff, $"{api.Cohort}/{export}.xlsx");
+
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe(fileName);
+        workbook.SheetName.ShouldBe(sheet);
+        workbook.Rows.Select(row => string.Join('|', row)).ShouldBe(csv.Select(row => string.Join('|', row)));
+    }
+
+    [Fact]
+    public async Task An_export_in_another_format_is_not_found() =>
+        (await api.Staff.GetAsync($"{api.Cohort}/roster.pdf", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+
     [Fact]
     public async Task The_projects_export_shows_a_project_with_its_labels_owners_and_notes()
     {

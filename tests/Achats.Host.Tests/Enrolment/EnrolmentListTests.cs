@@ -110,6 +110,14 @@ public sealed class EnrolmentListTests(AchatsApp app) : IClassFixture<AchatsApp>
         var all = (await everyone.Content.ReadAsStringAsync(Cancellation)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         all.Length.ShouldBe(3);
         all.ShouldContain(line => line.Contains(";\"Autre; structure\";", StringComparison.Ordinal));
+
+        var workbook = await auditor.GetAsync($"{Enrolments}.xlsx?cohortId={cohortId}&search=lefevre", Cancellation);
+        workbook.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("inscriptions.xlsx");
+        var rows = Workbook.Read(await workbook.Content.ReadAsStreamAsync(Cancellation)).Rows;
+        rows.Count.ShouldBe(2);
+        string.Join(';', rows[0]).ShouldBe(lines[0]);
+        rows[1][4].ShouldBe("=HYPERLINK(\"http://x.test\";\"clic\")"); // text in a cell, never a formula
+        rows[1][7].ShouldBe(siren);
     }
 
     [Theory]

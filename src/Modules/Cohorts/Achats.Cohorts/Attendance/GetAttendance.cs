@@ -102,10 +102,10 @@ internal static class GetAttendanceEndpoints
             .WithSummary("Lire les présences d'une édition et les taux de présence aux plénières")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        cohorts.MapGet("/cohorts/{cohortId:guid}/attendance.csv", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+        cohorts.MapGet("/cohorts/{cohortId:guid}/attendance" + TableExport.Formats, async (Guid cohortId, string format, IMessageBus bus, CancellationToken cancellationToken) =>
             {
                 var report = await bus.InvokeAsync<AttendanceReport>(new GetAttendance(cohortId), cancellationToken);
-                return CsvFile.Download("presences.csv",
+                return TableExport.Download(format, "presences", "Présences",
                     [
                         "Nom", "Structure",
                         .. report.Sessions.Select(session => $"{FrenchDates.Short(session.StartsAt)} {SessionLabels.Of(session.Kind)} : {session.Title}"),
@@ -123,8 +123,8 @@ internal static class GetAttendanceEndpoints
             })
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName("ExportAttendance")
-            .WithSummary("Exporter la feuille de présence de l'édition (CSV)")
-            .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType)
+            .WithSummary("Exporter la feuille de présence de l'édition (CSV ou Excel)")
+            .ProducesTable()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return cohorts;
     }

@@ -95,10 +95,10 @@ internal static class ListPurchasingProjectsEndpoints
             .WithSummary("Lister les projets d'achat d'une édition, avec leurs décomptes par catégorie, enjeu et étape")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        cohorts.MapGet("/cohorts/{cohortId:guid}/projects.csv", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+        cohorts.MapGet("/cohorts/{cohortId:guid}/projects" + TableExport.Formats, async (Guid cohortId, string format, IMessageBus bus, CancellationToken cancellationToken) =>
             {
                 var view = await bus.InvokeAsync<ProjectsView>(new ListPurchasingProjects(cohortId), cancellationToken);
-                return CsvFile.Download("projets-achat.csv",
+                return TableExport.Download(format, "projets-achat", "Projets d'achat",
                     ["Projet", "Catégorie d'achat", "Enjeux", "Date prévue de la procédure", "Étape", "Porteurs", "Structure", "Notes", "Actif", "Déclaré le", "Mis à jour le"],
                     view.Projects.Select(project => (IReadOnlyList<string?>)
                     [
@@ -110,8 +110,8 @@ internal static class ListPurchasingProjectsEndpoints
             })
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName("ExportPurchasingProjects")
-            .WithSummary("Exporter les projets d'achat (CSV)")
-            .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType)
+            .WithSummary("Exporter les projets d'achat (CSV ou Excel)")
+            .ProducesTable()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return cohorts;
     }

@@ -48,11 +48,11 @@ internal static class GetRosterEndpoints
             .WithSummary("Lire la liste des participants d'une édition")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        cohorts.MapGet("/cohorts/{cohortId:guid}/roster.csv", async (Guid cohortId, IMessageBus bus, CancellationToken cancellationToken) =>
+        cohorts.MapGet("/cohorts/{cohortId:guid}/roster" + TableExport.Formats, async (Guid cohortId, string format, IMessageBus bus, CancellationToken cancellationToken) =>
             {
                 var roster = await bus.InvokeAsync<RosterView>(new GetRoster(cohortId), cancellationToken);
                 var names = roster.Members.Concat(roster.FormerMembers).ToDictionary(member => member.Id, member => member.Name);
-                return CsvFile.Download("participants.csv",
+                return TableExport.Download(format, "participants", "Participants",
                     ["Nom", "Prénom", "Courriel", "Structure", "SIREN", "Secteur", "Profil", "Binôme", "Admis le", "Parti le", "Motif du départ"],
                     roster.Members.Concat(roster.FormerMembers).Select(member => (IReadOnlyList<string?>)
                     [
@@ -63,8 +63,8 @@ internal static class GetRosterEndpoints
             })
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName("ExportRoster")
-            .WithSummary("Exporter la liste des participants (CSV)")
-            .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType)
+            .WithSummary("Exporter la liste des participants (CSV ou Excel)")
+            .ProducesTable()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return cohorts;
     }

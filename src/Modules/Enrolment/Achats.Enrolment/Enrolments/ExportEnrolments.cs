@@ -55,13 +55,14 @@ public static class ExportEnrolmentsHandler
 internal static class ExportEnrolmentsEndpoint
 {
     public static RouteHandlerBuilder MapExportEnrolments(this IEndpointRouteBuilder enrolment) =>
-        enrolment.MapGet("/enrolments.csv", async (
+        enrolment.MapGet("/enrolments" + TableExport.Formats, async (
+                string format,
                 Guid? cohortId, EnrolmentStatus? status, EligibilityOutcome? eligibility, Profile? profile,
                 OrganisationKind? organisationKind, string? search, string? sort, IMessageBus bus, CancellationToken cancellationToken) =>
             {
                 var export = await bus.InvokeAsync<EnrolmentExport>(
                     new ExportEnrolments(cohortId, status, eligibility, profile, organisationKind, search, sort), cancellationToken);
-                return CsvFile.Download("inscriptions.csv",
+                return TableExport.Download(format, "inscriptions", "Inscriptions",
                     ["Édition", "Nom", "Prénom", "Courriel", "Fonction", "Profil", "Structure", "SIREN", "Type de structure", "Étape", "Gratuité", "Pré-inscription le"],
                     export.Items.Select(enrolment => (IReadOnlyList<string?>)
                     [
@@ -73,8 +74,8 @@ internal static class ExportEnrolmentsEndpoint
             })
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(ExportEnrolments))
-            .WithSummary("Exporter les inscriptions filtrées (CSV)")
-            .Produces(StatusCodes.Status200OK, contentType: CsvFile.ContentType)
+            .WithSummary("Exporter les inscriptions filtrées (CSV ou Excel)")
+            .ProducesTable()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
