@@ -1,5 +1,7 @@
 using System.Net;
 using Achats.Cohorts.Cohorts;
+using Achats.Enrolment.Eligibility;
+using Achats.Enrolment.Enrolments;
 using Achats.Shared.Time;
 using Achats.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,6 +62,22 @@ public class BrowserApp : AchatsApp
         var today = Clock.TodayInParis();
         var cohort = await InvokeTrackedAsync<Cohort>(new PlanCohort(name, today.AddDays(-10), today.AddDays(30), today.AddDays(40)));
         return cohort.Id;
+    }
+
+    /// <summary>
+    /// A buyer of Montreuil (free), or of a private company outside any network (membership required), pre-registers
+    /// for the cohort as the public form does; the email address is new unless given.
+    /// </summary>
+    public async Task<Guid> PreRegisterAsync(Guid cohortId, string firstName, string lastName, bool free, string? email = null)
+    {
+        var receipt = await InvokeTrackedAsync<PreRegistrationReceipt>(new SubmitPreRegistration(cohortId,
+            new ParticipantDetails(firstName, lastName, email ?? $"{Guid.CreateVersion7():N}@exemple.test", null, "Responsable des achats",
+                free ? Profile.PublicBuyer : Profile.PrivateBuyer),
+            free
+                ? new OrganisationDetails("Ville de Montreuil", OrganisationKind.CommuneEptOrMetropole, Sirens.Next(), "93048")
+                : new OrganisationDetails("Société Dupont", OrganisationKind.PrivateCompany, Sirens.Next(), "75056"),
+            [], null, ConsentToDataProcessing: true, PromotesOwnSolution: false));
+        return receipt.EnrolmentId;
     }
 
     /// <summary>The path of the signing link in the latest email sent to <paramref name="address"/>.</summary>

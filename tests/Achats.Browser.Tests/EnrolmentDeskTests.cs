@@ -1,5 +1,3 @@
-using Achats.Enrolment.Eligibility;
-using Achats.Enrolment.Enrolments;
 using Achats.Shared.Access;
 using Achats.Testing;
 using Microsoft.Playwright;
@@ -135,17 +133,6 @@ public sealed class EnrolmentDeskTests(EnrolmentDeskTests.WithPreRegistrations a
             }
         }
 
-        /// <summary>A buyer of Montreuil (free), or of a private company outside any network (membership required).</summary>
-        public async Task<Guid> PreRegisterAsync(string firstName, string lastName, bool free)
-        {
-            var email = $"{Guid.CreateVersion7():N}@exemple.test";
-            var receipt = await InvokeTrackedAsync<PreRegistrationReceipt>(new SubmitPreRegistration(CohortId,
-                new ParticipantDetails(firstName, lastName, email, null, "Responsable des achats", free ? Profile.PublicBuyer : Profile.PrivateBuyer),
-                free
-                    ? new OrganisationDetails("Ville de Montreuil", OrganisationKind.CommuneEptOrMetropole, Sirens.Next(), "93048")
-                    : new OrganisationDetails("Société Dupont", OrganisationKind.PrivateCompany, Sirens.Next(), "75056"),
-                [], null, ConsentToDataProcessing: true, PromotesOwnSolution: false));
-            return receipt.EnrolmentId;
-        }
+        public Task<Guid> PreRegisterAsync(string firstName, string lastName, bool free) => PreRegisterAsync(CohortId, firstName, lastName, free);
     }
 }
