@@ -22,9 +22,9 @@ public sealed class EditionPagesTests(BrowserApp app, Chromium chromium) : IClas
         await page.GetByRole(AriaRole.Heading, new() { Name = "Éditions", Exact = true }).WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Planifier une édition" }).ClickAsync();
         await page.GetByLabel("Nom de l'édition", new() { Exact = true }).FillAsync("   ");
-        await page.GetByLabel("Ouverture des inscriptions").FillAsync($"{today.AddDays(10):yyyy-MM-dd}");
-        await page.GetByLabel("Clôture des inscriptions").FillAsync($"{today:yyyy-MM-dd}");
-        await page.GetByLabel("Premier jour de l'édition").FillAsync($"{today.AddDays(30):yyyy-MM-dd}");
+        await page.GetByLabel("Ouverture des inscriptions").FillAsync(FrenchDates.Short(today.AddDays(10)));
+        await page.GetByLabel("Clôture des inscriptions").FillAsync(FrenchDates.Short(today));
+        await page.GetByLabel("Premier jour de l'édition").FillAsync(FrenchDates.Short(today.AddDays(30)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier l'édition" }).ClickAsync();
         await page.GetByText("La clôture des inscriptions ne peut précéder leur ouverture.").WaitForAsync();
         (await page.GetByText("Le nom de l'édition est obligatoire.").CountAsync()).ShouldBe(1);
@@ -76,7 +76,7 @@ public sealed class EditionPagesTests(BrowserApp app, Chromium chromium) : IClas
         await page.GotoAsync($"/editions/{cohort.Id}?confirmer=lancement");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Lancer « Édition du lancement » ?" }).WaitForAsync();
         (await page.GetByRole(AriaRole.Region, new() { Name = "Lancer « Édition du lancement » ?" }).InnerTextAsync())
-            .ShouldContain("La liste des participants (aucun participant) sera publiée dans l'espace participants");
+            .ShouldContain("La liste des participants (aucun participant à ce jour) sera publiée dans l'espace participants");
         await Look.AtAsync(page, "edition-lancement");
         await EditionSteps.LaunchAsync(page, cohort.Id);
         (await page.GetByText("Les dates ne changent plus : l'édition est lancée.").CountAsync()).ShouldBe(1);

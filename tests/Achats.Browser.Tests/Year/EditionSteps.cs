@@ -70,6 +70,7 @@ public static class EditionSteps
 
     private static async Task FillChangeAsync(IPage page, DateOnly opens, DateOnly closes, DateOnly starts, DateOnly ends, string reason)
     {
+        await page.GetByText("Changer les dates", new() { Exact = true }).ClickAsync();
         await FillDatesAsync(page, opens, closes, starts, ends);
         await page.GetByLabel("Motif du changement").FillAsync(reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les nouvelles dates" }).ClickAsync();
@@ -77,12 +78,12 @@ public static class EditionSteps
 
     private static async Task FillDatesAsync(IPage page, DateOnly opens, DateOnly closes, DateOnly starts, DateOnly? ends)
     {
-        await page.GetByLabel("Ouverture des inscriptions", new() { Exact = true }).FillAsync(Iso(opens));
-        await page.GetByLabel("Clôture des inscriptions", new() { Exact = true }).FillAsync(Iso(closes));
-        await page.GetByLabel("Premier jour de l'édition", new() { Exact = true }).FillAsync(Iso(starts));
-        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Dernier jour de l'édition")).FillAsync(ends is { } end ? Iso(end) : "");
+        await page.GetByLabel("Ouverture des inscriptions", new() { Exact = true }).FillAsync(Typed(opens));
+        await page.GetByLabel("Clôture des inscriptions", new() { Exact = true }).FillAsync(Typed(closes));
+        await page.GetByLabel("Premier jour de l'édition", new() { Exact = true }).FillAsync(Typed(starts));
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Dernier jour de l'édition")).FillAsync(ends is { } end ? Typed(end) : "");
     }
 
-    /// <summary>What a date input takes, whatever the language it shows the date in.</summary>
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as a French staff member types it: « 14/01/2027 ».</summary>
+    private static string Typed(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

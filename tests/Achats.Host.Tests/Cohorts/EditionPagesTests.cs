@@ -132,7 +132,7 @@ public sealed partial class EditionPagesTests(AchatsApp app) : IClassFixture<Ach
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await PlanAsync(staff, startsInDays: 0);
         var confirmation = await staff.GetStringAsync($"/editions/{cohortId}?confirmer=lancement", Cancellation);
-        confirmation.ShouldContain("La liste des participants (aucun participant) sera publiée dans l&#x27;espace participants");
+        confirmation.ShouldContain("La liste des participants (aucun participant à ce jour) sera publiée dans l&#x27;espace participants");
 
         var first = await staff.PostAsync($"/editions/{cohortId}?confirmer=lancement", Form(confirmation, "lancement"), Cancellation);
         var second = await staff.PostAsync($"/editions/{cohortId}?confirmer=lancement", Form(confirmation, "lancement"), Cancellation);

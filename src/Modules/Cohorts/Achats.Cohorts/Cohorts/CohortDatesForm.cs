@@ -1,16 +1,17 @@
 using System.Globalization;
+using Achats.Shared.Time;
 using Achats.Shared.Web;
 
 namespace Achats.Cohorts.Cohorts;
 
 /// <summary>
-/// A cohort's dates as the edition pages post them: what a date input sends (2027-01-14), or a date typed the
-/// French way (14/01/2027) where a browser shows no date picker. An empty date is left for the command's
-/// validator to refuse; one that cannot be read is refused here, beside its field, and no command is sent.
+/// A cohort's dates as the edition pages post them: typed the French way (14/01/2027), or as a program writes
+/// them (2027-01-14). An empty date is left for the command's validator to refuse; one that cannot be read is
+/// refused here, beside its field, and no command is sent.
 /// </summary>
 internal sealed class CohortDatesForm
 {
-    private static readonly string[] Formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+    private static readonly string[] Formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
 
     public string? Name { get; set; }
 
@@ -33,8 +34,8 @@ internal sealed class CohortDatesForm
         EndsOn = Input(cohort.EndsOn),
     };
 
-    /// <summary>The value a date input shows.</summary>
-    public static string Input(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The value a date field shows: « 14/01/2027 ».</summary>
+    public static string Input(DateOnly date) => FrenchDates.Short(date);
 
     public PlanCohort? ToPlan(out FormErrors errors)
     {
