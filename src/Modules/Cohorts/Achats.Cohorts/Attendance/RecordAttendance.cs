@@ -65,6 +65,11 @@ public static class RecordAttendanceHandler
     public static IReadOnlyList<object> Decide(
         Cohort cohort, IReadOnlyList<RosterMember> roster, AttendanceSheet? sheet, RecordAttendance command, DateTimeOffset now)
     {
+        if (cohort.Phase == CohortPhase.Closed)
+        {
+            throw new RuleViolationException("cohort-closed", "Cette édition est close : ses présences ne changent plus.");
+        }
+
         var session = cohort.Session(command.SessionId);
         if (session.IsCancelled)
         {

@@ -65,7 +65,12 @@ public static class ChangeCohortDatesHandler
             : throw new RuleViolationException("sessions-outside-cohort",
                 $"Ces dates laisseraient hors de l'édition {string.Join(", ", outside.Select(session => $"« {session.Details.Title} »"))} : "
                 + "déplacez ou annulez ces séances d'abord.",
-                new Dictionary<string, object?> { ["sessionIds"] = outside.Select(session => session.Id).ToList() });
+                new Dictionary<string, object?>
+                {
+                    ["sessionIds"] = outside.Select(session => session.Id).ToList(),
+                    // The date a form shows the refusal beside: the first day when a session falls before it.
+                    [RuleViolationException.FieldKey] = outside.Any(session => session.Details.StartsAt.ParisDate() < changed.StartsOn) ? "startsOn" : "endsOn",
+                });
     }
 }
 

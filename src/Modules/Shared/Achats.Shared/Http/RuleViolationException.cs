@@ -6,6 +6,12 @@ namespace Achats.Shared.Http;
 /// </summary>
 public sealed class RuleViolationException(string rule, string detail, IReadOnlyDictionary<string, object?>? details = null) : Exception(detail)
 {
+    /// <summary>
+    /// The detail naming the request field a refusal concerns, as the request spells it (<c>startsOn</c>): a page
+    /// shows the refusal beside that field.
+    /// </summary>
+    public const string FieldKey = "field";
+
     public string Rule { get; } = rule;
 
     public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();

@@ -15,10 +15,13 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string[]> Fields, st
         Fields.Where(field => field.Key == name || field.Key.StartsWith(name + "[", StringComparison.Ordinal) || field.Key.StartsWith(name + ".", StringComparison.Ordinal))
             .SelectMany(field => field.Value).Distinct().ToList();
 
-    /// <summary>The same problem the API answers, told on the page.</summary>
-    public static FormErrors From(ProblemDetails problem) => problem is HttpValidationProblemDetails validation
-        ? new FormErrors(validation.Errors.ToDictionary(), null)
-        : new FormErrors(new Dictionary<string, string[]>(), problem.Detail ?? problem.Title);
+    /// <summary>The same problem the API answers, told on the page: beside its field when a refused rule names one.</summary>
+    public static FormErrors From(ProblemDetails problem) => problem switch
+    {
+        HttpValidationProblemDetails validation => new FormErrors(validation.Errors.ToDictionary(), null),
+        { Detail: { } detail } when problem.Extensions.TryGetValue(Http.RuleViolationException.FieldKey, out var field) && field is string name => Field(name, detail),
+        _ => new FormErrors(new Dictionary<string, string[]>(), problem.Detail ?? problem.Title),
+    };
 
     /// <summary>One field refused, the way a validator would have said it.</summary>
     public static FormErrors Field(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] }, null);
