@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Achats.Charter.Charters;
 
-internal enum DiffKind { Same, Removed, Added }
+public enum DiffKind { Same, Removed, Added }
 
 /// <summary>A run of words that both texts share, that only the older one has, or that only the newer one has.</summary>
-internal sealed record DiffPiece(DiffKind Kind, string Text);
+public sealed record DiffPiece(DiffKind Kind, string Text);
 
 /// <summary>
 /// The words that changed between two texts, found by the longest common subsequence of their words. Line breaks
