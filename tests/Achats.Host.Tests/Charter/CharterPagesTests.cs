@@ -29,9 +29,9 @@ public sealed partial class CharterPagesTests(AchatsApp app) : IClassFixture<Ach
             ("title", "Charte 2027"), ("body", "Nous nous engageons **ensemble**.\n\n<script>alert(1)</script>"), ("commitments", "Venir aux plénières.\r\n\r\nAcheter mieux.")), Cancellation);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        saved.Headers.Location!.ToString().ShouldBe($"/charte?edition={cohortId}&fait=brouillon");
-        var page = await staff.GetStringAsync($"/charte?edition={cohortId}", Cancellation);
-        page.ShouldContain("Brouillon enregistré.");
+        saved.Headers.Location!.ToString().ShouldEndWith($"/charte?edition={cohortId}&fait=brouillon");
+        var page = await staff.GetStringAsync($"/charte?edition={cohortId}&fait=brouillon", Cancellation);
+        WebUtility.HtmlDecode(page).ShouldContain("Brouillon enregistré.");
         page.ShouldContain("<strong>ensemble</strong>");
         page.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
         page.ShouldNotContain("<script>alert(1)");
@@ -49,8 +49,8 @@ public sealed partial class CharterPagesTests(AchatsApp app) : IClassFixture<Ach
         var previewed = await staff.PostAsync($"/charte?edition={cohortId}", Posted(editor, "brouillon", ("action", "apercu"),
             ("title", "Charte en essai"), ("body", "## Préambule\n\nUn texte."), ("commitments", "Un engagement.")), Cancellation);
 
-        previewed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await previewed.Content.ReadAsStringAsync(Cancellation);
+        var html = WebUtility.HtmlDecode(await previewed.Content.ReadAsStringAsync(Cancellation));
+        previewed.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldContain("il n'est pas encore enregistré");
         html.ShouldContain("<h2>Préambule</h2>");
         html.ShouldContain("value=\"Charte en essai\"");
@@ -120,7 +120,8 @@ public sealed partial class CharterPagesTests(AchatsApp app) : IClassFixture<Ach
 
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var diff = WebUtility.HtmlDecode(await staff.GetStringAsync($"/charte/versions?edition={cohortId}&de=1&a=2", Cancellation));
-        diff.ShouldContain("<ins><span class=\"visually-hidden\">[ajouté :] </span>en ligne ou en présentiel.</ins>");
+        diff.ShouldContain("<ins><span class=\"visually-hidden\">[ajouté :] </span>");
+        diff.ShouldContain("présentiel.</ins>");
         diff.ShouldContain("<del><span class=\"visually-hidden\">[retiré :] </span>");
         var report = WebUtility.HtmlDecode(await staff.GetStringAsync($"/charte/signatures?edition={cohortId}&etat=en-attente", Cancellation));
         report.ShouldContain($"Doit signer la version 2 avant le {deadline}.");
@@ -188,9 +189,9 @@ public sealed partial class CharterPagesTests(AchatsApp app) : IClassFixture<Ach
 
         unconfirmed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unconfirmed.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Cochez la case pour confirmer la révocation.");
-        emptyId.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await emptyId.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Aucune demande de signature");
-        malformedId.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        emptyId.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await emptyId.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Cette personne n'est pas parmi les participants de l'édition");
+        malformedId.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var (revoked, _) = await app.TrackedAsync(staff, client => client.PostAsync(url, Posted(report, "revocation", ("reason", "A quitté la collectivité."), ("confirm", "true")), Cancellation));
 
@@ -224,7 +225,8 @@ public sealed partial class CharterPagesTests(AchatsApp app) : IClassFixture<Ach
 
     private static List<KeyValuePair<string, string>> Fields(string page, string form, params (string Name, string Value)[] fields)
     {
-        var html = FormOf().Matches(page).Single(match => match.Groups["handler"].Value == form).Value;
+        var match = FormOf().Matches(page).Single(match => match.Groups["handler"].Value == form).Value;
+        var html = match[match.LastIndexOf("<form", StringComparison.Ordinal)..]; // the lazy match may start at an earlier form
         var posted = HiddenField().Matches(html).Select(hidden => new KeyValuePair<string, string>(hidden.Groups["name"].Value, WebUtility.HtmlDecode(hidden.Groups["value"].Value))).ToList();
         posted.AddRange(fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)));
         return posted;
