@@ -1,6 +1,7 @@
 using Achats.Charter.Charters;
 using Achats.Charter.Signatures;
 using JasperFx.Events.Projections;
+using Achats.Shared.Access;
 using Achats.Shared.Web;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +17,12 @@ public static class CharterModule
 {
     public const string Schema = "charter";
 
-    /// <summary>Charter's parts of the staff pages: an enrolment's signature state, the dashboard's lapsed re-signatures.</summary>
+    /// <summary>
+    /// Charter's parts of the staff pages: its entry in the navigation, an enrolment's signature state, the
+    /// dashboard's lapsed re-signatures.
+    /// </summary>
     public static IServiceCollection AddCharterModule(this IServiceCollection services) => services
+        .AddStaffLink(CharterPageTexts.NavLink, "/charte", Policies.ReadProgramme, 24)
         .AddPageSection<SignatureStateSection>(PageSection.Enrolment, 20)
         .AddPageSection<LapsedResignaturesSection>(PageSection.Dashboard, 20);
 

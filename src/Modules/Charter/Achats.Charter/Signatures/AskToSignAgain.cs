@@ -25,7 +25,7 @@ public static class AskToSignAgainHandler
         AskToSignAgain command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var settings = SigningLinkSettings.From(configuration);
-        var graceDays = configuration.GetValue("Charter:ResignatureGraceDays", 30);
+        var graceDays = GraceDays(configuration);
         var fileIds = await session.Query<SignatureFile>().Where(file => file.CohortId == command.CohortId)
             .Select(file => file.Id).ToListAsync(cancellationToken);
         var emails = new OutgoingMessages();
@@ -54,6 +54,9 @@ public static class AskToSignAgainHandler
 
         return emails;
     }
+
+    /// <summary>How long a participant has to sign a new version: the link they are sent lasts as long.</summary>
+    public static int GraceDays(IConfiguration configuration) => configuration.GetValue("Charter:ResignatureGraceDays", 30);
 
     /// <summary>Committed (signed, still in the cohort, not revoked) and behind the new version.</summary>
     public static bool MustSignAgain(SignatureFile file, int versionNumber) =>
