@@ -20,9 +20,10 @@ public static class CohortsModule
 {
     public const string Schema = "cohorts";
 
-    /// <summary>Cohorts' part of the dashboard: participants whose plenary attendance is below the threshold.</summary>
+    /// <summary>Cohorts' part of the dashboard (participants whose plenary attendance is below the threshold) and the programme in the navigation.</summary>
     public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
-        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30);
+        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30)
+            .AddStaffLink(ProgrammeTexts.NavLink, "/programme", Achats.Shared.Access.Policies.ReadProgramme, 14);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
@@ -43,6 +44,7 @@ public static class CohortsModule
         options.Events.MapEventType<CohortLaunched>("cohorts.cohort_launched");
         options.Events.MapEventType<CohortClosed>("cohorts.cohort_closed");
         options.Events.MapEventType<SequenceAdded>("cohorts.sequence_added");
+        options.Events.MapEventType<SequenceRenamed>("cohorts.sequence_renamed");
         options.Events.MapEventType<SequencesReordered>("cohorts.sequences_reordered");
         options.Events.MapEventType<SessionScheduled>("cohorts.session_scheduled");
         options.Events.MapEventType<SessionChanged>("cohorts.session_changed");
@@ -75,6 +77,7 @@ public static class CohortsModule
         cohorts.MapCloseCohort();
         cohorts.MapRoster();
         cohorts.MapAddSequence();
+        cohorts.MapRenameSequence();
         cohorts.MapReorderSequences();
         cohorts.MapScheduleSession();
         cohorts.MapChangeSession();
@@ -88,6 +91,7 @@ public static class CohortsModule
         cohorts.MapMoveToWorkingGroup();
         cohorts.MapPublishWorkingGroups();
         cohorts.MapGetWorkingGroups();
+        app.MapProgrammeCalendar();
         return app;
     }
 }

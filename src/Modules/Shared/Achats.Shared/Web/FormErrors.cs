@@ -18,7 +18,17 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string[]> Fields, st
     /// <summary>The same problem the API answers, told on the page.</summary>
     public static FormErrors From(ProblemDetails problem) => problem is HttpValidationProblemDetails validation
         ? new FormErrors(validation.Errors.ToDictionary(), null)
-        : new FormErrors(new Dictionary<string, string[]>(), problem.Detail ?? problem.Title);
+        : new FormErrors(new Dictionary<string, string[]>(), problem.Detail ?? problem.Title) { Type = problem.Type };
+
+    /// <summary>The problem's stable type (<c>urn:achats:problem:sessions-overlap</c>) when the whole command was refused.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>
+    /// A refusal by one of <paramref name="rules"/> told beside the field <paramref name="name"/> it concerns (an overlap
+    /// beside the times) rather than at the top of the form; any other refusal unchanged.
+    /// </summary>
+    public FormErrors Beside(string name, params string[] rules) =>
+        Message is { } message && rules.Any(rule => Type == $"urn:achats:problem:{rule}") ? Field(name, message) : this;
 
     /// <summary>One field refused, the way a validator would have said it.</summary>
     public static FormErrors Field(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] }, null);
