@@ -24,7 +24,8 @@ public static class CohortsModule
     /// <summary>Cohorts' part of the dashboard (participants whose plenary attendance is below the threshold) and its pages in the navigation.</summary>
     public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
         services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30)
-            .AddStaffLink(EditionTexts.Title, "/editions", Policies.ReadProgramme, 12);
+            .AddStaffLink(EditionTexts.Title, "/editions", Policies.ReadProgramme, 12)
+            .AddStaffLink(ProgrammeTexts.NavLink, "/programme", Policies.ReadProgramme, 14);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
@@ -45,6 +46,7 @@ public static class CohortsModule
         options.Events.MapEventType<CohortLaunched>("cohorts.cohort_launched");
         options.Events.MapEventType<CohortClosed>("cohorts.cohort_closed");
         options.Events.MapEventType<SequenceAdded>("cohorts.sequence_added");
+        options.Events.MapEventType<SequenceRenamed>("cohorts.sequence_renamed");
         options.Events.MapEventType<SequencesReordered>("cohorts.sequences_reordered");
         options.Events.MapEventType<SessionScheduled>("cohorts.session_scheduled");
         options.Events.MapEventType<SessionChanged>("cohorts.session_changed");
@@ -77,6 +79,7 @@ public static class CohortsModule
         cohorts.MapCloseCohort();
         cohorts.MapRoster();
         cohorts.MapAddSequence();
+        cohorts.MapRenameSequence();
         cohorts.MapReorderSequences();
         cohorts.MapScheduleSession();
         cohorts.MapChangeSession();
@@ -90,6 +93,7 @@ public static class CohortsModule
         cohorts.MapMoveToWorkingGroup();
         cohorts.MapPublishWorkingGroups();
         cohorts.MapGetWorkingGroups();
+        app.MapProgrammeCalendar();
         return app;
     }
 }

@@ -58,6 +58,11 @@ public sealed record Cohort(
 
     public Cohort Apply(SequenceAdded added) => this with { Sequences = [.. Sequences, new Sequence(added.SequenceId, added.Title)] };
 
+    public Cohort Apply(SequenceRenamed renamed) => this with
+    {
+        Sequences = Sequences.Select(sequence => sequence.Id == renamed.SequenceId ? sequence with { Title = renamed.Title } : sequence).ToList(),
+    };
+
     public Cohort Apply(SequencesReordered reordered) => this with
     {
         Sequences = reordered.Order.Select(id => Sequences.Single(sequence => sequence.Id == id)).ToList(),

@@ -24,6 +24,8 @@ public sealed record CohortClosed(DateTimeOffset ClosedAt);
 
 public sealed record SequenceAdded(Guid SequenceId, string Title);
 
+public sealed record SequenceRenamed(Guid SequenceId, string Title);
+
 /// <summary>The sequences in their new order: every sequence of the cohort, once.</summary>
 public sealed record SequencesReordered(IReadOnlyList<Guid> Order);
 

@@ -136,7 +136,8 @@ internal static class SessionRules
         if (details.StartsAt.ParisDate() < cohort.StartsOn || details.EndsAt.ParisDate() > cohort.EndsOn)
         {
             throw new RuleViolationException("session-outside-cohort",
-                $"La séance doit se tenir pendant l'édition, du {FrenchDates.Long(cohort.StartsOn)} au {FrenchDates.Long(cohort.EndsOn)}.");
+                $"La séance doit se tenir pendant l'édition, du {FrenchDates.Long(cohort.StartsOn)} au {FrenchDates.Long(cohort.EndsOn)}.",
+                new Dictionary<string, object?> { [RuleViolationException.FieldKey] = "startsAt" });
         }
 
         var clashes = cohort.Sessions.Where(other => other.Id != changing && other.Clashes(details)).ToList();
@@ -145,7 +146,10 @@ internal static class SessionRules
             throw new RuleViolationException("sessions-overlap",
                 $"Cette séance chevauche {string.Join(", ", clashes.Select(Describe))}. Deux séances d'une édition ne peuvent se tenir en même temps, "
                 + "sauf des ateliers tous deux marqués en parallèle.",
-                new Dictionary<string, object?> { ["overlappingSessionIds"] = clashes.Select(other => other.Id).ToList() });
+                new Dictionary<string, object?>
+                {
+                    [RuleViolationException.FieldKey] = "startsAt", ["overlappingSessionIds"] = clashes.Select(other => other.Id).ToList(),
+                });
         }
 
         return details;
