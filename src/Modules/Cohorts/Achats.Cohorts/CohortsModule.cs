@@ -5,6 +5,7 @@ using Achats.Cohorts.Roster;
 using Achats.Cohorts.Sessions;
 using Achats.Cohorts.WorkingGroups;
 using JasperFx.Events.Projections;
+using Achats.Shared.Access;
 using Achats.Shared.Web;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,11 @@ public static class CohortsModule
 {
     public const string Schema = "cohorts";
 
-    /// <summary>Cohorts' part of the dashboard: participants whose plenary attendance is below the threshold.</summary>
+    /// <summary>Cohorts' part of the dashboard (participants whose plenary attendance is below the threshold) and its pages in the menu.</summary>
     public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
-        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30);
+        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30)
+            .AddStaffLink(AttendanceReportTexts.NavLink, "/assiduite", Policies.ReadProgramme, 16)
+            .AddStaffLink(WorkingGroupsTexts.NavLink, "/groupes", Policies.ReadProgramme, 18);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
