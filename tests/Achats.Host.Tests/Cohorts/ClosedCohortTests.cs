@@ -19,4 +19,13 @@ public sealed class ClosedCohortTests(ApiWithClosedCohort api) : IClassFixture<A
     [Fact]
     public async Task A_closed_cohort_s_programme_no_longer_changes() =>
         (await RefusedAsync(api.Staff, HttpMethod.Post, $"{api.Cohort}/sequences", new { title = "Bilan" })).ShouldBe("urn:achats:problem:cohort-closed");
+
+    [Fact]
+    public async Task A_closed_cohort_s_attendance_is_frozen()
+    {
+        (await RefusedAsync(api.Staff, HttpMethod.Put, $"{api.Cohort}/sessions/{api.Plenary}/attendance", Sheet((api.Camille, "Present"))))
+            .ShouldBe("urn:achats:problem:cohort-closed");
+        (await api.Staff.GetStringAsync($"/presence/{api.Plenary}?edition={api.CohortId}", TestContext.Current.CancellationToken))
+            .ShouldContain("ses présences sont figées");
+    }
 }

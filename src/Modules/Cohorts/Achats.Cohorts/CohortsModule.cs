@@ -25,7 +25,9 @@ public static class CohortsModule
     public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
         services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30)
             .AddStaffLink(EditionTexts.Title, "/editions", Policies.ReadProgramme, 12)
-            .AddStaffLink(ProgrammeTexts.NavLink, "/programme", Policies.ReadProgramme, 14);
+            .AddStaffLink(ProgrammeTexts.NavLink, "/programme", Policies.ReadProgramme, 14)
+            .AddStaffLink(AttendanceReportTexts.NavLink, "/assiduite", Policies.ReadProgramme, 16)
+            .AddStaffLink(WorkingGroupsTexts.NavLink, "/groupes", Policies.ReadProgramme, 18);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {

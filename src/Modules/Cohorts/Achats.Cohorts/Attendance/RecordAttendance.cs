@@ -15,8 +15,10 @@ namespace Achats.Cohorts.Attendance;
 /// <summary>
 /// Records who was at a session: present, absent or excused, for one participant or a whole sheet. Anyone on
 /// the cohort's roster at the time of the session may be marked, since admission is to every session.
+/// <paramref name="SheetVersion"/>, when given, is the version of the sheet the marks were decided on (0: none yet):
+/// a sheet changed meanwhile is refused, so that two people taking it at once do not overwrite each other unseen.
 /// </summary>
-public sealed record RecordAttendance(Guid CohortId, Guid SessionId, IReadOnlyList<PresenceMark> Entries);
+public sealed record RecordAttendance(Guid CohortId, Guid SessionId, IReadOnlyList<PresenceMark> Entries, int? SheetVersion = null);
 
 /// <summary>One line of the sheet as staff send it.</summary>
 public sealed record PresenceMark(Guid EnrolmentId, Presence? Presence);
@@ -28,6 +30,7 @@ internal sealed class RecordAttendanceValidator : AbstractValidator<RecordAttend
         RuleFor(command => command.Entries).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Indiquez au moins une présence.")
             .Must(entries => entries.Select(entry => entry?.EnrolmentId).Distinct().Count() == entries.Count)
             .WithMessage("Chaque participant ne figure qu'une fois sur la feuille.");
+        RuleFor(command => command.SheetVersion).GreaterThanOrEqualTo(0).WithMessage("La version de la feuille est un nombre positif ou nul.");
         RuleForEach(command => command.Entries).NotNull().WithMessage("Une ligne de la feuille est vide.").ChildRules(entry =>
         {
             entry.RuleFor(e => e.EnrolmentId).NotEmpty().WithMessage("Indiquez le participant.");
@@ -65,12 +68,12 @@ public static class RecordAttendanceHandler
     public static IReadOnlyList<object> Decide(
         Cohort cohort, IReadOnlyList<RosterMember> roster, AttendanceSheet? sheet, RecordAttendance command, DateTimeOffset now)
     {
+        var session = cohort.Session(command.SessionId);
         if (cohort.Phase == CohortPhase.Closed)
         {
-            throw new RuleViolationException("cohort-closed", "Cette édition est close : ses présences ne changent plus.");
+            throw new RuleViolationException("cohort-closed", "Cette édition est close : ses présences sont figées.");
         }
 
-        var session = cohort.Session(command.SessionId);
         if (session.IsCancelled)
         {
             throw new RuleViolationException("session-cancelled", "Cette séance est annulée : personne n'y est attendu.");
@@ -90,6 +93,11 @@ public static class RecordAttendanceHandler
             throw new RuleViolationException("not-on-roster",
                 "Seuls les participants inscrits dans l'édition au moment de la séance figurent sur sa feuille de présence.",
                 new Dictionary<string, object?> { ["enrolmentIds"] = strangers });
+        }
+
+        if (command.SheetVersion is { } seen && seen != (sheet?.Version ?? 0))
+        {
+            throw new ConflictException("Quelqu'un d'autre a relevé des présences sur cette feuille entre-temps : rechargez-la pour voir ses marques, puis recommencez si besoin.");
         }
 
         var changed = command.Entries.Where(entry => sheet?.Of(entry.EnrolmentId) != entry.Presence)
