@@ -20,9 +20,10 @@ public static class CohortsModule
 {
     public const string Schema = "cohorts";
 
-    /// <summary>Cohorts' part of the dashboard: participants whose plenary attendance is below the threshold.</summary>
+    /// <summary>Cohorts' part of the dashboard (participants whose plenary attendance is below the threshold) and its pages in the staff navigation.</summary>
     public static IServiceCollection AddCohortsModule(this IServiceCollection services) =>
-        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30);
+        services.AddPageSection<LowAttendanceSection>(PageSection.Dashboard, 30)
+            .AddStaffLink(ProjectTexts.NavLink, "/projets", Achats.Shared.Access.Policies.ReadProgramme, 22);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
@@ -84,6 +85,7 @@ public static class CohortsModule
         cohorts.MapDeclarePurchasingProject();
         cohorts.MapUpdatePurchasingProject();
         cohorts.MapListPurchasingProjects();
+        cohorts.MapGetPurchasingProject();
         cohorts.MapProposeWorkingGroups();
         cohorts.MapMoveToWorkingGroup();
         cohorts.MapPublishWorkingGroups();
