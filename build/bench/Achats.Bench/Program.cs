@@ -13,6 +13,11 @@ if (args is ["staff-pages", .. var staffPagesArguments])
     return await StaffPagesBench.RunAsync(staffPagesArguments);
 }
 
+if (args is ["cohort-pages", .. var cohortPagesArguments])
+{
+    return await CohortPagesBench.RunAsync(cohortPagesArguments);
+}
+
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 int[] clientCounts = [1, 16];
 

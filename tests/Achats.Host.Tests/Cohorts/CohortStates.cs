@@ -200,7 +200,7 @@ public class ApiWithCohortUnderWay(PostgresServer postgres) : ApiWithLaunchedCoh
         }, HttpStatusCode.Created);
         await SendAsync<ProjectChangeAnswer>(Staff, HttpMethod.Put, $"{Cohort}/projects/{declared.ProjectId}", new
         {
-            title = "Restauration scolaire", category = "Catering", themes = new[] { "Solidarity" },
+            version = declared.Version, title = "Restauration scolaire", category = "Catering", themes = new[] { "Solidarity" },
             expectedProcedureOn = StartsOn.AddMonths(4), milestone = "ConsultationPublished", notes = "Marché à renouveler ; lots « bio » et insertion.",
         }, HttpStatusCode.OK);
 

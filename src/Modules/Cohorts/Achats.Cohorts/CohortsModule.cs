@@ -27,7 +27,8 @@ public static class CohortsModule
             .AddStaffLink(EditionTexts.Title, "/editions", Policies.ReadProgramme, 12)
             .AddStaffLink(ProgrammeTexts.NavLink, "/programme", Policies.ReadProgramme, 14)
             .AddStaffLink(AttendanceReportTexts.NavLink, "/assiduite", Policies.ReadProgramme, 16)
-            .AddStaffLink(WorkingGroupsTexts.NavLink, "/groupes", Policies.ReadProgramme, 18);
+            .AddStaffLink(WorkingGroupsTexts.NavLink, "/groupes", Policies.ReadProgramme, 18)
+            .AddStaffLink(ProjectTexts.NavLink, "/projets", Policies.ReadProgramme, 22);
 
     public static StoreOptions ConfigureCohorts(this StoreOptions options)
     {
@@ -91,6 +92,7 @@ public static class CohortsModule
         cohorts.MapDeclarePurchasingProject();
         cohorts.MapUpdatePurchasingProject();
         cohorts.MapListPurchasingProjects();
+        cohorts.MapGetPurchasingProject();
         cohorts.MapProposeWorkingGroups();
         cohorts.MapMoveToWorkingGroup();
         cohorts.MapPublishWorkingGroups();

@@ -70,7 +70,8 @@ public static class ListPurchasingProjectsHandler
             ProjectReport.Of(views.Where(view => view.Active).Select(view => view.Details).ToList()));
     }
 
-    private static ProjectView View(PurchasingProject project, IReadOnlyDictionary<Guid, RosterMember> roster)
+    /// <summary>A project as staff read it: its owners by name, their organisation, its labels in French.</summary>
+    internal static ProjectView View(PurchasingProject project, IReadOnlyDictionary<Guid, RosterMember> roster)
     {
         var owners = project.Owners.Select(id => roster.GetValueOrDefault(id) is { } member
                 ? new ProjectOwner(id, member.Name, member.IsMember)

@@ -11,10 +11,14 @@ using Wolverine.Persistence;
 
 namespace Achats.Cohorts.Projects;
 
-/// <summary>Updates a purchasing project as it moves on: every field, the milestone first of all.</summary>
+/// <summary>
+/// Updates a purchasing project as it moves on: every field, the milestone first of all. It carries the version the
+/// change was made on, so that a change made on a page left open while a colleague updated the project is refused.
+/// </summary>
 public sealed record UpdatePurchasingProject(
     Guid CohortId,
     Guid ProjectId,
+    int Version,
     string Title,
     PurchaseCategory? Category,
     IReadOnlyList<Theme>? Themes,
@@ -24,7 +28,12 @@ public sealed record UpdatePurchasingProject(
 
 internal sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdatePurchasingProject>
 {
-    public UpdatePurchasingProjectValidator() => Include(new ProjectFieldsValidator());
+    public UpdatePurchasingProjectValidator()
+    {
+        RuleFor(command => command.Version).GreaterThan(0)
+            .WithMessage("Indiquez la version du projet sur laquelle porte la mise à jour (celle que vous avez lue).");
+        Include(new ProjectFieldsValidator());
+    }
 }
 
 public static class UpdatePurchasingProjectHandler
@@ -61,6 +70,8 @@ internal static class UpdatePurchasingProjectEndpoint
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(UpdatePurchasingProject))
             .WithSummary("Mettre à jour un projet d'achat")
+            .WithDescription("Avec la version lue (`version`) : une mise à jour faite sur une version dépassée est refusée (409).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

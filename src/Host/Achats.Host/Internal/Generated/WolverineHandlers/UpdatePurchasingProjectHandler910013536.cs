@@ -34,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             await Achats.Shared.Validation.FluentValidationPolicy.ValidateAsync<Achats.Cohorts.Projects.UpdatePurchasingProject>(_validatorOfUpdatePurchasingProjectIEnumerable, updatePurchasingProject, cancellation).ConfigureAwait(false);
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_project_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.Projects.PurchasingProject>(((Achats.Cohorts.Projects.UpdatePurchasingProject)context.Envelope.Message).ProjectId);
+            var stream_project_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.Projects.PurchasingProject>(((Achats.Cohorts.Projects.UpdatePurchasingProject)context.Envelope.Message).ProjectId, ((Achats.Cohorts.Projects.UpdatePurchasingProject)context.Envelope.Message).Version);
 
             await batchedQuery.Execute(cancellation);
 

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Achats.Access.StaffAccounts;
+using Achats.Shared.Access;
+using Wolverine;
+
+/// <summary>
+/// The pages of a cohort under way (issue 14, "Bench"): each measured page seeds its own cohort through the system's
+/// commands (<see cref="ImpactReportBench"/>, and the attendance sheet beside it once merged), then every page is
+/// measured in the same run, one GET at a time, signed in as programme staff, beside the floor (GET /health/live).
+/// Usage: build/bench/cohort-pages.sh [requests per page, default 200]
+/// </summary>
+internal static class CohortPagesBench
+{
+    public const double Target = 300;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+        await using var bench = await BenchHost.StartAsync(new Dictionary<string, string?>());
+        var bus = bench.App.Services.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync<StaffAccountView>(new CreateStaffAccount(StaffPagesBench.StaffEmail, "Équipe de mesure", StaffRole.ProgrammeStaff, OrganisingStructure.Mgp, StaffPagesBench.StaffPassword));
+        var jar = new CookieJar();
+        using var staff = new HttpClient(jar) { BaseAddress = bench.Address };
+        await StaffPagesBench.SignInAsync(staff);
+
+        // Each page's own seed, then its address: the lead adds the attendance sheet's line here.
+        List<MeasuredPage> pages =
+        [
+            await ImpactReportBench.SeedAsync(bench, staff),
+        ];
+
+        List<MeasuredPage> rows = [new("GET /health/live (floor)", "/health/live", null), .. pages];
+        var latencies = rows.ToDictionary(row => row, _ => new List<double>(requests));
+        var bytes = new Dictionary<MeasuredPage, long>();
+        // Warm-up (JIT, pools, query plans), then every page in turn, so that any disturbance falls on all of them alike.
+        for (var round = -20; round < requests; round++)
+        {
+            foreach (var row in rows)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await staff.GetAsync(row.Url); // the whole body read: the time a browser waits for the HTML
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{row.Url} answered {(int)response.StatusCode}");
+                }
+
+                if (round >= 0)
+                {
+                    latencies[row].Add(elapsed);
+                    bytes[row] = (await response.Content.ReadAsByteArrayAsync()).Length;
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Cohort pages, signed in as programme staff: wall time of each GET on 127.0.0.1 (Kestrel, Release Host, whole body read), one client, {requests} requests per page after 20 warm-up rounds, {Environment.ProcessorCount} cores"));
+        var width = rows.Max(row => row.Label.Length);
+        Console.WriteLine($"{"request".PadRight(width)} | {"p50 ms",7} {"p95 ms",7} {"max ms",7} | {"target p95",10} {"",4} | {"KB",6}");
+        Console.WriteLine(new string('-', width) + "-+-" + new string('-', 23) + "-+-" + new string('-', 15) + "-+-" + new string('-', 6));
+        foreach (var row in rows)
+        {
+            var measured = new Latencies([.. latencies[row].Order()], TimeSpan.Zero);
+            var target = row.Target is { } ms ? string.Create(CultureInfo.InvariantCulture, $"<= {ms:F0} ms") : "";
+            var verdict = row.Target is { } limit ? (measured.P95 <= limit ? "ok" : "over") : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Label.PadRight(width)} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {target,10} {verdict,4} | {bytes[row] / 1024.0,6:F1}"));
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>A page to measure: how the table names it, its address, its p95 target (none for the floor).</summary>
+internal sealed record MeasuredPage(string Label, string Url, double? Target);
