@@ -14,12 +14,11 @@ public static class EditionSteps
     public static async Task<Guid> PlanAsync(IPage page, string name, DateOnly opens, DateOnly closes, DateOnly starts, DateOnly? ends)
     {
         await page.GotoAsync("/editions");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Planifier une édition" }).ClickAsync();
+        await FollowAsync(page, "Planifier une édition");
         await page.GetByLabel("Nom de l'édition", new() { Exact = true }).FillAsync(name);
         await FillDatesAsync(page, opens, closes, starts, ends);
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier l'édition" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("?fait=planification", StringComparison.Ordinal));
-        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Édition planifiée.");
+        await DoneAsync(page, "Édition planifiée.");
         await page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true }).WaitForAsync();
         return Guid.Parse(new Uri(page.Url).Segments[^1]);
     }
@@ -29,8 +28,7 @@ public static class EditionSteps
     {
         await page.GotoAsync($"/editions/{cohortId}");
         await FillChangeAsync(page, opens, closes, starts, ends, reason);
-        await page.WaitForURLAsync(url => url.Contains("?fait=dates", StringComparison.Ordinal));
-        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Dates modifiées");
+        await DoneAsync(page, "Dates modifiées");
         (await page.Locator(".timeline").InnerTextAsync()).ShouldContain(reason);
     }
 
@@ -50,10 +48,9 @@ public static class EditionSteps
     public static async Task LaunchAsync(IPage page, Guid cohortId)
     {
         await page.GotoAsync($"/editions/{cohortId}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Lancer l'édition…" }).ClickAsync();
+        await FollowAsync(page, "Lancer l'édition…");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer le lancement" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("?fait=lancement", StringComparison.Ordinal));
-        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Édition lancée");
+        await DoneAsync(page, "Édition lancée");
         (await page.Locator(".badge").InnerTextAsync()).ShouldBe("Lancée");
     }
 
@@ -61,11 +58,21 @@ public static class EditionSteps
     public static async Task CloseAsync(IPage page, Guid cohortId)
     {
         await page.GotoAsync($"/editions/{cohortId}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Clore l'édition…" }).ClickAsync();
+        await FollowAsync(page, "Clore l'édition…");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la clôture" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("?fait=cloture", StringComparison.Ordinal));
-        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Édition close");
+        await DoneAsync(page, "Édition close");
         (await page.Locator(".badge").InnerTextAsync()).ShouldBe("Close");
+    }
+
+    /// <summary>Follows a link by its target, as the browser would, without a click lost on a page still settling.</summary>
+    private static async Task FollowAsync(IPage page, string link) =>
+        await page.GotoAsync((await page.GetByRole(AriaRole.Link, new() { Name = link }).GetAttributeAsync("href")).ShouldNotBeNull());
+
+    /// <summary>The message an act shows once done, on the page it redirects to.</summary>
+    private static async Task DoneAsync(IPage page, string message)
+    {
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = message }).WaitForAsync();
+        page.Url.ShouldContain("?fait=");
     }
 
     private static async Task FillChangeAsync(IPage page, DateOnly opens, DateOnly closes, DateOnly starts, DateOnly ends, string reason)
