@@ -13,6 +13,12 @@ if (args is ["staff-pages", .. var staffPagesArguments])
     return await StaffPagesBench.RunAsync(staffPagesArguments);
 }
 
+// Temporary, until the lead wires AttendanceSheetBench.MeasureAsync into the cohort-pages verb.
+if (args is ["attendance-sheet", .. var attendanceArguments])
+{
+    return await AttendanceSheetBench.RunAsync(attendanceArguments);
+}
+
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 int[] clientCounts = [1, 16];
 

@@ -26,8 +26,8 @@ using Wolverine;
 /// </summary>
 internal static partial class StaffPagesBench
 {
-    private const string StaffEmail = "mesure.equipe@achats.test";
-    private const string StaffPassword = "mot-de-passe-de-mesure-assez-long";
+    internal const string StaffEmail = "mesure.equipe@achats.test";
+    internal const string StaffPassword = "mot-de-passe-de-mesure-assez-long";
     private const int SeedClients = 8;
     private const double ListTarget = 300;
     private const double DashboardTarget = 200;
@@ -391,7 +391,7 @@ internal static partial class StaffPagesBench
     }
 
     /// <summary>Signs in through the real form (antiforgery token included); the jar then carries the session cookie.</summary>
-    private static async Task SignInAsync(HttpClient staff)
+    internal static async Task SignInAsync(HttpClient staff)
     {
         var form = await staff.GetStringAsync("/connexion");
         var token = AntiforgeryField().Match(form);
