@@ -7,7 +7,7 @@ using Wolverine;
 
 /// <summary>
 /// The pages of a cohort under way (issue 14, "Bench"): each measured page seeds its own cohort through the system's
-/// commands (<see cref="ImpactReportBench"/>, and the attendance sheet beside it once merged), then every page is
+/// commands (<see cref="AttendanceSheetBench"/>, <see cref="ImpactReportBench"/>), then every page is
 /// measured in the same run, one GET at a time, signed in as programme staff, beside the floor (GET /health/live).
 /// Usage: build/bench/cohort-pages.sh [requests per page, default 200]
 /// </summary>
@@ -25,9 +25,10 @@ internal static class CohortPagesBench
         using var staff = new HttpClient(jar) { BaseAddress = bench.Address };
         await StaffPagesBench.SignInAsync(staff);
 
-        // Each page's own seed, then its address: the lead adds the attendance sheet's line here.
+        // Each page's own seed, then its address.
         List<MeasuredPage> pages =
         [
+            await AttendanceSheetBench.SeedAsync(bench, staff),
             await ImpactReportBench.SeedAsync(bench, staff),
         ];
 

@@ -391,7 +391,6 @@ internal static partial class StaffPagesBench
     }
 
     /// <summary>Signs in through the real form (antiforgery token included); the jar then carries the session cookie.</summary>
-    /// <summary>Signs the bench's staff member in through the sign-in form; the client's cookie jar then carries the session.</summary>
     internal static async Task SignInAsync(HttpClient staff)
     {
         var form = await staff.GetStringAsync("/connexion");
