@@ -1,7 +1,6 @@
 using Achats.Browser.Tests.Year;
 using Achats.Shared.Access;
 using Achats.Shared.Time;
-using Achats.Testing;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
