@@ -49,7 +49,7 @@ public sealed class ProjectAndGroupDecisionTests
     {
         var camille = Member(Admission);
         var project = PurchasingProject.Create(DeclarePurchasingProjectHandler.Decide(Declare(camille.Id), camille, Guid.CreateVersion7(), Admission));
-        var update = new UpdatePurchasingProject(CohortId, project.Id, "Rénovation de l'école", PurchaseCategory.ConstructionAndPublicWorks,
+        var update = new UpdatePurchasingProject(CohortId, project.Id, project.Version, "Rénovation de l'école", PurchaseCategory.ConstructionAndPublicWorks,
             [Theme.Circular, Theme.Solidarity], new(2021, 6, 1), Milestone.NeedExpressed, null);
 
         UpdatePurchasingProjectHandler.Decide(project, update, Admission.AddDays(1)).ShouldBeEmpty();
