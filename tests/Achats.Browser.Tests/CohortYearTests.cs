@@ -50,10 +50,11 @@ public sealed class CohortYearTests(BrowserApp app, Chromium chromium) : IClassF
 
         (await CharterSteps.SignatureStatesAsync(staff, cohortId)).Values.ShouldAllBe(state => state == "À jour");
 
-        // Launch on the first day; take the plenary's attendance once it has begun: all present, then two corrections.
-        app.Clock.SetUtcNow(ParisTime.FromParis(At(starts, 8, 0))!.Value);
-        await EditionSteps.LaunchAsync(staff, cohortId);
+        // A month later, just after the first plenary (staff sign in again): launch, then take the plenary's attendance,
+        // all present, then two corrections.
         app.Clock.SetUtcNow(ParisTime.FromParis(At(starts.AddDays(1), 13, 0))!.Value);
+        staff = await app.SignedInPageAsync(chromium, StaffRole.ProgrammeStaff);
+        await EditionSteps.LaunchAsync(staff, cohortId);
         await AttendanceSteps.TakeAttendanceAsync(staff, cohortId, plenary,
             new Dictionary<string, string> { ["Inès Bernard"] = "absent", ["Jules Bernard"] = "excusé" });
         (await AttendanceSteps.FlaggedAsync(staff, cohortId)).ShouldContain("Inès Bernard");
