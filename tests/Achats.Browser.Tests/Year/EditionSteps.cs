@@ -92,5 +92,5 @@ public static class EditionSteps
     }
 
     /// <summary>A date as a French staff member types it: « 14/01/2027 ».</summary>
-    private static string Typed(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Typed(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

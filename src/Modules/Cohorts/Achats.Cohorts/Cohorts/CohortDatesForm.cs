@@ -1,12 +1,11 @@
 using System.Globalization;
-using Achats.Shared.Time;
 using Achats.Shared.Web;
 
 namespace Achats.Cohorts.Cohorts;
 
 /// <summary>
-/// A cohort's dates as the edition pages post them: typed the French way (14/01/2027), or as a program writes
-/// them (2027-01-14). An empty date is left for the command's validator to refuse; one that cannot be read is
+/// A cohort's dates as the edition pages post them: a browser's date field sends 2027-01-14 (it shows the date in
+/// its reader's language); a date typed the French way (14/01/2027) is read too. An empty date is left for the command's validator to refuse; one that cannot be read is
 /// refused here, beside its field, and no command is sent.
 /// </summary>
 internal sealed class CohortDatesForm
@@ -34,8 +33,8 @@ internal sealed class CohortDatesForm
         EndsOn = Input(cohort.EndsOn),
     };
 
-    /// <summary>The value a date field shows: « 14/01/2027 ».</summary>
-    public static string Input(DateOnly date) => FrenchDates.Short(date);
+    /// <summary>The value a date field holds: « 2027-01-14 », shown by the browser as its reader writes dates.</summary>
+    public static string Input(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public PlanCohort? ToPlan(out FormErrors errors)
     {
