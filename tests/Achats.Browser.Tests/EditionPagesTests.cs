@@ -22,9 +22,9 @@ public sealed class EditionPagesTests(BrowserApp app, Chromium chromium) : IClas
         await page.GetByRole(AriaRole.Heading, new() { Name = "Éditions", Exact = true }).WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Planifier une édition" }).ClickAsync();
         await page.GetByLabel("Nom de l'édition", new() { Exact = true }).FillAsync("   ");
-        await page.GetByLabel("Ouverture des inscriptions").FillAsync(FrenchDates.Short(today.AddDays(10)));
-        await page.GetByLabel("Clôture des inscriptions").FillAsync(FrenchDates.Short(today));
-        await page.GetByLabel("Premier jour de l'édition").FillAsync(FrenchDates.Short(today.AddDays(30)));
+        await page.GetByLabel("Ouverture des inscriptions").FillAsync(Iso(today.AddDays(10)));
+        await page.GetByLabel("Clôture des inscriptions").FillAsync(Iso(today));
+        await page.GetByLabel("Premier jour de l'édition").FillAsync(Iso(today.AddDays(30)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier l'édition" }).ClickAsync();
         await page.GetByText("La clôture des inscriptions ne peut précéder leur ouverture.").WaitForAsync();
         (await page.GetByText("Le nom de l'édition est obligatoire.").CountAsync()).ShouldBe(1);
@@ -114,4 +114,6 @@ public sealed class EditionPagesTests(BrowserApp app, Chromium chromium) : IClas
         await page.GotoAsync("/editions");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Planifier une édition" }).CountAsync()).ShouldBe(0);
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
