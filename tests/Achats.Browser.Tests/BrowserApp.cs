@@ -31,6 +31,9 @@ public class BrowserApp : AchatsApp
             TimezoneId = "Europe/Paris",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // A loaded two-core machine running the whole suite can take longer than Playwright's 30 s default for one step.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
