@@ -1,6 +1,5 @@
 using Achats.Browser.Tests.Year;
 using Achats.Charter.Charters;
-using Achats.Charter.Signatures;
 using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Sessions;
@@ -111,35 +110,13 @@ public sealed class AttendanceAndGroupsPagesTests(AttendanceAndGroupsPagesTests.
                 Modality.Online, "https://visio.example/achats", null, null, [])))
             .CreatedId!.Value;
 
-        /// <summary>Pre-registered, made free where needed, validated, the charter signed on paper: admitted to the roster.</summary>
-        private async Task<Guid> AdmitAsync(string firstName, string lastName, Profile profile, string organisation, string siren,
+        private Task<Guid> AdmitAsync(string firstName, string lastName, Profile profile, string organisation, string siren,
             PurchaseCategory category, Guid? pairWith = null)
         {
             var isPublic = organisation.StartsWith("Ville", StringComparison.Ordinal);
-            var receipt = await InvokeTrackedAsync<PreRegistrationReceipt>(new SubmitPreRegistration(CohortId,
-                new ParticipantDetails(firstName, lastName, $"{Guid.CreateVersion7():N}@exemple.test", null, "Responsable des achats", profile),
+            return AdmitAsync(CohortId, firstName, lastName, profile,
                 new OrganisationDetails(organisation, isPublic ? OrganisationKind.CommuneEptOrMetropole : OrganisationKind.PrivateCompany, siren, isPublic ? "93048" : "75056"),
-                [], new ProjectDetails($"Achats de {firstName}", category, [Theme.Circular]), ConsentToDataProcessing: true, PromotesOwnSolution: false));
-            var id = receipt.EnrolmentId;
-            if (!isPublic)
-            {
-                await InvokeTrackedAsync<EnrolmentChanged>(new OverrideEligibility(id, await VersionAsync(id), true, "Adhésion à l'ObsAR confirmée."));
-            }
-
-            if (pairWith is { } colleague)
-            {
-                await InvokeTrackedAsync<EnrolmentChanged>(new DeclarePair(id, colleague));
-            }
-
-            await InvokeTrackedAsync<EnrolmentChanged>(new ValidatePreRegistration(id, await VersionAsync(id), null));
-            await InvokeTrackedAsync<CharterSignedOnPaper>(new RecordPaperSignature(id, Clock.TodayInParis(), $"{firstName} {lastName}", "Acheteur", "Original classé."));
-            return id;
-        }
-
-        private async Task<int> VersionAsync(Guid enrolmentId)
-        {
-            await using var session = Store.QuerySession();
-            return (int)(await session.Events.FetchStreamStateAsync(enrolmentId))!.Version;
+                new ProjectDetails($"Achats de {firstName}", category, [Theme.Circular]), pairWith);
         }
     }
 }

@@ -83,6 +83,41 @@ public class BrowserApp : AchatsApp
         return receipt.EnrolmentId;
     }
 
+    /// <summary>
+    /// Pre-registered, made free when the organisation is a private company (membership confirmed by staff), paired
+    /// with <paramref name="pairWith"/> if given, validated, the charter signed on paper: Enrolment admits them, and
+    /// the cohort's roster has them.
+    /// </summary>
+    public async Task<Guid> AdmitAsync(Guid cohortId, string firstName, string lastName, Profile profile, OrganisationDetails organisation,
+        ProjectDetails? project = null, Guid? pairWith = null)
+    {
+        var receipt = await InvokeTrackedAsync<PreRegistrationReceipt>(new SubmitPreRegistration(cohortId,
+            new ParticipantDetails(firstName, lastName, $"{firstName.ToLowerInvariant()}.{Guid.CreateVersion7():N}@exemple.test", null, "Responsable des achats", profile),
+            organisation, [], project, ConsentToDataProcessing: true, PromotesOwnSolution: false));
+        var id = receipt.EnrolmentId;
+        if (organisation.Kind == OrganisationKind.PrivateCompany)
+        {
+            await InvokeTrackedAsync<EnrolmentChanged>(new OverrideEligibility(id, await VersionAsync(id), true, "Adhésion à l'ObsAR confirmée."));
+        }
+
+        if (pairWith is { } colleague)
+        {
+            await InvokeTrackedAsync<EnrolmentChanged>(new DeclarePair(id, colleague));
+        }
+
+        await InvokeTrackedAsync<EnrolmentChanged>(new ValidatePreRegistration(id, await VersionAsync(id), null));
+        await InvokeTrackedAsync<Achats.Charter.Signatures.CharterSignedOnPaper>(new Achats.Charter.Signatures.RecordPaperSignature(
+            id, Clock.TodayInParis(), $"{firstName} {lastName}", "Responsable des achats", "Original classé au dossier."));
+        return id;
+    }
+
+    /// <summary>The version of an enrolment's stream, as a staff decision sends it.</summary>
+    public async Task<int> VersionAsync(Guid enrolmentId)
+    {
+        await using var session = Store.QuerySession();
+        return (int)(await session.Events.FetchStreamStateAsync(enrolmentId))!.Version;
+    }
+
     /// <summary>The path of the signing link in the latest email sent to <paramref name="address"/>.</summary>
     public async Task<string> SigningLinkSentToAsync(string address)
     {

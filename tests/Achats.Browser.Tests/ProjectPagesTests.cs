@@ -1,5 +1,4 @@
 using Achats.Charter.Charters;
-using Achats.Charter.Signatures;
 using Achats.Browser.Tests.Year;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
@@ -145,26 +144,7 @@ public sealed class ProjectPagesTests(ProjectPagesTests.WithAdmittedParticipants
             }
         }
 
-        /// <summary>Pre-registered, validated, charter signed on paper: Enrolment admits, and the cohort's roster has them.</summary>
-        private async Task<Guid> AdmitAsync(string firstName, string lastName, OrganisationDetails organisation, Guid? pairWith = null)
-        {
-            var receipt = await InvokeTrackedAsync<PreRegistrationReceipt>(new SubmitPreRegistration(CohortId,
-                new ParticipantDetails(firstName, lastName, $"{firstName.ToLowerInvariant()}.{Guid.CreateVersion7():N}@exemple.test", null, "Responsable des achats", Profile.PublicBuyer),
-                organisation, [], null, ConsentToDataProcessing: true, PromotesOwnSolution: false));
-            if (pairWith is { } colleague)
-            {
-                await InvokeTrackedAsync<EnrolmentChanged>(new DeclarePair(receipt.EnrolmentId, colleague));
-            }
-
-            await using (var session = Store.QuerySession())
-            {
-                var state = await session.Events.FetchStreamStateAsync(receipt.EnrolmentId);
-                await InvokeTrackedAsync<EnrolmentChanged>(new ValidatePreRegistration(receipt.EnrolmentId, (int)state!.Version, null));
-            }
-
-            await InvokeTrackedAsync<CharterSignedOnPaper>(new RecordPaperSignature(receipt.EnrolmentId, Clock.TodayInParis(), $"{firstName} {lastName}",
-                "Responsable des achats", "Original classé au dossier."));
-            return receipt.EnrolmentId;
-        }
+        private Task<Guid> AdmitAsync(string firstName, string lastName, OrganisationDetails organisation, Guid? pairWith = null) =>
+            AdmitAsync(CohortId, firstName, lastName, Profile.PublicBuyer, organisation, pairWith: pairWith);
     }
 }

@@ -124,3 +124,51 @@ internal sealed record Latencies(double[] Sorted, TimeSpan Wall)
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"p50 {P50:F1} ms, p95 {P95:F1} ms");
 }
+
+/// <summary>A page to measure: how the table names it, its address, its p95 target (none for a floor).</summary>
+internal sealed record MeasuredPage(string Label, string Url, double? Target);
+
+/// <summary>How the staff and cohort benches measure pages: one client, GETs in rounds, the whole body read.</summary>
+internal static class PageRounds
+{
+    /// <summary>
+    /// 20 warm-up rounds (JIT, pools, query plans), then <paramref name="requests"/> rounds of every page in turn, so
+    /// that any disturbance falls on all of them alike; each page's latencies and the size of its answer.
+    /// </summary>
+    public static async Task<Dictionary<MeasuredPage, (Latencies Latencies, long Bytes)>> MeasureAsync(
+        HttpClient client, IReadOnlyList<MeasuredPage> pages, int requests)
+    {
+        var latencies = pages.ToDictionary(page => page, _ => new List<double>(requests));
+        var bytes = new Dictionary<MeasuredPage, long>();
+        for (var round = -20; round < requests; round++)
+        {
+            foreach (var page in pages)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(page.Url); // the whole body read: the time a browser waits for the HTML
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{page.Url} answered {(int)response.StatusCode}");
+                }
+
+                if (round >= 0)
+                {
+                    latencies[page].Add(elapsed);
+                    bytes[page] = response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync()).Length;
+                }
+            }
+        }
+
+        return pages.ToDictionary(page => page, page => (new Latencies([.. latencies[page].Order()], TimeSpan.Zero), bytes[page]));
+    }
+
+    /// <summary>One line of the table: p50, p95 and max, the target and whether it is met, the size in KB.</summary>
+    public static string Line(MeasuredPage page, Latencies measured, long bytes, int width)
+    {
+        var target = page.Target is { } ms ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<= {ms:F0} ms") : "";
+        var met = page.Target is { } limit ? (measured.P95 <= limit ? "yes" : "NO") : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{page.Label.PadRight(width)} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {target,10} {met,4} | {bytes / 1024.0,6:F1}");
+    }
+}

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Wolverine;
@@ -33,47 +31,20 @@ internal static class CohortPagesBench
         ];
 
         List<MeasuredPage> rows = [new("GET /health/live (floor)", "/health/live", null), .. pages];
-        var latencies = rows.ToDictionary(row => row, _ => new List<double>(requests));
-        var bytes = new Dictionary<MeasuredPage, long>();
-        // Warm-up (JIT, pools, query plans), then every page in turn, so that any disturbance falls on all of them alike.
-        for (var round = -20; round < requests; round++)
-        {
-            foreach (var row in rows)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await staff.GetAsync(row.Url); // the whole body read: the time a browser waits for the HTML
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{row.Url} answered {(int)response.StatusCode}");
-                }
-
-                if (round >= 0)
-                {
-                    latencies[row].Add(elapsed);
-                    bytes[row] = (await response.Content.ReadAsByteArrayAsync()).Length;
-                }
-            }
-        }
+        var measuredPages = await PageRounds.MeasureAsync(staff, rows, requests);
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Cohort pages, signed in as programme staff: wall time of each GET on 127.0.0.1 (Kestrel, Release Host, whole body read), one client, {requests} requests per page after 20 warm-up rounds, {Environment.ProcessorCount} cores"));
         var width = rows.Max(row => row.Label.Length);
-        Console.WriteLine($"{"request".PadRight(width)} | {"p50 ms",7} {"p95 ms",7} {"max ms",7} | {"target p95",10} {"",4} | {"KB",6}");
+        Console.WriteLine($"{"request".PadRight(width)} | {"p50 ms",7} {"p95 ms",7} {"max ms",7} | {"target p95",10} {"met",4} | {"KB",6}");
         Console.WriteLine(new string('-', width) + "-+-" + new string('-', 23) + "-+-" + new string('-', 15) + "-+-" + new string('-', 6));
         foreach (var row in rows)
         {
-            var measured = new Latencies([.. latencies[row].Order()], TimeSpan.Zero);
-            var target = row.Target is { } ms ? string.Create(CultureInfo.InvariantCulture, $"<= {ms:F0} ms") : "";
-            var verdict = row.Target is { } limit ? (measured.P95 <= limit ? "ok" : "over") : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Label.PadRight(width)} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {target,10} {verdict,4} | {bytes[row] / 1024.0,6:F1}"));
+            var (measured, size) = measuredPages[row];
+            Console.WriteLine(PageRounds.Line(row, measured, size, width));
         }
 
         return 0;
     }
 }
-
-/// <summary>A page to measure: how the table names it, its address, its p95 target (none for the floor).</summary>
-internal sealed record MeasuredPage(string Label, string Url, double? Target);

@@ -146,11 +146,11 @@ internal static partial class StaffPagesBench
         var api = "/api/enrolment/v1/enrolments";
         const string Filter = "etape=PreRegistered&gratuite=AwaitingAttestation";
         const string ApiFilter = "status=PreRegistered&eligibility=AwaitingAttestation";
-        List<Row> urls =
+        List<MeasuredPage> urls =
         [
             new("GET /api/enrolment/v1/open-cohorts (one-query floor)", "/api/enrolment/v1/open-cohorts", null),
             .. ListPageAvailable
-                ? new Row[]
+                ? new MeasuredPage[]
                 {
                     new($"GET /inscriptions?edition={{id}} (first page)", $"/inscriptions?edition={cohortId}", ListTarget),
                     new($"GET /inscriptions?edition={{id}}&{Filter}", $"/inscriptions?edition={cohortId}&{Filter}", ListTarget),
@@ -160,34 +160,13 @@ internal static partial class StaffPagesBench
             new("GET /tableau-de-bord (cookie achats.edition={id})", "/tableau-de-bord", DashboardTarget),
             new($"GET {api}?cohortId={{id}} (API, first page)", $"{api}?cohortId={cohortId}", null),
             new($"GET {api}?cohortId={{id}}&{ApiFilter}", $"{api}?cohortId={cohortId}&{ApiFilter}", null),
-            .. ListPageAvailable ? new Row[] { new($"GET {api}?cohortId={{id}}&search=eloise", $"{api}?cohortId={cohortId}&search=eloise", null) } : [],
+            .. ListPageAvailable ? new MeasuredPage[] { new($"GET {api}?cohortId={{id}}&search=eloise", $"{api}?cohortId={cohortId}&search=eloise", null) } : [],
         ];
 
         var filtered = await staff.GetFromJsonAsync<ListPage>($"{api}?cohortId={cohortId}&{ApiFilter}&pageSize=1");
         var searched = ListPageAvailable ? (await staff.GetFromJsonAsync<ListPage>($"{api}?cohortId={cohortId}&search=eloise&pageSize=1"))!.Total : (int?)null;
 
-        // Warm-up (JIT, pools, query plans), then every URL in turn, so that any disturbance falls on all of them alike.
-        var latencies = urls.ToDictionary(row => row, _ => new List<double>(requests));
-        var bytes = new Dictionary<Row, long>();
-        for (var round = -20; round < requests; round++)
-        {
-            foreach (var row in urls)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await staff.GetAsync(row.Url); // the whole body read: the time a browser waits for the HTML
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{row.Url} answered {(int)response.StatusCode}");
-                }
-
-                if (round >= 0)
-                {
-                    latencies[row].Add(elapsed);
-                    bytes[row] = response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync()).Length;
-                }
-            }
-        }
+        var measuredPages = await PageRounds.MeasureAsync(staff, urls, requests);
 
         // The same reads in process, without HTTP or rendering: what the handlers and their queries cost.
         var inProcess = new (string Label, Func<Task> Query)[]
@@ -215,11 +194,8 @@ internal static partial class StaffPagesBench
         Console.WriteLine(new string('-', width) + "-+-" + new string('-', 23) + "-+-" + new string('-', 15) + "-+-" + new string('-', 6));
         foreach (var row in urls)
         {
-            var measured = new Latencies([.. latencies[row].Order()], TimeSpan.Zero);
-            var target = row.Target is { } ms ? string.Create(CultureInfo.InvariantCulture, $"<= {ms:F0} ms") : "";
-            var met = row.Target is { } limit ? (measured.P95 <= limit ? "yes" : "NO") : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Label.PadRight(width)} | {measured.P50,7:F1} {measured.P95,7:F1} {measured.Max,7:F1} | {target,10} {met,4} | {bytes[row] / 1024.0,6:F1}"));
+            var (measured, size) = measuredPages[row];
+            Console.WriteLine(PageRounds.Line(row, measured, size, width));
         }
 
         if (!ListPageAvailable)
@@ -438,7 +414,6 @@ internal static partial class StaffPagesBench
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    private sealed record Row(string Label, string Url, double? Target);
 }
 
 /// <summary>
