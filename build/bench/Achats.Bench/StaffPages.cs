@@ -138,10 +138,6 @@ internal static partial class StaffPagesBench
     {
         // The cohort the staff member works on, remembered as the banner's selector does (POST /edition sets this cookie).
         jar.Set(SelectedCohort.CookieName, cohortId.ToString());
-        using (var probe = await staff.GetAsync($"/inscriptions?edition={cohortId}"))
-        {
-            ListPageAvailable = probe.StatusCode == HttpStatusCode.OK;
-        }
 
         var api = "/api/enrolment/v1/enrolments";
         const string Filter = "etape=PreRegistered&gratuite=AwaitingAttestation";
@@ -149,22 +145,17 @@ internal static partial class StaffPagesBench
         List<MeasuredPage> urls =
         [
             new("GET /api/enrolment/v1/open-cohorts (one-query floor)", "/api/enrolment/v1/open-cohorts", null),
-            .. ListPageAvailable
-                ? new MeasuredPage[]
-                {
-                    new($"GET /inscriptions?edition={{id}} (first page)", $"/inscriptions?edition={cohortId}", ListTarget),
-                    new($"GET /inscriptions?edition={{id}}&{Filter}", $"/inscriptions?edition={cohortId}&{Filter}", ListTarget),
-                    new("GET /inscriptions?edition={id}&recherche=eloise", $"/inscriptions?edition={cohortId}&recherche=eloise", ListTarget),
-                }
-                : [],
+            new($"GET /inscriptions?edition={{id}} (first page)", $"/inscriptions?edition={cohortId}", ListTarget),
+            new($"GET /inscriptions?edition={{id}}&{Filter}", $"/inscriptions?edition={cohortId}&{Filter}", ListTarget),
+            new("GET /inscriptions?edition={id}&recherche=eloise", $"/inscriptions?edition={cohortId}&recherche=eloise", ListTarget),
             new("GET /tableau-de-bord (cookie achats.edition={id})", "/tableau-de-bord", DashboardTarget),
             new($"GET {api}?cohortId={{id}} (API, first page)", $"{api}?cohortId={cohortId}", null),
             new($"GET {api}?cohortId={{id}}&{ApiFilter}", $"{api}?cohortId={cohortId}&{ApiFilter}", null),
-            .. ListPageAvailable ? new MeasuredPage[] { new($"GET {api}?cohortId={{id}}&search=eloise", $"{api}?cohortId={cohortId}&search=eloise", null) } : [],
+            new($"GET {api}?cohortId={{id}}&search=eloise", $"{api}?cohortId={cohortId}&search=eloise", null),
         ];
 
         var filtered = await staff.GetFromJsonAsync<ListPage>($"{api}?cohortId={cohortId}&{ApiFilter}&pageSize=1");
-        var searched = ListPageAvailable ? (await staff.GetFromJsonAsync<ListPage>($"{api}?cohortId={cohortId}&search=eloise&pageSize=1"))!.Total : (int?)null;
+        var searched = (await staff.GetFromJsonAsync<ListPage>($"{api}?cohortId={cohortId}&search=eloise&pageSize=1"))!.Total;
 
         var measuredPages = await PageRounds.MeasureAsync(staff, urls, requests);
 
@@ -198,15 +189,6 @@ internal static partial class StaffPagesBench
             Console.WriteLine(PageRounds.Line(row, measured, size, width));
         }
 
-        if (!ListPageAvailable)
-        {
-            foreach (var label in new[] { "GET /inscriptions?edition={id} (first page)", $"GET /inscriptions?edition={{id}}&{Filter}", "GET /inscriptions?edition={id}&recherche=eloise" })
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{label.PadRight(width)} | {"awaits merge (list)",-23} | {$"<= {ListTarget:F0} ms",10} {"",4} | {"",6}"));
-            }
-        }
-
         foreach (var (label, measured) in busLatencies)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -214,12 +196,7 @@ internal static partial class StaffPagesBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"The filtered view matches {filtered!.Total:N0} enrolments{(searched is { } found ? $"; the search \"eloise\" matches {found:N0}" : "")} (pages of 50)."));
-        if (!ListPageAvailable)
-        {
-            Console.WriteLine("/inscriptions answered 404: the list page (branch list) is not merged in this build; its three rows (first page, filtered, " +
-                "search) await the merge. The API list rows above stand in for its query (the API has no search before that merge).");
-        }
+            $"The filtered view matches {filtered!.Total:N0} enrolments; the search \"eloise\" matches {searched:N0} (pages of 50)."));
 
         try
         {
@@ -276,7 +253,6 @@ internal static partial class StaffPagesBench
         }
     }
 
-    private static bool ListPageAvailable { get; set; }
 
     private static OrganisingStructure EligibilityRulesOf(Membership membership) => membership switch
     {
