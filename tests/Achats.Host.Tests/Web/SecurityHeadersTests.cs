@@ -114,6 +114,8 @@ public sealed class ReverseProxyHeadersTests(ReverseProxyHeadersTests.BehindAPro
         var response = await client.SendAsync(SecurityHeadersTests.ForwardedAsHttps(), TestContext.Current.CancellationToken);
 
         response.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe(SecurityHeaders.StrictTransportSecurity);
+        response.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith("achats.antiforgery=", StringComparison.Ordinal))
+            .ShouldContain("secure", Case.Insensitive);
     }
 
     [Fact]

@@ -67,7 +67,9 @@ internal static class AccessPolicies
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "achats.antiforgery";
-            antiforgery.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Secure on every HTTPS request, a proxy's forwarded ones included (ADR 0041). Not "Always": antiforgery then
+            // throws on a plain-HTTP request instead of answering it, every form page becoming a 500.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddSharedKeyRing(configuration);
         return services;
