@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Achats.Access.PartnerKeys;
 using Achats.Access.StaffAccounts;
@@ -7,6 +8,7 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +26,7 @@ namespace Achats.Testing;
 public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string? _connectionString;
+    private bool _ownsDatabase = true;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -59,7 +62,7 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
             Directory.Delete(EmailFolder, recursive: true);
         }
 
-        if (_connectionString is not null)
+        if (_connectionString is not null && _ownsDatabase)
         {
             await postgres.DropDatabaseAsync(_connectionString);
         }
@@ -75,6 +78,24 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
         // Outside Development the session cookie is Secure: a client on http:// would never send it back.
         BaseAddress = new Uri("https://localhost"),
     });
+
+    /// <summary>
+    /// A browser client seen from <paramref name="address"/>, as Kestrel sees a distinct client (the in-process server
+    /// gives requests no address of their own): the rate limiter and the sign-in throttle count it apart.
+    /// </summary>
+    public HttpClient CreateBrowserClient(string address) =>
+        new(new CookieContainerHandler { InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = IPAddress.Parse(address)) })
+        {
+            BaseAddress = new Uri("https://localhost"),
+        };
+
+    /// <summary>A second host on this app's database, as a second node runs; the caller disposes it, the database stays this app's.</summary>
+    public AchatsApp StartSecondNode()
+    {
+        var node = new AchatsApp(postgres) { _connectionString = ConnectionString, _ownsDatabase = false };
+        node.StartServer();
+        return node;
+    }
 
     /// <summary>Opens a staff account of <paramref name="role"/> and returns a client signed in with it.</summary>
     public async Task<HttpClient> SignedInAsync(string role, OrganisingStructure? organisation = null)

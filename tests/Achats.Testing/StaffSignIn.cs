@@ -38,6 +38,22 @@ public static partial class StaffSignIn
         }
     }
 
+    /// <summary>Signs out as the page's button does, with the antiforgery token of a staff page. Returns the answer.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/mon-compte");
+        var token = AntiforgeryField().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException("The staff page carries no antiforgery token.");
+        }
+
+        return await client.PostAsync("/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
+        }));
+    }
+
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

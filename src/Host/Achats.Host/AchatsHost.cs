@@ -56,7 +56,10 @@ public static class AchatsHost
     public static WebApplicationBuilder AddAchats(this WebApplicationBuilder builder)
     {
         ConfigureLogging(builder.Logging, builder.Environment);
+        // No "Server: Kestrel": nothing tells a visitor what runs behind the site.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var services = builder.Services;
+        services.AddReverseProxyHeaders(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         // Before the problem-details writers: a browser is answered with a French page, an API client with JSON.
         services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
@@ -141,7 +144,8 @@ public static class AchatsHost
 
     public static WebApplication UseAchats(this WebApplication app)
     {
-        app.UseSecurityHeaders();
+        app.UseReverseProxyHeaders();
+        app.UseSecurityHeaders(app.Environment);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

@@ -22,7 +22,7 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
         var email = $"claire.{Guid.CreateVersion7():N}@collectivite.test";
         using var administrator = await app.SignedInAsync(StaffRole.Administrator);
 
-        // An account opened, refused (too short a password), then used: well, badly, and while locked.
+        // An account opened, refused (too short a password), then used: well, badly, and while throttled.
         (await administrator.PostAsJsonAsync("/api/access/v1/staff-accounts",
             new { email, displayName = "Claire", role = "ProgrammeStaff", organisation = "Mgp", password = "court" }, cancel)).EnsureStatus(400);
         (await administrator.PostAsJsonAsync("/api/access/v1/staff-accounts",

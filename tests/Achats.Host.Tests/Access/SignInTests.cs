@@ -1,4 +1,5 @@
 using System.Net;
+using Achats.Access.SigningIn;
 using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using Achats.Testing;
@@ -47,20 +48,40 @@ public sealed class SignInTests(AchatsApp app) : IClassFixture<AchatsApp>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_the_right_one_is_then_refused()
+    public async Task Five_wrong_passwords_from_one_address_stop_that_address_trying_the_account_for_fifteen_minutes()
     {
         var email = await OpenAccountAsync(StaffRole.ProgrammeStaff);
-        using var browser = app.CreateBrowserClient();
+        using var browser = app.CreateBrowserClient("203.0.113.51");
         for (var attempt = 0; attempt < StaffAccount.MaxFailedAttempts; attempt++)
         {
             (await StaffSignIn.PostFormAsync(browser, email, $"essai {attempt}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        var locked = await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password);
-        locked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var throttled = await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password);
+        throttled.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        app.Clock.Advance(StaffAccount.LockoutDuration);
+        app.Clock.Advance(SignInThrottle.Window);
         (await StaffSignIn.PostFormAsync(browser, email, StaffSignIn.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_stranger_who_knows_a_staff_email_cannot_lock_its_owner_out()
+    {
+        var email = await OpenAccountAsync(StaffRole.Administrator);
+        using var stranger = app.CreateBrowserClient("203.0.113.52");
+        for (var attempt = 0; attempt <= StaffAccount.MaxFailedAttempts; attempt++)
+        {
+            (await StaffSignIn.PostFormAsync(stranger, email, $"devinette {attempt}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        using var owner = app.CreateBrowserClient("198.51.100.52");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var signIn = await StaffSignIn.PostFormAsync(owner, email, StaffSignIn.Password);
+
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        TestContext.Current.SendDiagnosticMessage($"Owner's sign-in after {StaffAccount.MaxFailedAttempts} failures by a stranger: {watch.ElapsedMilliseconds} ms");
+        // And the stranger, even with the right password, stays refused from their address.
+        (await StaffSignIn.PostFormAsync(stranger, email, StaffSignIn.Password)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

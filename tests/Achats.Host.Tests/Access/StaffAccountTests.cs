@@ -24,40 +24,34 @@ public sealed class StaffAccountTests
     [Fact]
     public void The_right_password_signs_in_and_clears_earlier_failures()
     {
-        var (afterFailure, _) = Account.AttemptSignIn("wrong", Now);
+        var (afterFailure, _) = Account.AttemptSignIn("wrong");
 
-        var (account, signedIn) = afterFailure.AttemptSignIn(Password, Now);
+        var (account, signedIn) = afterFailure.AttemptSignIn(Password);
 
         signedIn.ShouldBeTrue();
         account.FailedAttempts.ShouldBe(0);
     }
 
     [Fact]
-    public void Five_failures_in_a_row_lock_the_account_for_fifteen_minutes_even_against_the_right_password()
-    {
-        var account = Account;
-        for (var attempt = 1; attempt <= StaffAccount.MaxFailedAttempts; attempt++)
-        {
-            (account, var signedIn) = account.AttemptSignIn($"wrong {attempt}", Now);
-            signedIn.ShouldBeFalse();
-        }
-
-        account.LockedUntil.ShouldBe(Now + StaffAccount.LockoutDuration);
-        account.AttemptSignIn(Password, Now.AddMinutes(14)).SignedIn.ShouldBeFalse();
-        account.AttemptSignIn(Password, Now.AddMinutes(15)).SignedIn.ShouldBeTrue();
-    }
-
-    [Fact]
-    public void Four_failures_do_not_lock()
+    public void Failures_in_a_row_slow_the_account_down_and_never_lock_it()
     {
         var account = Account;
         for (var attempt = 1; attempt < StaffAccount.MaxFailedAttempts; attempt++)
         {
-            (account, _) = account.AttemptSignIn("wrong", Now);
+            (account, _) = account.AttemptSignIn($"wrong {attempt}");
         }
 
-        account.IsLockedAt(Now).ShouldBeFalse();
-        account.AttemptSignIn(Password, Now).SignedIn.ShouldBeTrue();
+        account.SignInDelay.ShouldBe(TimeSpan.Zero);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            (account, var signedIn) = account.AttemptSignIn($"wrong again {attempt}");
+            signedIn.ShouldBeFalse();
+        }
+
+        account.SignInDelay.ShouldBe(StaffAccount.LongestSignInDelay);
+        var (afterSuccess, rightPassword) = account.AttemptSignIn(Password);
+        rightPassword.ShouldBeTrue();
+        afterSuccess.SignInDelay.ShouldBe(TimeSpan.Zero);
     }
 
     [Fact]
@@ -74,8 +68,8 @@ public sealed class StaffAccountTests
     [Fact]
     public void A_disabled_account_refuses_even_the_right_password()
     {
-        Account.Disable().AttemptSignIn(Password, Now).SignedIn.ShouldBeFalse();
-        Account.Disable().Enable().AttemptSignIn(Password, Now).SignedIn.ShouldBeTrue();
+        Account.Disable().AttemptSignIn(Password).SignedIn.ShouldBeFalse();
+        Account.Disable().Enable().AttemptSignIn(Password).SignedIn.ShouldBeTrue();
     }
 
     [Fact]

@@ -80,6 +80,12 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
         await using (var second = HostProcess.Start(HostProcess.HostDll(Configuration), environment))
         {
             (await second.WaitUntilReadyAsync(StartTimeout)).ShouldBeTrue(second.Output);
+            using (var live = await second.Client.GetAsync("/health/live", TestContext.Current.CancellationToken))
+            {
+                // Nothing names the server software to a visitor.
+                live.Headers.Server.ShouldBeEmpty();
+            }
+
             (await second.Client.GetFromJsonAsync<OpenCohort[]>("/api/enrolment/v1/open-cohorts", TestContext.Current.CancellationToken))!
                 .Select(cohort => cohort.Name).ShouldContain(name);
 

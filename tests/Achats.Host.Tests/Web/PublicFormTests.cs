@@ -1,16 +1,14 @@
 using System.Net;
 using System.Text;
 using Achats.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
 namespace Achats.Host.Tests.Web;
 
 /// <summary>The sign-in form is the first public form: rate limited per address, bounded in size, never a 500.</summary>
-public sealed class PublicFormTests(PublicFormTests.OneClientAddressApp app) : IClassFixture<PublicFormTests.OneClientAddressApp>
+public sealed class PublicFormTests(PublicFormTests.LowLimitApp app) : IClassFixture<PublicFormTests.LowLimitApp>
 {
     private const int PermitsPerMinute = 3;
 
@@ -59,39 +57,29 @@ public sealed class PublicFormTests(PublicFormTests.OneClientAddressApp app) : I
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    /// <summary>
-    /// The in-process test server gives requests no client address; this app gives each client the one
-    /// it names, as Kestrel would see distinct clients, and a low limit to reach.
-    /// </summary>
-    public sealed class OneClientAddressApp(PostgresServer postgres) : AchatsApp(postgres)
+    [Fact]
+    public async Task Each_public_form_has_its_own_budget_so_sign_in_attempts_never_block_a_pre_registration()
     {
-        private const string AddressHeader = "X-Test-Client-Address";
-
-        public HttpClient CreateBrowserClient(string address)
+        using var browser = app.CreateBrowserClient("203.0.113.60");
+        for (var post = 0; post < PermitsPerMinute; post++)
         {
-            var client = CreateBrowserClient();
-            client.DefaultRequestHeaders.Add(AddressHeader, address);
-            return client;
+            await StaffSignIn.PostFormAsync(browser, "personne@achats.test", "mauvais mot de passe");
         }
 
+        (await StaffSignIn.PostFormAsync(browser, "personne@achats.test", "mauvais mot de passe")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var preRegistration = await browser.PostAsync("/inscription",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "x@achats.test" }), TestContext.Current.CancellationToken);
+
+        preRegistration.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    /// <summary>A low limit to reach; each client names its address (<see cref="AchatsApp.CreateBrowserClient(string)"/>).</summary>
+    public sealed class LowLimitApp(PostgresServer postgres) : AchatsApp(postgres)
+    {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("PublicForms:PermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new OneClientAddress()));
-        }
-
-        private sealed class OneClientAddress : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[AddressHeader].FirstOrDefault() ?? "203.0.113.7");
-                    return nextMiddleware(context);
-                });
-                next(app);
-            };
         }
     }
 }

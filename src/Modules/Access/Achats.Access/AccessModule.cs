@@ -25,6 +25,7 @@ public static class AccessModule
     /// <summary>Staff sessions (cookie, optionally OpenID Connect), partner API keys, and what each access policy requires.</summary>
     public static IServiceCollection AddAccessModule(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration) =>
         services.AddSingleton<PartnerKeyUses>()
+            .AddSingleton<SignInThrottle>()
             .AddStaffLink(StaffAccountTexts.AccessHeading, "/acces", Policies.ManageAccess, 90)
             .AddStaffLink(PasswordTexts.MyAccountHeading, "/mon-compte", Policies.AnyStaff, 100)
             .AddPageSection<PartnerKeysSection>(PageSection.Partner, 10)
@@ -38,6 +39,9 @@ public static class AccessModule
         options.Schema.For<PartnerApiKey>().DatabaseSchemaName(Schema)
             .UniqueIndex(key => key.Prefix);
         options.Schema.For<PartnerKeyUse>().DatabaseSchemaName(Schema);
+        options.Schema.For<StaffSession>().DatabaseSchemaName(Schema)
+            .Index(session => session.AccountId);
+        options.Schema.For<DataProtectionKey>().DatabaseSchemaName(Schema);
         return options;
     }
 

@@ -35,6 +35,9 @@ internal static class AccessPolicies
                 // An API answers 401/403; only a page redirects to the sign-in form.
                 // A disabled account, or one whose role, structure or password changed, loses its sessions at once (ADR 0030).
                 cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+                // Signing out ends this session on the server too, not only in this browser (ADR 0041).
+                cookie.Events.OnSigningIn = SessionValidation.OpenAsync;
+                cookie.Events.OnSigningOut = SessionValidation.CloseAsync;
                 cookie.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.Response, context.RedirectUri);
                 cookie.Events.OnRedirectToAccessDenied = context =>
                 {
@@ -61,7 +64,14 @@ internal static class AccessPolicies
             .AddPolicy(Policies.PartnerReadsAttestations, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadAttestations))
             .AddPolicy(Policies.PartnerReadsEnrolmentStatus, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadEnrolmentStatus))
             .AddPolicy(Policies.PartnerReadsCatalogue, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadCatalogue));
-        services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "achats.antiforgery");
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "achats.antiforgery";
+            // Secure on every HTTPS request, a proxy's forwarded ones included (ADR 0041). Not "Always": antiforgery then
+            // throws on a plain-HTTP request instead of answering it, every form page becoming a 500.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSharedKeyRing(configuration);
         return services;
     }
 

@@ -77,8 +77,8 @@ internal static class OpenIdConnectSignIn
 
     /// <summary>
     /// The session of the staff account whose email the provider verified; null when there is none or the
-    /// provider did not verify the address. The password lockout does not apply: it guards against
-    /// guessed passwords, and a provider's proof is not a guess (else anyone could lock a colleague out).
+    /// provider did not verify the address. The password throttle does not apply: it guards against
+    /// guessed passwords, and a provider's proof is not a guess (else anyone could keep a colleague out).
     /// </summary>
     public static async Task<ClaimsPrincipal?> StaffPrincipalAsync(IDocumentStore store, ClaimsPrincipal provided)
     {

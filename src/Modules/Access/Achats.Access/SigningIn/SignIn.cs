@@ -1,3 +1,4 @@
+using System.Net;
 using Achats.Access.StaffAccounts;
 using Achats.Shared.Access;
 using JasperFx;
@@ -10,7 +11,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Achats.Access.SigningIn;
 
-/// <summary>What the sign-in page does with a password (each attempt recorded on the account), and signing out.</summary>
+/// <summary>
+/// What the sign-in page does with a password (each attempt recorded on the account, and throttled per client address
+/// and account), and signing out.
+/// </summary>
 internal static class SignIn
 {
     // Checked against when the email is unknown, so that an unknown address takes as long as a wrong password.
@@ -34,8 +38,33 @@ internal static class SignIn
         return app;
     }
 
-    /// <summary>One sign-in attempt, recorded on the account; retried when another attempt changed it meanwhile.</summary>
-    public static async Task<StaffAccount?> AttemptAsync(IDocumentStore store, string email, string password, DateTimeOffset now)
+    /// <summary>
+    /// One sign-in attempt from <paramref name="address"/>, recorded on the account (retried when another attempt changed
+    /// it meanwhile) and in the throttle; an account with failures in a row answers more slowly, an address that failed
+    /// too often on this account is refused without a check.
+    /// </summary>
+    public static async Task<StaffAccount?> AttemptAsync(IDocumentStore store, SignInThrottle throttle, IPAddress? address, string email, string password)
+    {
+        if (throttle.IsBlocked(address, email))
+        {
+            Nobody.AttemptSignIn(password);
+            return null;
+        }
+
+        var signedInAccount = await RecordAttemptAsync(store, email, password);
+        if (signedInAccount is null)
+        {
+            throttle.Failed(address, email);
+        }
+        else
+        {
+            throttle.Succeeded(address, email);
+        }
+
+        return signedInAccount;
+    }
+
+    private static async Task<StaffAccount?> RecordAttemptAsync(IDocumentStore store, string email, string password)
     {
         var normalised = StaffAccount.NormaliseEmail(email);
         for (var attempt = 0; attempt < 3; attempt++)
@@ -44,11 +73,17 @@ internal static class SignIn
             var account = await session.Query<StaffAccount>().SingleOrDefaultAsync(candidate => candidate.Email == normalised);
             if (account is null)
             {
-                Nobody.AttemptSignIn(password, now);
+                Nobody.AttemptSignIn(password);
                 return null;
             }
 
-            var (recorded, signedIn) = account.AttemptSignIn(password, now);
+            if (attempt == 0 && account.SignInDelay > TimeSpan.Zero)
+            {
+                // Slowed down, never locked: guessing from many addresses goes slower, and the owner still gets in.
+                await Task.Delay(account.SignInDelay);
+            }
+
+            var (recorded, signedIn) = account.AttemptSignIn(password);
             if (recorded != account)
             {
                 session.Update(recorded);

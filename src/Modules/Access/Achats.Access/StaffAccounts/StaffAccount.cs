@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Achats.Access.StaffAccounts;
 
 /// <summary>
-/// A staff member's account: who they are, their role, their password hash and its lockout state, whether it is
+/// A staff member's account: who they are, their role, their password hash and its failures in a row, whether it is
 /// disabled, a pending password link, and the security stamp every session carries (ADR 0030): it changes whenever
 /// what a session vouches for changes, so the sessions opened before are refused at their next request.
 /// </summary>
@@ -18,7 +18,6 @@ public sealed record StaffAccount(
     OrganisingStructure? Organisation,
     string PasswordHash,
     int FailedAttempts = 0,
-    DateTimeOffset? LockedUntil = null,
     bool Disabled = false,
     string SecurityStamp = "",
     PasswordLink? PasswordLink = null)
@@ -26,7 +25,7 @@ public sealed record StaffAccount(
     public const int MaxFailedAttempts = 5;
     public const int MinimumPasswordLength = 12;
     public const int MaximumPasswordLength = 256;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LongestSignInDelay = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan PasswordLinkLifetime = TimeSpan.FromHours(24);
 
     private static readonly PasswordHasher<StaffAccount> Hasher = new();
@@ -40,42 +39,46 @@ public sealed record StaffAccount(
         return account with { PasswordHash = Hasher.HashPassword(account, password) };
     }
 
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
+    /// <summary>
+    /// How long a sign-in on this account waits before it is checked (ADR 0041): nothing until
+    /// <see cref="MaxFailedAttempts"/> failures in a row, then a second more per failure up to <see cref="LongestSignInDelay"/>.
+    /// Failures slow the account down and never lock it: a stranger who knows the address cannot keep its owner out.
+    /// </summary>
+    public TimeSpan SignInDelay =>
+        FailedAttempts < MaxFailedAttempts ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(FailedAttempts - MaxFailedAttempts + 1, LongestSignInDelay.TotalSeconds));
+
+    public bool IsSlowedDown => FailedAttempts >= MaxFailedAttempts;
 
     public bool IsActiveAdministrator => Role == StaffRole.Administrator && !Disabled;
 
     /// <summary>
-    /// The account after a sign-in attempt with <paramref name="password"/>: a success clears the failures,
-    /// the fifth failure in a row locks it for <see cref="LockoutDuration"/>. A locked account refuses even
-    /// the right password, so guessing gains nothing while it lasts; a disabled one refuses it always.
+    /// The account after a sign-in attempt with <paramref name="password"/>: a failure is counted, a success clears
+    /// the failures. A disabled account refuses even the right password.
     /// </summary>
-    public (StaffAccount Account, bool SignedIn) AttemptSignIn(string password, DateTimeOffset now)
+    public (StaffAccount Account, bool SignedIn) AttemptSignIn(string password)
     {
-        // Hash first, even for a locked or disabled account: it must not answer faster than another.
+        // Hash first, even for a disabled account: it must not answer faster than another.
         var verification = Hasher.VerifyHashedPassword(this, PasswordHash, password);
-        if (IsLockedAt(now) || Disabled)
+        if (Disabled)
         {
             return (this, false);
         }
 
         if (verification == PasswordVerificationResult.Failed)
         {
-            var failures = FailedAttempts + 1;
-            return (failures >= MaxFailedAttempts
-                ? this with { FailedAttempts = 0, LockedUntil = now + LockoutDuration }
-                : this with { FailedAttempts = failures, LockedUntil = null }, false);
+            return (this with { FailedAttempts = FailedAttempts + 1 }, false);
         }
 
         var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(this, password) : PasswordHash;
-        return (this with { FailedAttempts = 0, LockedUntil = null, PasswordHash = rehashed }, true);
+        return (this with { FailedAttempts = 0, PasswordHash = rehashed }, true);
     }
 
     /// <summary>Whether <paramref name="password"/> is this account's, without counting a failure.</summary>
     public bool HasPassword(string password) => Hasher.VerifyHashedPassword(this, PasswordHash, password) != PasswordVerificationResult.Failed;
 
-    /// <summary>A new password: earlier sessions and any pending link end, the lockout is lifted.</summary>
+    /// <summary>A new password: earlier sessions and any pending link end, earlier failures are forgotten.</summary>
     public StaffAccount WithPassword(string password) =>
-        this with { PasswordHash = Hasher.HashPassword(this, password), SecurityStamp = NewStamp(), PasswordLink = null, FailedAttempts = 0, LockedUntil = null };
+        this with { PasswordHash = Hasher.HashPassword(this, password), SecurityStamp = NewStamp(), PasswordLink = null, FailedAttempts = 0 };
 
     /// <summary>
     /// A reset by a single-use link: the old password stops working at once (replaced by one nobody knows), earlier
@@ -94,7 +97,7 @@ public sealed record StaffAccount(
 
     public StaffAccount Disable() => this with { Disabled = true, SecurityStamp = NewStamp() };
 
-    public StaffAccount Enable() => this with { Disabled = false, FailedAttempts = 0, LockedUntil = null };
+    public StaffAccount Enable() => this with { Disabled = false, FailedAttempts = 0 };
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -105,10 +108,10 @@ public sealed record StaffAccount(
 public sealed record PasswordLink(string TokenHash, DateTimeOffset ExpiresAt);
 
 /// <summary>What an administrator sees of a staff account: never its password hash.</summary>
-public sealed record StaffAccountView(Guid Id, string Email, string DisplayName, string Role, OrganisingStructure? Organisation, bool Disabled, bool Locked)
+public sealed record StaffAccountView(Guid Id, string Email, string DisplayName, string Role, OrganisingStructure? Organisation, bool Disabled, bool SlowedDown)
 {
     public static StaffAccountView Of(StaffAccount account, DateTimeOffset now) =>
-        new(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, account.Disabled, account.IsLockedAt(now));
+        new(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, account.Disabled, account.IsSlowedDown);
 }
 
 /// <summary>First passwords an administrator reads out: 16 letters and digits none can mistake for another, in groups of four.</summary>

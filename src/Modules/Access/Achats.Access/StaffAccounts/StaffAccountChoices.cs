@@ -21,7 +21,7 @@ internal static class StaffAccountChoices
     public static string State(StaffAccountView account) => account switch
     {
         { Disabled: true } => StaffAccountTexts.Disabled,
-        { Locked: true } => StaffAccountTexts.Locked,
+        { SlowedDown: true } => StaffAccountTexts.SlowedDown,
         _ => StaffAccountTexts.Active,
     };
 

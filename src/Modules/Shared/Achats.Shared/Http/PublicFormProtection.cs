@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Achats.Shared.Http;
 
-/// <summary>What <see cref="PublicFormAttribute"/> promises: a fixed window of posts per client address, and a bounded body.</summary>
+/// <summary>
+/// What <see cref="PublicFormAttribute"/> promises: a fixed window of posts per form and client address (each form its own
+/// budget: sign-in attempts never use up a pre-registration's), and a bounded body.
+/// </summary>
 public static class PublicFormProtection
 {
     public static IServiceCollection AddPublicFormProtection(this IServiceCollection services, IConfiguration configuration)
@@ -19,9 +23,9 @@ public static class PublicFormProtection
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // One limiter for every public form, endpoint or page alike: it reads the [PublicForm] mark itself.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<PublicFormAttribute>() is not null
+                context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<PublicFormAttribute>() is not null
                 && HttpMethods.IsPost(context.Request.Method) && context.Connection.RemoteIpAddress is { } address
-                    ? RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+                    ? RateLimitPartition.GetFixedWindowLimiter($"{FormOf(endpoint)} {address}", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = permits,
                         Window = TimeSpan.FromMinutes(1),
@@ -47,6 +51,8 @@ public static class PublicFormProtection
         });
         return services;
     }
+
+    private static string FormOf(Endpoint endpoint) => (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint.DisplayName ?? "";
 
     /// <summary>After routing: refuses an announced body beyond the form's limit, and caps what the server will read.</summary>
     public static IApplicationBuilder UsePublicFormLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
