@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Achats.Host.Database;
 using Achats.Host.Tests.Enrolment;
 using Achats.Host.Tests.Hosting;
+using Achats.Shared.Access;
 using Achats.Testing;
 using Npgsql;
 using Shouldly;
@@ -19,7 +21,7 @@ namespace Achats.Host.Tests.Reliability;
 /// 503 with <c>Retry-After</c> meanwhile, in French, on every path; every acknowledged write kept once; the
 /// service back by itself.
 /// </summary>
-public sealed class DatabaseOutageTests : IAsyncLifetime
+public sealed partial class DatabaseOutageTests : IAsyncLifetime
 {
     private const int Clients = 4;
     private const string FrenchPage = "<html lang=\"fr\"";
@@ -73,6 +75,15 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var cohortId = await OpenCohortIdEventuallyAsync(host.Client, cohortName);
         using var staff = host.CreateBrowserClient();
         await StaffSignIn.SignInAsync(staff, RunningTheHostTests.AdministratorEmail);
+        var issued = await staff.PostAsJsonAsync("/api/access/v1/partner-keys", new { partner = "Inec", scopes = new[] { PartnerScope.ReadCatalogue }, label = "INEC" }, Cancellation);
+        issued.StatusCode.ShouldBe(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync(Cancellation));
+        using var partner = host.CreateBrowserClient();
+        partner.DefaultRequestHeaders.Authorization = new("ApiKey", (await issued.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("key").GetString());
+        // Forms opened before the outage and sent during it, as a person would.
+        using var visitor = host.CreateBrowserClient();
+        var preRegistrationForm = PreRegistrationPageTests.Fields(await visitor.GetStringAsync("/inscription", Cancellation), cohortId);
+        using var stranger = host.CreateBrowserClient();
+        var signInToken = AntiforgeryToken().Match(await stranger.GetStringAsync("/connexion", Cancellation)).Groups;
 
         var load = new Load(host.Client, cohortId);
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
@@ -84,7 +95,13 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await Postgres.StopAsync(Cancellation);
         (await load.WaitForAsync(answers => answers.Count(a => a.Status == 503 && a.SentAt > stoppedAt) >= 20, TimeSpan.FromSeconds(30)))
             .ShouldBeTrue("no 503 while PostgreSQL is stopped: " + load.Summary());
-        var paths = await EveryPathDuringTheOutageAsync(host, staff);
+        var paths = await EveryPathDuringTheOutageAsync(host, staff, partner, visitor, preRegistrationForm, stranger, signInForm:
+        [
+            new(signInToken["name"].Value, WebUtility.HtmlDecode(signInToken["value"].Value)),
+            new("_handler", "sign-in"),
+            new("email", RunningTheHostTests.AdministratorEmail),
+            new("password", StaffSignIn.Password),
+        ]);
         await Postgres.StartAgainAsync(Cancellation);
         outage.Stop();
 
@@ -103,7 +120,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         TestContext.Current.SendDiagnosticMessage(
             $"Database outage: PostgreSQL stopped {outage.Elapsed.TotalSeconds:F1} s; {answers.Count} pre-registrations sent by {Clients} clients, " +
             $"{acknowledged.Count} acknowledged (201), {unavailable.Count} answered 503; first acknowledged write {recovery.TotalSeconds:F2} s after PostgreSQL restarted; " +
-            $"paths checked during the outage: {string.Join(", ", paths)}.");
+            $"paths checked during the outage: {string.Join(", ", paths)}; failures the host met: {OutageCauses(host.Output)}.");
 
         answers.Where(a => a.Status is not (201 or 503)).ShouldBeEmpty(load.Summary());
         unavailable.ShouldAllBe(a => a.RetryAfter && a.French, "every 503 says when to retry, in French");
@@ -112,10 +129,17 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         acknowledged.Where(a => stored.GetValueOrDefault(a.EnrolmentId!.Value) != 1)
             .ShouldBeEmpty("every acknowledged pre-registration is stored exactly once");
         host.Output.ShouldNotContain("Unexpected failure while handling the request");
+
+        // Back whole: ready again, and the durable queues between modules carry messages again.
+        (await host.WaitUntilReadyAsync(RecoveryBound)).ShouldBeTrue(host.Output);
+        var afterwards = $"Édition {Guid.CreateVersion7():N}";
+        await RunningTheHostTests.PlanCohortAsStaffAsync(host, afterwards);
+        await OpenCohortIdEventuallyAsync(host.Client, afterwards);
     }
 
     /// <summary>API queries and commands, a signed-in session (its stamp is checked on each request), pages, the public form, sign-in, readiness.</summary>
-    private static async Task<IReadOnlyList<string>> EveryPathDuringTheOutageAsync(HostProcess host, HttpClient staff)
+    private static async Task<IReadOnlyList<string>> EveryPathDuringTheOutageAsync(HostProcess host, HttpClient staff, HttpClient partner,
+        HttpClient visitor, List<KeyValuePair<string, string>> preRegistrationForm, HttpClient stranger, List<KeyValuePair<string, string>> signInForm)
     {
         var checkedPaths = new List<string>();
 
@@ -148,17 +172,12 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await ExpectProblemAsync(host.Client, HttpMethod.Get, "/api/enrolment/v1/open-cohorts");
         await ExpectProblemAsync(staff, HttpMethod.Get, "/api/enrolment/v1/enrolments");
         await ExpectProblemAsync(staff, HttpMethod.Post, "/api/cohorts/v1/cohorts", JsonContent.Create(new { name = "Pendant la panne" }));
+        await ExpectProblemAsync(partner, HttpMethod.Get, "/api/partners/v1/me");
         await ExpectPageAsync(staff, HttpMethod.Get, "/");
         await ExpectPageAsync(staff, HttpMethod.Get, "/inscriptions");
         await ExpectPageAsync(host.Client, HttpMethod.Get, "/inscription");
-
-        using (var stranger = host.CreateBrowserClient())
-        {
-            using var signIn = await StaffSignIn.PostFormAsync(stranger, RunningTheHostTests.AdministratorEmail, StaffSignIn.Password);
-            signIn.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await signIn.Content.ReadAsStringAsync(Cancellation));
-            signIn.Headers.RetryAfter.ShouldNotBeNull();
-            checkedPaths.Add("POST /connexion");
-        }
+        await ExpectPageAsync(visitor, HttpMethod.Post, "/inscription", new FormUrlEncodedContent(preRegistrationForm));
+        await ExpectPageAsync(stranger, HttpMethod.Post, "/connexion", new FormUrlEncodedContent(signInForm));
 
         using var ready = await host.Client.GetAsync("/health/ready", Cancellation);
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -168,6 +187,17 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         checkedPaths.Add("GET /health/live");
         return checkedPaths;
     }
+
+    /// <summary>The kinds of failure the host answered 503 to, counted, from its warnings.</summary>
+    private static string OutageCauses(string output) => string.Join(", ", OutageWarning().Matches(output)
+        .Where(match => !match.Groups["kind"].Value.StartsWith('{'))
+        .GroupBy(match => match.Groups["kind"].Value).Select(group => $"{group.Key} ×{group.Count()}"));
+
+    [GeneratedRegex(@"answered 503 \((?<kind>[^)]+)\)")]
+    private static partial Regex OutageWarning();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     private static async Task<Guid> OpenCohortIdEventuallyAsync(HttpClient client, string name)
     {

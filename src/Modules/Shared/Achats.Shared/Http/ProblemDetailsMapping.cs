@@ -182,7 +182,9 @@ public static partial class ProblemDetailsMapping
             else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
             {
                 // Only the kind of failure: a database error's text can quote the values it refused.
-                LogUnavailable(logger, exception.GetType().Name);
+                var cause = exception.GetBaseException();
+                LogUnavailable(logger, exception.GetType().Name,
+                    cause is System.Data.Common.DbException { SqlState: { } state } ? $"{cause.GetType().Name} {state}" : cause.GetType().Name);
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
@@ -198,7 +200,7 @@ public static partial class ProblemDetailsMapping
         [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure while handling the request")]
         private static partial void LogUnexpected(ILogger logger, Exception exception);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL out of reach: answered 503 ({ExceptionType})")]
-        private static partial void LogUnavailable(ILogger logger, string exceptionType);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL out of reach: answered 503 ({ExceptionType} from {CauseType})")]
+        private static partial void LogUnavailable(ILogger logger, string exceptionType, string causeType);
     }
 }
