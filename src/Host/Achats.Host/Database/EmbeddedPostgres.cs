@@ -243,7 +243,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         // The other process may be creating or starting it this very moment: its port is in postmaster.pid once it listens.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        while (DateTime.UtcNow < deadline)
         {
             if (await RunningPortAsync(clusterDirectory, cancellationToken) is { } port)
             {
@@ -255,19 +255,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                     log($"PostgreSQL embarqué déjà lancé par une autre exécution, utilisé sur 127.0.0.1:{port} et laissé en marche (données : {clusterDirectory})");
                     return server;
                 }
-                catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+                catch (NpgsqlException)
                 {
                     // Still starting up.
                 }
             }
-            else if (DateTime.UtcNow >= deadline)
-            {
-                throw new EmbeddedPostgresException(
-                    $"Le PostgreSQL embarqué de {folder} est tenu par une autre exécution d'Achats mais ne répond pas : arrêtez-la, puis recommencez.");
-            }
 
             await Task.Delay(200, cancellationToken);
         }
+
+        throw new EmbeddedPostgresException(
+            $"Le PostgreSQL embarqué de {folder} est tenu par une autre exécution d'Achats mais ne répond pas : arrêtez-la, puis recommencez.");
     }
 
     /// <summary>The port in <c>postmaster.pid</c> (its fourth line) while a server runs the cluster.</summary>
