@@ -53,7 +53,11 @@ public static class AchatsHost
         }
     }
 
-    public static WebApplicationBuilder AddAchats(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The whole application: a web host then maps it with <see cref="UseAchats"/>; a plain host (an admin command)
+    /// runs its handlers without serving anything.
+    /// </summary>
+    public static TBuilder AddAchats<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ConfigureLogging(builder.Logging, builder.Environment);
         // No "Server: Kestrel": nothing tells a visitor what runs behind the site.
@@ -111,7 +115,7 @@ public static class AchatsHost
             })
             .ApplyAllDatabaseChangesOnStartup();
 
-        builder.Host.UseWolverine(options =>
+        builder.UseWolverine(options =>
         {
             // The generated handler code lives here, whatever assembly (a test runner) started the process.
             options.ApplicationAssembly = typeof(AchatsHost).Assembly;

@@ -3,35 +3,45 @@ using Achats.Host;
 using Achats.Host.Database;
 using JasperFx;
 
-var builder = WebApplication.CreateBuilder(args);
-using var startupLogging = LoggerFactory.Create(logging => AchatsHost.ConfigureLogging(logging, builder.Environment));
-
-EmbeddedPostgres? embedded;
-try
+// An admin command runs the application's own handlers in a plain host: no web server, no pages, no port.
+if (AccessModule.HandlesCommand(args))
 {
-    embedded = await AchatsDatabase.StartEmbeddedUnlessConfiguredAsync(
-        builder.Configuration, startupLogging.CreateLogger(typeof(EmbeddedPostgres)));
-}
-catch (EmbeddedPostgresException failure)
-{
-    await Console.Error.WriteLineAsync(failure.Message);
-    return 2;
-}
-
-await using (embedded)
-{
-    if (AccessModule.HandlesCommand(args))
+    var commandBuilder = Host.CreateApplicationBuilder(args);
+    return await WithDatabaseAsync(commandBuilder.Configuration, commandBuilder.Environment, useRunningServer: true, async () =>
     {
-        // A command runs the application's own handlers, without taking the web port.
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        using var command = commandBuilder.AddAchats().Build();
+        return await AccessModule.RunCommandAsync(command, args);
+    });
+}
+
+var builder = WebApplication.CreateBuilder(args);
+return await WithDatabaseAsync(builder.Configuration, builder.Environment, useRunningServer: false, async () =>
+{
+    var app = builder.AddAchats().Build();
+    app.UseAchats();
+    return await app.RunJasperFxCommands(args);
+});
+
+// Runs with the embedded PostgreSQL when no server is configured; a short command shares one another run has started.
+static async Task<int> WithDatabaseAsync(ConfigurationManager configuration, IHostEnvironment environment, bool useRunningServer, Func<Task<int>> run)
+{
+    using var startupLogging = LoggerFactory.Create(logging => AchatsHost.ConfigureLogging(logging, environment));
+    EmbeddedPostgres? embedded;
+    try
+    {
+        embedded = await AchatsDatabase.StartEmbeddedUnlessConfiguredAsync(
+            configuration, startupLogging.CreateLogger(typeof(EmbeddedPostgres)), useRunningServer);
+    }
+    catch (EmbeddedPostgresException failure)
+    {
+        await Console.Error.WriteLineAsync(failure.Message);
+        return 2;
     }
 
-    builder.AddAchats();
-    var app = builder.Build();
-    app.UseAchats();
-    return AccessModule.HandlesCommand(args)
-        ? await AccessModule.RunCommandAsync(app, args)
-        : await app.RunJasperFxCommands(args);
+    await using (embedded)
+    {
+        return await run();
+    }
 }
 
 /// <summary>The entry point, visible to the test host factory.</summary>

@@ -84,7 +84,7 @@ public sealed partial class PreRegistrationPageTests(AchatsApp app) : IClassFixt
     }
 
     /// <summary>A complete form as a person would send it from <paramref name="page"/>: a public body of Montreuil.</summary>
-    private static List<KeyValuePair<string, string>> Fields(string page, Guid cohortId) =>
+    internal static List<KeyValuePair<string, string>> Fields(string page, Guid cohortId) =>
     [
         new("__RequestVerificationToken", Hidden(page, "__RequestVerificationToken")),
         new("_handler", Hidden(page, "_handler")),

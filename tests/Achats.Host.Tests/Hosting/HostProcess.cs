@@ -29,6 +29,9 @@ internal sealed class HostProcess : IAsyncDisposable
         Client = new HttpClient { BaseAddress = _address, Timeout = RequestTimeout };
     }
 
+    /// <summary>The process id, for a test that signals or inspects it.</summary>
+    public int Id => _process.Id;
+
     /// <summary>An anonymous client.</summary>
     public HttpClient Client { get; }
 

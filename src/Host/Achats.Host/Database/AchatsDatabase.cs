@@ -6,8 +6,11 @@ public static class AchatsDatabase
     public const string ConnectionStringName = "Achats";
     public const string DatabaseName = "achats";
 
-    /// <summary>Starts the embedded cluster when no connection string is configured, and points the configuration at it.</summary>
-    public static async Task<EmbeddedPostgres?> StartEmbeddedUnlessConfiguredAsync(ConfigurationManager configuration, ILogger logger)
+    /// <summary>
+    /// Starts the embedded cluster when no connection string is configured, and points the configuration at it;
+    /// <paramref name="useRunningServer"/>: a cluster another live run has started is used rather than refused.
+    /// </summary>
+    public static async Task<EmbeddedPostgres?> StartEmbeddedUnlessConfiguredAsync(ConfigurationManager configuration, ILogger logger, bool useRunningServer = false)
     {
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)))
         {
@@ -17,7 +20,8 @@ public static class AchatsDatabase
         var section = configuration.GetSection("EmbeddedPostgres");
         var folder = section["DataDirectory"] is { Length: > 0 } configured ? configured : DefaultDataDirectory();
         var binDirectory = section["BinDirectory"] is { Length: > 0 } bin ? bin : null;
-        var server = await EmbeddedPostgres.StartAsync(folder, binDirectory, DatabaseName, message => logger.LogInformation("{Message}", message));
+        var server = await EmbeddedPostgres.StartAsync(folder, binDirectory, DatabaseName, message => logger.LogInformation("{Message}", message),
+            useRunningServer: useRunningServer);
         configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionStringFor(DatabaseName);
         return server;
     }

@@ -12,9 +12,12 @@ namespace Achats.Host.Database;
 /// when no connection string is configured, and the last resort of the test fixtures (ADR 0003).
 /// </summary>
 /// <remarks>
-/// The folder holds <c>cluster/</c> (the data), <c>password</c> (0600) and <c>server.log</c>. The
+/// The folder holds <c>cluster/</c> (the data), <c>password</c> (0600), <c>server.log</c> and <c>owner.lock</c>. The
 /// cluster survives between runs; only the port changes, a free one on 127.0.0.1 each time. As root
-/// the server runs as the <c>postgres</c> system user, since initdb refuses root.
+/// the server runs as the <c>postgres</c> system user, since initdb refuses root. The process that starts the
+/// server holds an exclusive lock on <c>owner.lock</c> until it stops it; the system releases the lock when
+/// that process dies, however it dies. So a running server whose lock is free was left by a dead process and is
+/// stopped, and one whose lock is held is in use: never stopped by another process (ADR 0039).
 /// </remarks>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -24,13 +27,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _pgCtl;
     private readonly string _clusterDirectory;
     private readonly bool _runAsServerUser;
+    private readonly FileStream? _ownership;
     private bool _stopped;
 
-    private EmbeddedPostgres(string pgCtl, string clusterDirectory, bool runAsServerUser, int port, string password)
+    private EmbeddedPostgres(string pgCtl, string clusterDirectory, bool runAsServerUser, int port, string password, FileStream? ownership)
     {
         _pgCtl = pgCtl;
         _clusterDirectory = clusterDirectory;
         _runAsServerUser = runAsServerUser;
+        _ownership = ownership;
         Port = port;
         Password = password;
     }
@@ -51,11 +56,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     /// <summary>
     /// Starts the cluster in <paramref name="folder"/>, creating it on first use, and makes sure
-    /// <paramref name="database"/> exists.
+    /// <paramref name="database"/> exists. When another live process runs it already, uses that server if
+    /// <paramref name="useRunningServer"/> (a short command), and never stops it; otherwise refuses.
     /// </summary>
-    /// <exception cref="EmbeddedPostgresException">No binaries, an unusable folder, or a server that does not start.</exception>
+    /// <exception cref="EmbeddedPostgresException">
+    /// No binaries, an unusable folder, a server that does not start, or one that another process runs.
+    /// </exception>
     public static async Task<EmbeddedPostgres> StartAsync(
-        string folder, string? binDirectory, string database, Action<string> log, CancellationToken cancellationToken = default)
+        string folder, string? binDirectory, string database, Action<string> log, CancellationToken cancellationToken = default,
+        bool useRunningServer = false)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -70,48 +79,47 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var passwordFile = Path.Combine(folder, "password");
 
         await PrepareFolderAsync(folder, runAsServerUser, cancellationToken);
-
-        if (!File.Exists(Path.Combine(clusterDirectory, "PG_VERSION")))
+        var ownership = TryTakeOwnership(folder);
+        if (ownership is null)
         {
-            log($"Création du cluster PostgreSQL dans {clusterDirectory}");
-            await File.WriteAllTextAsync(passwordFile, RandomNumberGenerator.GetHexString(32, lowercase: true), cancellationToken);
-            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            if (runAsServerUser)
-            {
-                await RunAsync("chown", [ServerUser, passwordFile], runAs: null, cancellationToken);
-            }
-
-            await RunAsync(binaries.InitDb,
-                ["-D", clusterDirectory, "-U", SuperUser, "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8"],
-                runAsServerUser ? ServerUser : null, cancellationToken);
+            return await UseRunningServerAsync(binaries.PgCtl, clusterDirectory, runAsServerUser, database, useRunningServer, log, cancellationToken);
         }
 
-        var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
-
-        // A server left running by a killed process still holds the folder: stop it, then start afresh.
-        var server = new EmbeddedPostgres(binaries.PgCtl, clusterDirectory, runAsServerUser, FreeLoopbackPort(), password);
-        if (await server.IsRunningAsync(cancellationToken))
-        {
-            log("Un serveur PostgreSQL laissé par une exécution précédente est arrêté.");
-            await server.StopAsync(cancellationToken);
-        }
-
-        var serverLog = Path.Combine(folder, "server.log");
+        EmbeddedPostgres server;
         try
         {
-            await RunAsync(server._pgCtl,
-                ["-D", clusterDirectory, "-w", "-t", "60", "-l", serverLog,
-                 "-o", $"-p {server.Port} -k '{clusterDirectory}' -c listen_addresses=127.0.0.1", "start"],
-                server.RunAs, cancellationToken);
-        }
-        catch (EmbeddedPostgresException failure) when (File.Exists(serverLog))
-        {
-            // pg_ctl only says "see the log": the reason (a cluster of another major version, a full disk) is there.
-            var reason = string.Join(Environment.NewLine, (await File.ReadAllLinesAsync(serverLog, cancellationToken)).TakeLast(10));
-            throw new EmbeddedPostgresException($"{failure.Message}{Environment.NewLine}Fin de {serverLog} :{Environment.NewLine}{reason}");
-        }
+            if (!File.Exists(Path.Combine(clusterDirectory, "PG_VERSION")))
+            {
+                log($"Création du cluster PostgreSQL dans {clusterDirectory}");
+                await File.WriteAllTextAsync(passwordFile, RandomNumberGenerator.GetHexString(32, lowercase: true), cancellationToken);
+                File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                if (runAsServerUser)
+                {
+                    await RunAsync("chown", [ServerUser, passwordFile], runAs: null, cancellationToken);
+                }
 
-        server._stopped = false; // the stale server above may have been stopped through this instance
+                await RunAsync(binaries.InitDb,
+                    ["-D", clusterDirectory, "-U", SuperUser, "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8"],
+                    runAsServerUser ? ServerUser : null, cancellationToken);
+            }
+
+            var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+
+            // The lock was free: a server still running was left by a process that died (killed, machine crashed).
+            server = new EmbeddedPostgres(binaries.PgCtl, clusterDirectory, runAsServerUser, FreeLoopbackPort(), password, ownership);
+            if (await server.IsRunningAsync(cancellationToken))
+            {
+                log("Un serveur PostgreSQL laissé par une exécution interrompue est arrêté.");
+                await server.StopAsync(cancellationToken);
+            }
+
+            await server.StartServerAsync(cancellationToken);
+        }
+        catch
+        {
+            await ownership.DisposeAsync();
+            throw;
+        }
 
         try
         {
@@ -125,6 +133,29 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         log($"PostgreSQL embarqué prêt sur 127.0.0.1:{server.Port} (données : {clusterDirectory})");
         return server;
+    }
+
+    /// <summary>Starts again, on the same port, a server stopped by <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (_ownership is null)
+        {
+            throw new InvalidOperationException("Only the process that started the server starts it again.");
+        }
+
+        await StartServerAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the server at once (<c>pg_ctl stop -m fast</c>): open sessions are ended, nothing committed is lost.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_ownership is null)
+        {
+            throw new InvalidOperationException("Only the process that started the server stops it.");
+        }
+
+        await RunAsync(_pgCtl, ["-D", _clusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], RunAs, cancellationToken);
+        _stopped = true;
     }
 
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
@@ -142,20 +173,113 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server if this process started it; a server another process runs is left running.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_ownership is null)
+        {
+            return;
+        }
+
         if (!_stopped)
         {
             await StopAsync(CancellationToken.None);
         }
+
+        await _ownership.DisposeAsync();
     }
 
     private string? RunAs => _runAsServerUser ? ServerUser : null;
 
-    private async Task StopAsync(CancellationToken cancellationToken)
+    private string ServerLog => Path.Combine(Path.GetDirectoryName(_clusterDirectory)!, "server.log");
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        await RunAsync(_pgCtl, ["-D", _clusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], RunAs, cancellationToken);
-        _stopped = true;
+        try
+        {
+            await RunAsync(_pgCtl,
+                ["-D", _clusterDirectory, "-w", "-t", "60", "-l", ServerLog,
+                 "-o", $"-p {Port} -k '{_clusterDirectory}' -c listen_addresses=127.0.0.1", "start"],
+                RunAs, cancellationToken);
+        }
+        catch (EmbeddedPostgresException failure) when (File.Exists(ServerLog))
+        {
+            // pg_ctl only says "see the log": the reason (a cluster of another major version, a full disk) is there.
+            var reason = string.Join(Environment.NewLine, (await File.ReadAllLinesAsync(ServerLog, cancellationToken)).TakeLast(10));
+            throw new EmbeddedPostgresException($"{failure.Message}{Environment.NewLine}Fin de {ServerLog} :{Environment.NewLine}{reason}");
+        }
+
+        _stopped = false;
+    }
+
+    /// <summary>
+    /// The exclusive lock that says "this process runs the server", or null when a live process holds it. The
+    /// system releases it when its holder dies, even by SIGKILL: a lock left behind by a dead process cannot exist.
+    /// </summary>
+    private static FileStream? TryTakeOwnership(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, "owner.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Another live process runs the server: a short command uses it (and leaves it running), anything else refuses.</summary>
+    private static async Task<EmbeddedPostgres> UseRunningServerAsync(string pgCtl, string clusterDirectory, bool runAsServerUser,
+        string database, bool useRunningServer, Action<string> log, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(clusterDirectory)!;
+        if (!useRunningServer)
+        {
+            throw new EmbeddedPostgresException(
+                $"Le PostgreSQL embarqué de {folder} est utilisé par une autre exécution d'Achats, toujours en cours : " +
+                "arrêtez-la avant d'en lancer une nouvelle, ou donnez à celle-ci un autre dossier de données (EmbeddedPostgres__DataDirectory) " +
+                "ou un serveur PostgreSQL (ConnectionStrings__Achats).");
+        }
+
+        // The other process may be creating or starting it this very moment: its port is in postmaster.pid once it listens.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await RunningPortAsync(clusterDirectory, cancellationToken) is { } port)
+            {
+                var password = (await File.ReadAllTextAsync(Path.Combine(folder, "password"), cancellationToken)).Trim();
+                var server = new EmbeddedPostgres(pgCtl, clusterDirectory, runAsServerUser, port, password, ownership: null);
+                try
+                {
+                    await server.EnsureDatabaseAsync(database, cancellationToken);
+                    log($"PostgreSQL embarqué déjà lancé par une autre exécution, utilisé sur 127.0.0.1:{port} et laissé en marche (données : {clusterDirectory})");
+                    return server;
+                }
+                catch (NpgsqlException)
+                {
+                    // Still starting up.
+                }
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new EmbeddedPostgresException(
+            $"Le PostgreSQL embarqué de {folder} est tenu par une autre exécution d'Achats mais ne répond pas : arrêtez-la, puis recommencez.");
+    }
+
+    /// <summary>The port in <c>postmaster.pid</c> (its fourth line) while a server runs the cluster.</summary>
+    private static async Task<int?> RunningPortAsync(string clusterDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lines = await File.ReadAllLinesAsync(Path.Combine(clusterDirectory, "postmaster.pid"), cancellationToken);
+            return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)

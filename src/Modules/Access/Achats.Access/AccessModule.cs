@@ -77,5 +77,5 @@ public static class AccessModule
     public static bool HandlesCommand(string[] args) => AdminCommand.Handles(args);
 
     /// <summary>Runs the <c>admin</c> command on the built application; the exit code of the process.</summary>
-    public static Task<int> RunCommandAsync(WebApplication app, string[] args) => AdminCommand.RunAsync(app, args);
+    public static Task<int> RunCommandAsync(IHost app, string[] args) => AdminCommand.RunAsync(app, args);
 }

@@ -1,8 +1,8 @@
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Wolverine;
 
 namespace Achats.Access.StaffAccounts;
@@ -22,7 +22,7 @@ internal static class AdminCommand
 
     public static bool Handles(string[] args) => args is ["admin", ..];
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IHost app, string[] args)
     {
         if (args is not ["admin", "create", .. var options] || Option(options, "--email") is not { } email || Option(options, "--name") is not { } name)
         {

@@ -11,7 +11,8 @@ namespace Achats.Shared.Http;
 
 /// <summary>
 /// The one place where failures become RFC 7807 problem details: field errors (400), unreadable or
-/// oversized bodies (400, 413), and anything unexpected (500, without internals).
+/// oversized bodies (400, 413), PostgreSQL out of reach (503 with <c>Retry-After</c>), and anything unexpected
+/// (500, without internals).
 /// </summary>
 public static partial class ProblemDetailsMapping
 {
@@ -21,6 +22,9 @@ public static partial class ProblemDetailsMapping
     public const string ConcurrencyType = "urn:achats:problem:concurrent-change";
     public const string DatabaseUnavailableType = "urn:achats:problem:database-unavailable";
     public const string NotFoundType = "urn:achats:problem:not-found";
+
+    /// <summary>What a 503 tells a client to wait, in seconds: PostgreSQL restarting takes seconds, a failover about a minute.</summary>
+    public const int RetryAfterSeconds = 30;
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -126,24 +130,26 @@ public static partial class ProblemDetailsMapping
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = DatabaseUnavailableType,
-            Detail = "Le service est momentanément indisponible : réessayez dans quelques minutes. Rien n'a été enregistré.",
+            Detail = "Le service est momentanément indisponible : réessayez dans quelques instants.",
         },
         _ => null,
     };
 
-    /// <summary>PostgreSQL cannot be reached (down, restarting, refusing connections): worth retrying later, not a bug.</summary>
-    private static bool DatabaseUnavailable(Exception exception)
+    /// <summary>
+    /// PostgreSQL cannot be reached, whatever layer says so: down or unreachable at connection (a socket refused, a
+    /// connection timeout), stopped or restarted under an open session (57P01–57P03, class 08, a stream cut), a pool
+    /// waiting for connections that do not come, each possibly wrapped by Marten, Wolverine or a task. Worth retrying
+    /// later, not a bug.
+    /// </summary>
+    public static bool DatabaseUnavailable(Exception exception) => exception switch
     {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        System.Data.Common.DbException { IsTransient: true } => true,
+        System.Data.Common.DbException { SqlState: ['0', '8', ..] or "57P01" or "57P02" or "57P03" } => true,
+        System.Net.Sockets.SocketException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(DatabaseUnavailable),
+        { InnerException: { } inner } => DatabaseUnavailable(inner),
+        _ => false,
+    };
 
     private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
     {
@@ -173,6 +179,14 @@ public static partial class ProblemDetailsMapping
             {
                 LogUnexpected(logger, exception);
             }
+            else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // Only the kind of failure: a database error's text can quote the values it refused.
+                var cause = exception.GetBaseException();
+                LogUnavailable(logger, exception.GetType().Name,
+                    cause is System.Data.Common.DbException { SqlState: { } state } ? $"{cause.GetType().Name} {state}" : cause.GetType().Name);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
 
             httpContext.Response.StatusCode = problem.Status!.Value;
             return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -185,5 +199,8 @@ public static partial class ProblemDetailsMapping
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure while handling the request")]
         private static partial void LogUnexpected(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL out of reach: answered 503 ({ExceptionType} from {CauseType})")]
+        private static partial void LogUnavailable(ILogger logger, string exceptionType, string causeType);
     }
 }
