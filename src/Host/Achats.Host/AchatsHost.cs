@@ -61,8 +61,8 @@ public static class AchatsHost
     {
         ConfigureLogging(builder.Logging, builder.Environment);
         // No "Server: Kestrel": nothing tells a visitor what runs behind the site.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var services = builder.Services;
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddReverseProxyHeaders(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         // Before the problem-details writers: a browser is answered with a French page, an API client with JSON.
