@@ -47,6 +47,7 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
                 {
                     var all = requests.For(operation).ToList();
                     var first = await run.SendAsync(operation, caller, client, all[0]);
+                    run.NotePlausible(operation, caller, first);
                     var rest = first is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                         ? all.Skip(1).OrderBy(_ => random.Next()).Take(RequestsWhenRefused - 1)
                         : all.Skip(1);
@@ -153,6 +154,8 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
     private sealed class Run(HostileApp app, WriteCounter counter)
     {
         private readonly SortedDictionary<int, int> _statuses = [];
+        private readonly Dictionary<string, List<string>> _plausible = [];
+        private readonly List<string> _pages = [];
         private long[] _counts = [];
 
         public List<string> Failures { get; } = [];
@@ -210,11 +213,27 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
             }
 
             _counts = counts;
+            if (operation.Document == "pages")
+            {
+                _pages.Add($"{(int)status} {request.Describe(80)}");
+            }
+
             return status;
+        }
+
+        /// <summary>Keeps what the plausible request of an operation got from each caller, to tell how deep the suite reaches.</summary>
+        public void NotePlausible(ApiOperation operation, string caller, HttpStatusCode status)
+        {
+            var key = operation.ToString();
+            _plausible[key] = [.. _plausible.GetValueOrDefault(key) ?? [], $"{caller} {(int)status}"];
         }
 
         public void Report(int seed, TimeSpan elapsed)
         {
+            var shallow = _plausible.Where(entry => !entry.Value.Any(answer => answer.EndsWith(" 200", StringComparison.Ordinal) || answer.EndsWith(" 201", StringComparison.Ordinal)))
+                .Select(entry => $"{entry.Key}: {string.Join(", ", entry.Value)}");
+            TestContext.Current.TestOutputHelper?.WriteLine("Operations whose plausible request no caller got through (the suite stays at their doors):\n  " + string.Join("\n  ", shallow));
+            TestContext.Current.TestOutputHelper?.WriteLine("Public pages and forms:\n  " + string.Join("\n  ", _pages));
             var text = $"Hostile input: {Total} requests in {elapsed.TotalSeconds:0} s (seed {seed}, {counter.Tables} tables counted); " +
                 "by status: " + string.Join(", ", _statuses.Select(entry => $"{entry.Key}: {entry.Value}"));
             TestContext.Current.SendDiagnosticMessage(text);
