@@ -147,6 +147,9 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
     private static partial Regex Hidden();
 
+    [GeneratedRegex("(?:<title>|\"title\":\")([^<\"]*)")]
+    private static partial Regex ProblemTitle();
+
     [GeneratedRegex("<(?:input|select|textarea)[^>]*name=\"(?<name>[^\"]+)\"")]
     private static partial Regex FieldName();
 
@@ -168,6 +171,7 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
         {
             HttpStatusCode status = 0;
             string? transportError = null;
+            var answer = "";
             var messages = await app.Services.TrackActivity()
                 .Timeout(TimeSpan.FromSeconds(60))
                 .DoNotAssertOnExceptionsDetected()
@@ -178,6 +182,11 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
                     {
                         using var response = await client.SendAsync(message, Cancellation);
                         status = response.StatusCode;
+                        if (operation.Document == "pages")
+                        {
+                            var text = await response.Content.ReadAsStringAsync(Cancellation);
+                            answer = ProblemTitle().Match(text) is { Success: true } title ? title.Groups[1].Value : "";
+                        }
                     }
                     catch (InvalidOperationException exception) when (exception.StackTrace?.Contains("PathString.FromUriComponent", StringComparison.Ordinal) == true)
                     {
@@ -215,7 +224,7 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
             _counts = counts;
             if (operation.Document == "pages")
             {
-                _pages.Add($"{(int)status} {request.Describe(80)}");
+                _pages.Add($"{(int)status} {answer} {request.Describe(80)}");
             }
 
             return status;

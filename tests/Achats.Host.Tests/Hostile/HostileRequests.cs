@@ -192,11 +192,11 @@ public sealed partial class HostileRequests(ApiDocument document, HostileApp app
             "array" => new JsonArray(),
             "integer" => 1,
             "number" => 1,
-            "boolean" => true,
+            "boolean" => name.Contains("consent", StringComparison.OrdinalIgnoreCase),
             "string" => (string?)schema["format"] switch
             {
                 "uuid" => (app.KnownId(name) ?? Guid.CreateVersion7()).ToString(),
-                "date" => today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "date" => today.AddDays(PlausibleDay(name)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 "date-time" => app.Clock.GetUtcNow().AddDays(30).ToString("O", CultureInfo.InvariantCulture),
                 "email" => $"fuzz.{Guid.CreateVersion7():N}@achats.test",
                 _ => name.ToLowerInvariant() switch
@@ -211,6 +211,16 @@ public sealed partial class HostileRequests(ApiDocument document, HostileApp app
             _ => "Texte d'essai",
         };
     }
+
+    /// <summary>Days from today for a date field, in the order a cohort's dates go: registration opens, closes, the cohort starts, ends.</summary>
+    private static int PlausibleDay(string name) => name.ToLowerInvariant() switch
+    {
+        var date when date.Contains("opens", StringComparison.Ordinal) => -1,
+        var date when date.Contains("closes", StringComparison.Ordinal) => 30,
+        var date when date.Contains("starts", StringComparison.Ordinal) => 40,
+        var date when date.Contains("ends", StringComparison.Ordinal) => 400,
+        _ => 45,
+    };
 
     private static string? TypeOf(JsonNode schema)
     {
