@@ -147,6 +147,9 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
     private static partial Regex Hidden();
 
+    [GeneratedRegex("\"(?:errors|detail)\":.{0,160}")]
+    private static partial Regex ProblemErrors();
+
     [GeneratedRegex("(?:<title>|\"title\":\")([^<\"]*)")]
     private static partial Regex ProblemTitle();
 
@@ -159,6 +162,7 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
         private readonly SortedDictionary<int, int> _statuses = [];
         private readonly Dictionary<string, List<string>> _plausible = [];
         private readonly List<string> _pages = [];
+        private readonly Dictionary<string, string> _refusedPlausible = [];
         private long[] _counts = [];
 
         public List<string> Failures { get; } = [];
@@ -186,6 +190,11 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
                         {
                             var text = await response.Content.ReadAsStringAsync(Cancellation);
                             answer = ProblemTitle().Match(text) is { Success: true } title ? title.Groups[1].Value : "";
+                        }
+                        else if (request.Case == "plausible" && (int)response.StatusCode is 400 or 422)
+                        {
+                            var text = await response.Content.ReadAsStringAsync(Cancellation);
+                            answer = ProblemErrors().Match(text) is { Success: true } errors ? errors.Value : "";
                         }
                     }
                     catch (InvalidOperationException exception) when (exception.StackTrace?.Contains("PathString.FromUriComponent", StringComparison.Ordinal) == true)
@@ -222,6 +231,11 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
             }
 
             _counts = counts;
+            if (request.Case == "plausible" && answer.Length > 0)
+            {
+                _refusedPlausible[operation.ToString()] = answer;
+            }
+
             if (operation.Document == "pages")
             {
                 _pages.Add($"{(int)status} {answer} {request.Describe(80)}");
@@ -240,7 +254,7 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
         public void Report(int seed, TimeSpan elapsed)
         {
             var shallow = _plausible.Where(entry => !entry.Value.Any(answer => answer.EndsWith(" 200", StringComparison.Ordinal) || answer.EndsWith(" 201", StringComparison.Ordinal)))
-                .Select(entry => $"{entry.Key}: {string.Join(", ", entry.Value)}");
+                .Select(entry => $"{entry.Key}: {string.Join(", ", entry.Value)} {_refusedPlausible.GetValueOrDefault(entry.Key)}");
             TestContext.Current.TestOutputHelper?.WriteLine("Operations whose plausible request no caller got through (the suite stays at their doors):\n  " + string.Join("\n  ", shallow));
             TestContext.Current.TestOutputHelper?.WriteLine("Public pages and forms:\n  " + string.Join("\n  ", _pages));
             var text = $"Hostile input: {Total} requests in {elapsed.TotalSeconds:0} s (seed {seed}, {counter.Tables} tables counted); " +

@@ -182,6 +182,18 @@ public sealed partial class HostileRequests(ApiDocument document, HostileApp app
             return first;
         }
 
+        // A nullable reference is written "oneOf: [null, $ref]": the plausible value is the referenced one.
+        if ((schema["oneOf"] ?? schema["anyOf"])?.AsArray().OfType<JsonNode>().Select(document.Resolve)
+            .FirstOrDefault(option => (string?)option["type"] is not "null") is { } option)
+        {
+            return Valid(option, name, depth);
+        }
+
+        if (name.Equals("role", StringComparison.OrdinalIgnoreCase))
+        {
+            return Achats.Shared.Access.StaffRole.ProgrammeStaff;
+        }
+
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         return TypeOf(schema) switch
         {
