@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Achats.Access;
 using Achats.Charter;
 using Achats.Cohorts;
@@ -61,6 +62,7 @@ public static class AchatsHost
         // Before the problem-details writers: a browser is answered with a French page, an API client with JSON.
         services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
         services.AddAchatsProblemDetails();
+        services.AddRouteIds();
         services.AddRazorComponents();
         // French stays readable in the pages' source: only what HTML needs is escaped, not é or à.
         services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -73,7 +75,12 @@ public static class AchatsHost
         services.AddAchatsEmail(builder.Configuration);
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // An enum is named, never numbered, and never guessed: a missing one is an error, not its first value.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(RequiredEnums);
+            // {"partner":"Inec","partner":"ObsAR"} says two things: refused rather than the last one winning.
+            json.SerializerOptions.AllowDuplicateProperties = false;
             // French messages stay readable in JSON answers too: "é", not "\u00E9" (JSON is never inlined into a page here).
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
@@ -137,6 +144,18 @@ public static class AchatsHost
 #endif
         });
         return builder;
+    }
+
+    /// <summary>A non-nullable enum a request can set must be sent: its default would silently pick the first value.</summary>
+    private static void RequiredEnums(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType.IsEnum && (property.Set is not null || property.AssociatedParameter is not null))
+            {
+                property.IsRequired = true;
+            }
+        }
     }
 
     public static WebApplication UseAchats(this WebApplication app)

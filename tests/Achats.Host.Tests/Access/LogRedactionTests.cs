@@ -67,6 +67,11 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
 
         ((Dictionary<string, object?>)form["participant"]!)["profile"] = null;
         (await anonymous.PostAsJsonAsync(Enrolment.EnrolmentDriver.PreRegistrations, form, cancel)).EnsureStatus(400);
+        // A NUL used to reach PostgreSQL, fail the write, and log the text typed before it.
+        var typed = $"Dominique{Guid.CreateVersion7():N}";
+        ((Dictionary<string, object?>)form["participant"]!)["firstName"] = typed + "\0";
+        (await anonymous.PostAsJsonAsync(Enrolment.EnrolmentDriver.PreRegistrations, form, cancel)).EnsureStatus(400);
+        ((Dictionary<string, object?>)form["participant"]!)["firstName"] = "Dominique";
         ((Dictionary<string, object?>)form["participant"]!)["profile"] = "PublicBuyer";
         var raced = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => anonymous.PostAsJsonAsync(Enrolment.EnrolmentDriver.PreRegistrations, form, cancel)));
         raced.Count(response => (int)response.StatusCode == 201).ShouldBe(1);
@@ -74,6 +79,7 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
 
         app.Log.ShouldNotBeEmpty();
         app.Log.ShouldNotContain(line => line.Contains(email, StringComparison.OrdinalIgnoreCase), "the participant's email address was logged");
+        app.Log.ShouldNotContain(line => line.Contains(typed, StringComparison.Ordinal), "a first name typed with a NUL was logged");
     }
 
     private sealed record Issued(Guid Id, string Key);

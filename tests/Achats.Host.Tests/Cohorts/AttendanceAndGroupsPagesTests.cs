@@ -138,11 +138,13 @@ public sealed partial class AttendanceAndGroupsPagesTests(PagesWithPlenaryHeld a
     [Fact]
     public async Task A_session_that_does_not_exist_is_the_French_not_found_page()
     {
-        var unknown = await api.Staff.GetAsync($"/presence/{Guid.Empty}?edition={api.CohortId}", Cancellation);
+        var unknown = await api.Staff.GetAsync($"/presence/{Guid.CreateVersion7()}?edition={api.CohortId}", Cancellation);
+        var empty = await api.Staff.GetAsync($"/presence/{Guid.Empty}?edition={api.CohortId}", Cancellation);
         var malformed = await api.Staff.GetAsync("/presence/pas-un-identifiant?edition=%00", Cancellation);
 
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await unknown.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Aucune séance de cette édition");
+        empty.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         malformed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -135,7 +135,7 @@ public sealed partial class ProjectPagesTests(ApiWithAdmittedParticipants api) :
     [InlineData("/projets?edition=pas-un-identifiant", HttpStatusCode.OK, "Projets d&#x27;achat")]
     [InlineData("/projets/bilan?edition=%00", HttpStatusCode.OK, "Bilan d&#x27;impact")]
     [InlineData("/projets/pas-un-identifiant", HttpStatusCode.NotFound, "")]
-    [InlineData("/projets/00000000-0000-0000-0000-000000000000", HttpStatusCode.NotFound, "Aucun projet")]
+    [InlineData("/projets/00000000-0000-0000-0000-000000000000", HttpStatusCode.NotFound, "Ressource introuvable")]
     public async Task Malformed_addresses_get_a_clear_answer_never_a_500(string url, HttpStatusCode status, string words)
     {
         var response = await api.Staff.GetAsync(url, Cancellation);

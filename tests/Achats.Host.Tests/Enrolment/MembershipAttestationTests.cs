@@ -63,7 +63,7 @@ public sealed class MembershipAttestationTests(AchatsApp app) : IClassFixture<Ac
         var invalid = await inec.PostAsJsonAsync(Memberships, new { siren = "123456789", since = "2024-01-01", until = "2023-01-01" }, Cancellation);
         var governance = await canaux.PostAsJsonAsync(Memberships, new { siren, membership = "LesCanauxGovernance", since = "2024-01-01" }, Cancellation);
 
-        (await foreign.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("membership")
+        (await foreign.ReadAsync<Problem>(HttpStatusCode.Forbidden)).Detail
             .ShouldBe("Un partenaire n'atteste que l'adhésion à sa propre structure.");
         (await unspecified.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Error("membership")
             .ShouldContain("LesCanauxBuyersCommunity");

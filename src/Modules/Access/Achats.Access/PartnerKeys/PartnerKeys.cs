@@ -35,7 +35,8 @@ internal sealed class IssuePartnerKeyValidator : AbstractValidator<IssuePartnerK
     {
         // The Métropole pilots the programme and attests nothing: only its partners hold keys.
         RuleFor(c => c.Partner).Must(partner => partner.IsPartner()).WithMessage("Choisissez le partenaire : l'INEC, l'ObsAR ou Les Canaux.");
-        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Cochez au moins une permission.");
+        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Cochez au moins une permission.")
+            .Must(scopes => scopes is null || scopes.Length <= PartnerScope.All.Count).WithMessage("Cochez chaque permission une fois au plus.");
         RuleForEach(c => c.Scopes).Must(scope => PartnerScope.All.Contains(scope))
             .WithMessage($"Permission inconnue : les permissions sont {string.Join(", ", PartnerScope.All)}.");
         RuleFor(c => c.Label).NotEmpty().WithMessage("Le libellé de la clé est obligatoire.")

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Achats.Shared.Http;
+using Achats.Shared.Web;
 using Marten;
+using Wolverine;
 
 namespace Achats.Charter.Charters;
 
@@ -45,6 +48,16 @@ internal static class CharterStreams
     /// <summary>The charter of a cohort, or null when nobody has written one yet.</summary>
     public static async Task<CohortCharter?> CharterOfAsync(this IQuerySession session, Guid cohortId, CancellationToken cancellationToken) =>
         await session.Query<CohortCharter>().Where(charter => charter.CohortId == cohortId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>A charter is written for a cohort that exists: Cohorts answers which do, on the bus.</summary>
+    public static async Task RequireCohortAsync(this IMessageBus bus, Guid cohortId, CancellationToken cancellationToken)
+    {
+        var cohorts = await bus.InvokeAsync<IReadOnlyList<CohortChoice>>(new ListCohortChoices(), cancellationToken);
+        if (cohorts.All(cohort => cohort.Id != cohortId))
+        {
+            throw new NotFoundException($"Aucune édition n'a l'identifiant {cohortId}.");
+        }
+    }
 
     /// <summary>
     /// One charter per cohort, its id derived from the cohort's: of two first drafts racing, the second collides

@@ -18,6 +18,8 @@ public sealed record SaveCharterDraft(Guid CohortId, string Title, string Body, 
 
 internal sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterDraft>
 {
+    public const int MaximumCommitments = 100;
+
     public SaveCharterDraftValidator()
     {
         // The fingerprint joins title, body and commitments with line breaks: none inside a title or a commitment.
@@ -29,7 +31,8 @@ internal sealed class SaveCharterDraftValidator : AbstractValidator<SaveCharterD
             .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.");
         RuleFor(command => command.Body).NotEmpty().WithMessage("Le texte de la charte est obligatoire.")
             .MaximumLength(50_000).WithMessage("Le texte ne doit pas dépasser 50 000 caractères.");
-        RuleFor(command => command.Commitments).NotEmpty().WithMessage("Listez au moins un engagement.");
+        RuleFor(command => command.Commitments).NotEmpty().WithMessage("Listez au moins un engagement.")
+            .Must(commitments => commitments is null || commitments.Count <= MaximumCommitments).WithMessage($"Une charte compte au plus {MaximumCommitments} engagements.");
         RuleForEach(command => command.Commitments).NotEmpty().WithMessage("Un engagement ne peut être vide.")
             .MaximumLength(500).WithMessage("Un engagement ne doit pas dépasser 500 caractères.");
     }
@@ -51,9 +54,13 @@ internal static class SaveCharterDraftEndpoint
 {
     public static RouteHandlerBuilder MapSaveCharterDraft(this IEndpointRouteBuilder charter) =>
         charter.MapPut("/cohorts/{cohortId:guid}/draft", async (Guid cohortId, SaveCharterDraft command, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<CohortCharter>(command with { CohortId = cohortId }, cancellationToken)))
+            {
+                await bus.RequireCohortAsync(cohortId, cancellationToken);
+                return TypedResults.Ok(await bus.InvokeAsync<CohortCharter>(command with { CohortId = cohortId }, cancellationToken));
+            })
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(SaveCharterDraft))
             .WithSummary("Rédiger le brouillon de la charte d'une édition")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

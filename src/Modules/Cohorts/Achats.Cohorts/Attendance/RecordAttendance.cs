@@ -28,6 +28,7 @@ internal sealed class RecordAttendanceValidator : AbstractValidator<RecordAttend
     public RecordAttendanceValidator()
     {
         RuleFor(command => command.Entries).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Indiquez au moins une présence.")
+            .Must(entries => entries.Count <= 1000).WithMessage("Une feuille de présence compte au plus 1000 lignes.")
             .Must(entries => entries.Select(entry => entry?.EnrolmentId).Distinct().Count() == entries.Count)
             .WithMessage("Chaque participant ne figure qu'une fois sur la feuille.");
         RuleFor(command => command.SheetVersion).GreaterThanOrEqualTo(0).WithMessage("La version de la feuille est un nombre positif ou nul.");

@@ -106,7 +106,8 @@ internal sealed class ProjectFieldsValidator : AbstractValidator<IProjectFields>
             .MaximumLength(200).WithMessage("L'intitulé ne doit pas dépasser 200 caractères.");
         RuleFor(p => p.Category).NotNull().WithMessage("La catégorie d'achat est obligatoire.")
             .IsInEnum().WithMessage("Catégorie d'achat inconnue.");
-        RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.");
+        RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
+            .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
         RuleForEach(p => p.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
         RuleFor(p => p.ExpectedProcedureOn).NotEqual(default(DateOnly)).WithMessage("La date prévue de la procédure n'est pas valide.");
         RuleFor(p => p.Milestone).NotNull().WithMessage("Indiquez où en est l'achat : besoin exprimé, consultation publiée, marché attribué ou en cours d'exécution.")

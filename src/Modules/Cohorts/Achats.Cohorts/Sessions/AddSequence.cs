@@ -1,7 +1,6 @@
 using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
-using Achats.Shared.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +17,7 @@ internal sealed class AddSequenceValidator : AbstractValidator<AddSequence>
 {
     public AddSequenceValidator() =>
         RuleFor(command => command.Title).NotEmpty().WithMessage("Le titre de la séquence est obligatoire.")
-            .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.")
-            .StorableText();
+            .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.");
 }
 
 public static class AddSequenceHandler

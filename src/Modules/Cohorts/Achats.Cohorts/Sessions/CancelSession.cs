@@ -1,7 +1,6 @@
 using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
-using Achats.Shared.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +17,7 @@ internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
 {
     public CancelSessionValidator() =>
         RuleFor(command => command.Reason).NotEmpty().WithMessage("Le motif de l'annulation est obligatoire.")
-            .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.")
-            .StorableText();
+            .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.");
 }
 
 public static class CancelSessionHandler

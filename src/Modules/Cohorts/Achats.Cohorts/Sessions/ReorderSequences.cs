@@ -17,6 +17,7 @@ internal sealed class ReorderSequencesValidator : AbstractValidator<ReorderSeque
 {
     public ReorderSequencesValidator() =>
         RuleFor(command => command.Order).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Donnez l'ordre des séquences.")
+            .Must(order => order.Count <= 500).WithMessage("Une édition compte au plus 500 séquences.")
             .Must(order => order.Distinct().Count() == order.Count).WithMessage("Chaque séquence ne figure qu'une fois dans l'ordre.");
 }
 

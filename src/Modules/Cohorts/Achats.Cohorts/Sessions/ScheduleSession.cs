@@ -3,7 +3,6 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
-using Achats.Shared.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -54,11 +53,7 @@ internal sealed class SessionFieldsValidator : AbstractValidator<ISessionFields>
     {
         RuleFor(s => s.SequenceId).NotEmpty().WithMessage("Indiquez la séquence de la séance.");
         RuleFor(s => s.Title).NotEmpty().WithMessage("Le titre de la séance est obligatoire.")
-            .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.")
-            .StorableText();
-        RuleFor(s => s.MeetingLink).StorableText();
-        RuleFor(s => s.Venue).StorableText();
-        RuleFor(s => s.AudienceTag).StorableText();
+            .MaximumLength(200).WithMessage("Le titre ne doit pas dépasser 200 caractères.");
         RuleFor(s => s.Kind).NotNull().WithMessage("Indiquez le type de séance : plénière, atelier ou mise en relation.")
             .IsInEnum().WithMessage("Type de séance inconnu.");
         RuleFor(s => s.StartsAt).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("L'heure de début est obligatoire.")

@@ -15,8 +15,9 @@ public static class GetEnrolmentHandler
 {
     public static async Task<EnrolmentFile> Handle(GetEnrolment query, IQuerySession session, CancellationToken cancellationToken)
     {
+        // Any offset names the same instant; Npgsql writes a timestamptz parameter from UTC only.
         var enrolment = query.AsOf is { } asOf
-            ? await session.Events.AggregateStreamAsync<EnrolmentFile>(query.EnrolmentId, timestamp: asOf, token: cancellationToken)
+            ? await session.Events.AggregateStreamAsync<EnrolmentFile>(query.EnrolmentId, timestamp: asOf.ToUniversalTime(), token: cancellationToken)
             : await session.LoadAsync<EnrolmentFile>(query.EnrolmentId, cancellationToken);
         return enrolment ?? throw new NotFoundException(query.AsOf is null
             ? $"Aucune inscription n'a l'identifiant {query.EnrolmentId}."

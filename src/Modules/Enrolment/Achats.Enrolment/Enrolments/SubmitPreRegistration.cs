@@ -115,7 +115,8 @@ internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitP
                 .MaximumLength(200).WithMessage("Le titre du projet d'achat ne doit pas dépasser 200 caractères.");
             RuleFor(p => p.Category).NotNull().WithMessage("La catégorie d'achat est obligatoire.")
                 .IsInEnum().WithMessage("Catégorie d'achat inconnue.");
-            RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.");
+            RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
+                .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
             RuleForEach(p => p.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
         }
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
+using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
@@ -40,10 +41,6 @@ internal sealed class AttestMembershipValidator : AbstractValidator<AttestMember
         RuleFor(command => command.Membership).IsInEnum().WithMessage("Adhésion inconnue.");
         RuleFor(command => command.MembershipAttested).NotNull().OverridePropertyName(nameof(AttestMembership.Membership))
             .WithMessage("Précisez l'adhésion attestée : LesCanauxGovernance ou LesCanauxBuyersCommunity.");
-        RuleFor(command => command.MembershipAttested)
-            .Must((command, membership) => membership is null || EligibilityRules.AttestedBy(membership.Value) == command.Partner)
-            .OverridePropertyName(nameof(AttestMembership.Membership))
-            .WithMessage("Un partenaire n'atteste que l'adhésion à sa propre structure.");
         RuleFor(command => command.Since).NotNull().WithMessage("La date de début d'adhésion est obligatoire.");
         RuleFor(command => command.Until).GreaterThanOrEqualTo(command => command.Since)
             .When(command => command.Until is not null && command.Since is not null)
@@ -57,6 +54,12 @@ public static class AttestMembershipHandler
         AttestMembership command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var membership = command.MembershipAttested!.Value;
+        if (EligibilityRules.AttestedBy(membership) != command.Partner)
+        {
+            // The request is well formed: this partner is simply not allowed to speak for another.
+            throw new ForbiddenException("Un partenaire n'atteste que l'adhésion à sa propre structure.");
+        }
+
         var id = MembershipAttestation.IdOf(membership, command.Siren);
         var previous = await session.LoadAsync<MembershipAttestation>(id, cancellationToken);
         var attestation = new MembershipAttestation(id, command.Partner, membership, command.Siren, command.Since!.Value, command.Until,

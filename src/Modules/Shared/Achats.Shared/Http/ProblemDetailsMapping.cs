@@ -21,6 +21,7 @@ public static partial class ProblemDetailsMapping
     public const string ConcurrencyType = "urn:achats:problem:concurrent-change";
     public const string DatabaseUnavailableType = "urn:achats:problem:database-unavailable";
     public const string NotFoundType = "urn:achats:problem:not-found";
+    public const string ForbiddenType = "urn:achats:problem:forbidden";
 
     private static readonly Dictionary<int, string> FrenchTitles = new()
     {
@@ -110,6 +111,14 @@ public static partial class ProblemDetailsMapping
             Type = ConflictType,
             Detail = conflict.Message,
         }, conflict.Details),
+        // The aggregate workflow checks a command's expected version while fetching its stream, before looking for the
+        // stream itself: a stream found at version 0 does not exist, which is a 404, not someone else's change.
+        JasperFx.ConcurrencyException { Id: Guid id } concurrency when concurrency.Message.EndsWith(", but was 0", StringComparison.Ordinal) => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Type = NotFoundType,
+            Detail = $"Aucun élément n'a l'identifiant {id}.",
+        },
         // Marten refused to append or store over a change committed meanwhile (optimistic concurrency).
         JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException => new ProblemDetails
         {
@@ -129,6 +138,12 @@ public static partial class ProblemDetailsMapping
         {
             Status = StatusCodes.Status404NotFound,
             Type = NotFoundType,
+            Detail = exception.Message,
+        },
+        ForbiddenException => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Type = ForbiddenType,
             Detail = exception.Message,
         },
         _ when DatabaseUnavailable(exception) => new ProblemDetails

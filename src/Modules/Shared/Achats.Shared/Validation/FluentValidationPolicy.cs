@@ -12,8 +12,9 @@ using Wolverine.Runtime.Handlers;
 namespace Achats.Shared.Validation;
 
 /// <summary>
-/// The one validation mechanism: every handler whose message has FluentValidation validators runs them
-/// first, whatever sent the message (HTTP, the UI, another module), and nothing is written when they fail.
+/// The one validation mechanism: every handler first refuses text PostgreSQL cannot store (<see cref="TextRules"/>)
+/// in any string of its message, then runs the message's FluentValidation validators, whatever sent the message
+/// (HTTP, the UI, another module), and nothing is written when they fail.
 /// </summary>
 public static class FluentValidationPolicy
 {
@@ -31,10 +32,22 @@ public static class FluentValidationPolicy
         return options;
     }
 
+    /// <summary>Refuses a message holding text PostgreSQL cannot store, for a message without validators.</summary>
+    public static void RefuseUnstorableText<T>(T message)
+        where T : notnull
+    {
+        List<ValidationFailure> failures = [.. TextRules.UnstorableText(message)];
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+    }
+
     /// <summary>Runs every validator of <typeparamref name="T"/> and throws one exception listing all failures.</summary>
     public static async Task ValidateAsync<T>(IEnumerable<IValidator<T>> validators, T message, CancellationToken cancellationToken)
+        where T : notnull
     {
-        List<ValidationFailure> failures = [];
+        List<ValidationFailure> failures = [.. TextRules.UnstorableText(message)];
         foreach (var validator in validators)
         {
             failures.AddRange((await validator.ValidateAsync(message, cancellationToken)).Errors);
@@ -54,6 +67,8 @@ public static class FluentValidationPolicy
             {
                 if (!container.HasRegistrationFor(typeof(IValidator<>).MakeGenericType(chain.MessageType)))
                 {
+                    var refuse = typeof(FluentValidationPolicy).GetMethod(nameof(RefuseUnstorableText))!.MakeGenericMethod(chain.MessageType);
+                    chain.Middleware.Add(new MethodCall(typeof(FluentValidationPolicy), refuse));
                     continue;
                 }
 

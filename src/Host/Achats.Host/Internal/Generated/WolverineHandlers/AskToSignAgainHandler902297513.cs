@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.AskToSignAgainHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.AskToSignAgainHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Signatures.AskToSignAgain>(askToSignAgain);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Signatures.AskToSignAgainHandler.Handle(askToSignAgain, documentSession, _timeProvider, _configuration, cancellation).ConfigureAwait(false);

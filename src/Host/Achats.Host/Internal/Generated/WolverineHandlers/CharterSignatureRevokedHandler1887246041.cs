@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.WithdrawOnRevokedSignatureHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Contracts.CharterSignatureRevoked>(charterSignatureRevoked);
             // Loading Marten aggregate as part of the aggregate handler workflow
             var stream_enrolment = await documentSession.Events.FetchForWriting<Achats.Enrolment.Enrolments.EnrolmentFile>(((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId, cancellation);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Achats.Charter.Contracts.CharterSignatureRevoked)context.Envelope.Message).EnrolmentId);

@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.StaffAccounts.CheckPasswordLinkHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.StaffAccounts.CheckPasswordLinkHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.StaffAccounts.CheckPasswordLink>(checkPasswordLink);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.StaffAccounts.CheckPasswordLinkHandler.Handle(checkPasswordLink, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

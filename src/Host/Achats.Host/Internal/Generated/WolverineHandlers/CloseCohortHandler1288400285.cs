@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.CloseCohortHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.CloseCohortHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Cohorts.CloseCohort>(closeCohort);
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_cohort_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.Cohorts.Cohort>(((Achats.Cohorts.Cohorts.CloseCohort)context.Envelope.Message).CohortId);

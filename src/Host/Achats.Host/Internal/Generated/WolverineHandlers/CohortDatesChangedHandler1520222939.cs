@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Contracts.CohortDatesChanged>(cohortDatesChanged);
             
             // The actual message execution
             await Achats.Enrolment.OpenCohorts.RecordCohortDatesHandler.Handle(cohortDatesChanged, documentSession, cancellation).ConfigureAwait(false);

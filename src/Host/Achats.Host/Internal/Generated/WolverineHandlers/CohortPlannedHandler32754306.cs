@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.OpenCohorts.RecordPlannedCohortHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.RecordPlannedCohortHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Contracts.CohortPlanned>(cohortPlanned);
             
             // The actual message execution
             await Achats.Enrolment.OpenCohorts.RecordPlannedCohortHandler.Handle(cohortPlanned, documentSession, cancellation).ConfigureAwait(false);

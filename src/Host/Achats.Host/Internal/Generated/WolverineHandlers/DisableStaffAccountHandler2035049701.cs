@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.StaffAccounts.DisableStaffAccountHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.StaffAccounts.DisableStaffAccountHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.StaffAccounts.DisableStaffAccount>(disableStaffAccount);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.StaffAccounts.DisableStaffAccountHandler.Handle(disableStaffAccount, documentSession, context, _timeProvider, cancellation).ConfigureAwait(false);

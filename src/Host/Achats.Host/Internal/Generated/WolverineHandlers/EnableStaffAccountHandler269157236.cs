@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.StaffAccounts.EnableStaffAccountHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.StaffAccounts.EnableStaffAccountHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.StaffAccounts.EnableStaffAccount>(enableStaffAccount);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.StaffAccounts.EnableStaffAccountHandler.Handle(enableStaffAccount, documentSession, _timeProvider, cancellation).ConfigureAwait(false);

@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Roster.AddToRosterHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Roster.AddToRosterHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Contracts.EnrolmentAdmitted>(enrolmentAdmitted);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Roster.AddToRosterHandler.Handle(enrolmentAdmitted, documentSession, cancellation).ConfigureAwait(false);

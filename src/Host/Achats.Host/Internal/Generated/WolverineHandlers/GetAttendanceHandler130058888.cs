@@ -30,6 +30,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Attendance.GetAttendanceHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Attendance.GetAttendanceHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Attendance.GetAttendance>(getAttendance);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Attendance.GetAttendanceHandler.Handle(getAttendance, ((Marten.IQuerySession)documentSession), _timeProvider, _configuration, cancellation).ConfigureAwait(false);

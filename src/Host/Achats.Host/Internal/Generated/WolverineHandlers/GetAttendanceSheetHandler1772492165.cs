@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Attendance.GetAttendanceSheetHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Attendance.GetAttendanceSheetHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Attendance.GetAttendanceSheet>(getAttendanceSheet);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Attendance.GetAttendanceSheetHandler.Handle(getAttendanceSheet, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Charters.GetCharterHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.GetCharterHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Charters.GetCharter>(getCharter);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Charters.GetCharterHandler.Handle(getCharter, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

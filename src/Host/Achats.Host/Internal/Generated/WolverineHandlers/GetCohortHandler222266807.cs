@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.GetCohortHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.GetCohortHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Cohorts.GetCohort>(getCohort);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Cohorts.GetCohortHandler.Handle(getCohort, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

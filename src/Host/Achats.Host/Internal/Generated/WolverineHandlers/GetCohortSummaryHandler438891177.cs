@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.CohortSummariesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.CohortSummariesHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Cohorts.GetCohortSummary>(getCohortSummary);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Cohorts.CohortSummariesHandler.Handle(getCohortSummary, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Dashboard.GetDashboardHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Dashboard.GetDashboardHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Dashboard.GetDashboard>(getDashboard);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.Dashboard.GetDashboardHandler.Handle(getDashboard, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

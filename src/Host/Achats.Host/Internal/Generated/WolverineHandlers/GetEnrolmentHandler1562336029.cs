@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.GetEnrolmentHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.GetEnrolmentHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Enrolments.GetEnrolment>(getEnrolment);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.Enrolments.GetEnrolmentHandler.Handle(getEnrolment, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

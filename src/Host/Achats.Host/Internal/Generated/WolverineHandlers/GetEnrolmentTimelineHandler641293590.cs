@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Enrolments.GetEnrolmentTimelineHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Enrolments.GetEnrolmentTimelineHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Enrolments.GetEnrolmentTimeline>(getEnrolmentTimeline);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.Enrolments.GetEnrolmentTimelineHandler.Handle(getEnrolmentTimeline, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

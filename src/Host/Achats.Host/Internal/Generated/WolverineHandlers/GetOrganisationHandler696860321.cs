@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Organisations.GetOrganisationHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Organisations.GetOrganisationHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Organisations.GetOrganisation>(getOrganisation);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.Organisations.GetOrganisationHandler.Handle(getOrganisation, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Projects.GetPurchasingProjectHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Projects.GetPurchasingProjectHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Projects.GetPurchasingProject>(getPurchasingProject);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Projects.GetPurchasingProjectHandler.Handle(getPurchasingProject, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

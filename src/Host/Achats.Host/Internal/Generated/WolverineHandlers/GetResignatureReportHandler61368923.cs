@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.GetResignatureReportHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.GetResignatureReportHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Signatures.GetResignatureReport>(getResignatureReport);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Signatures.GetResignatureReportHandler.Handle(getResignatureReport, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Roster.GetRosterHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Roster.GetRosterHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Roster.GetRoster>(getRoster);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Roster.GetRosterHandler.Handle(getRoster, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

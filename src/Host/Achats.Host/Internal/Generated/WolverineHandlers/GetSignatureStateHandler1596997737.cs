@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.GetSignatureStateHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.GetSignatureStateHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Signatures.GetSignatureState>(getSignatureState);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Signatures.GetSignatureStateHandler.Handle(getSignatureState, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

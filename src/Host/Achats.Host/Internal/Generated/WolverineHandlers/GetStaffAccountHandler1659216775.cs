@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.StaffAccounts.GetStaffAccountHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.StaffAccounts.GetStaffAccountHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.StaffAccounts.GetStaffAccount>(getStaffAccount);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.StaffAccounts.GetStaffAccountHandler.Handle(getStaffAccount, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

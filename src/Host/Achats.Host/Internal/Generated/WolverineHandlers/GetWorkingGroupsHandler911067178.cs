@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.GetWorkingGroupsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.GetWorkingGroupsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.WorkingGroups.GetWorkingGroups>(getWorkingGroups);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.WorkingGroups.GetWorkingGroupsHandler.Handle(getWorkingGroups, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

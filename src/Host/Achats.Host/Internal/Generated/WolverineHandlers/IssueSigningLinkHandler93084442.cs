@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.IssueSigningLinkHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.IssueSigningLinkHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Signatures.IssueSigningLink>(issueSigningLink);
             
             // The actual message execution
             (var outgoing1, var outgoing2) = await Achats.Charter.Signatures.IssueSigningLinkHandler.Handle(issueSigningLink, documentSession, _timeProvider, _configuration, cancellation).ConfigureAwait(false);

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var cohortMembers = await Achats.Cohorts.Cohorts.LaunchCohortHandler.LoadAsync(launchCohort, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.LaunchCohortHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.LaunchCohortHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Cohorts.LaunchCohort>(launchCohort);
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_cohort_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.Cohorts.Cohort>(((Achats.Cohorts.Cohorts.LaunchCohort)context.Envelope.Message).CohortId);

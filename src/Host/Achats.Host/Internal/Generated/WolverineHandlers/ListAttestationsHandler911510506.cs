@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Memberships.ListAttestationsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Memberships.ListAttestationsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Memberships.ListAttestations>(listAttestations);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.Memberships.ListAttestationsHandler.Handle(listAttestations, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

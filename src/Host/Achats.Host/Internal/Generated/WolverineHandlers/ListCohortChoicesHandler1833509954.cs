@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.ListCohortsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.ListCohortsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Shared.Web.ListCohortChoices>(listCohortChoices);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Cohorts.ListCohortsHandler.Handle(listCohortChoices, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Cohorts.ListCohortsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Cohorts.ListCohortsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Cohorts.ListCohorts>(listCohorts);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Cohorts.ListCohortsHandler.Handle(listCohorts, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

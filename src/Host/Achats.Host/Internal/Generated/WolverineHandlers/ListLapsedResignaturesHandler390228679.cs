@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.ListLapsedResignaturesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.ListLapsedResignaturesHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Signatures.ListLapsedResignatures>(listLapsedResignatures);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Signatures.ListLapsedResignaturesHandler.Handle(listLapsedResignatures, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.OpenCohorts.ListOpenCohortsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.OpenCohorts.ListOpenCohortsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.OpenCohorts.ListOpenCohorts>(listOpenCohorts);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.OpenCohorts.ListOpenCohortsHandler.Handle(listOpenCohorts, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.PartnerKeys.PartnerKeyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.PartnerKeys.PartnerKeyHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.PartnerKeys.ListPartnerKeys>(listPartnerKeys);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(listPartnerKeys, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

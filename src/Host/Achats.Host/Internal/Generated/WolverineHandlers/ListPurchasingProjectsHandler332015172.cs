@@ -24,6 +24,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Projects.ListPurchasingProjectsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Projects.ListPurchasingProjectsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Projects.ListPurchasingProjects>(listPurchasingProjects);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Projects.ListPurchasingProjectsHandler.Handle(listPurchasingProjects, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);

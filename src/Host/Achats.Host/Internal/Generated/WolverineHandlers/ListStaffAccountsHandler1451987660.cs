@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.StaffAccounts.ListStaffAccountsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.StaffAccounts.ListStaffAccountsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.StaffAccounts.ListStaffAccounts>(listStaffAccounts);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.StaffAccounts.ListStaffAccountsHandler.Handle(listStaffAccounts, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

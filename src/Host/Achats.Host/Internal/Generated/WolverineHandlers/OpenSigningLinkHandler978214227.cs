@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.OpenSigningLinkHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.OpenSigningLinkHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Signatures.OpenSigningLink>(openSigningLink);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Signatures.OpenSigningLinkHandler.Handle(openSigningLink, ((Marten.IQuerySession)documentSession), _timeProvider, cancellation).ConfigureAwait(false);

@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Roster.FollowPairsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Roster.FollowPairsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Contracts.PairDeclared>(pairDeclared);
             
             // The actual message execution
             await Achats.Cohorts.Roster.FollowPairsHandler.Handle(pairDeclared, documentSession, cancellation).ConfigureAwait(false);

@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.RequestSignatureHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.RequestSignatureHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Contracts.PreRegistrationValidated>(preRegistrationValidated);
             
             // The actual message execution
             var outgoing1 = await Achats.Charter.Signatures.RequestSignatureHandler.Handle(preRegistrationValidated, documentSession, _timeProvider, _configuration, cancellation).ConfigureAwait(false);

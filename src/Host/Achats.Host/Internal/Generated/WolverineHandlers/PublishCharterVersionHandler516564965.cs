@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Charters.PublishCharterVersionHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Charters.PublishCharterVersionHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Charters.PublishCharterVersion>(publishCharterVersion);
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_charter_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Charter.Charters.CohortCharter>(((Achats.Charter.Charters.PublishCharterVersion)context.Envelope.Message).CharterId);

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var rosterMemberIReadOnlyList = await Achats.Cohorts.WorkingGroups.PublishWorkingGroupsHandler.LoadAsync(publishWorkingGroups, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.WorkingGroups.PublishWorkingGroupsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.WorkingGroups.PublishWorkingGroupsHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.WorkingGroups.PublishWorkingGroups>(publishWorkingGroups);
             var batchedQuery = documentSession.CreateBatchQuery();
 
             var stream_plan_BatchItem = batchedQuery.Events.FetchForWriting<Achats.Cohorts.WorkingGroups.WorkingGroupPlan>(((Achats.Cohorts.WorkingGroups.PublishWorkingGroups)context.Envelope.Message).PlanId);

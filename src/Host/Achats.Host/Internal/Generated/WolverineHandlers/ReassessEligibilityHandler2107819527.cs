@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Memberships.ReassessEligibilityHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Memberships.ReassessEligibilityHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Memberships.ReassessEligibility>(reassessEligibility);
             
             // The actual message execution
             await Achats.Enrolment.Memberships.ReassessEligibilityHandler.Handle(reassessEligibility, documentSession, _timeProvider, cancellation).ConfigureAwait(false);

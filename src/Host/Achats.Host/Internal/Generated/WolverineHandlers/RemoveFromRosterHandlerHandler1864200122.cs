@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Roster.RemoveFromRosterHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Roster.RemoveFromRosterHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Contracts.EnrolmentWithdrawn>(enrolmentWithdrawn);
             
             // The actual message execution
             var outgoing1 = await Achats.Cohorts.Roster.RemoveFromRosterHandler.Handle(enrolmentWithdrawn, documentSession, cancellation).ConfigureAwait(false);

@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Access.PartnerKeys.PartnerKeyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Access.PartnerKeys.PartnerKeyHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Access.PartnerKeys.RevokePartnerKey>(revokePartnerKey);
             
             // The actual message execution
             var outgoing1 = await Achats.Access.PartnerKeys.PartnerKeyHandler.Handle(revokePartnerKey, documentSession, _timeProvider, cancellation).ConfigureAwait(false);

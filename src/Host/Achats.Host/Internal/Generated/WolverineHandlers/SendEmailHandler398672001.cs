@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Shared.Email.SendEmailHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Shared.Email.SendEmailHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Shared.Email.SendEmail>(sendEmail);
             
             // The actual message execution
             await Achats.Shared.Email.SendEmailHandler.Handle(sendEmail, _emailSender, cancellation).ConfigureAwait(false);

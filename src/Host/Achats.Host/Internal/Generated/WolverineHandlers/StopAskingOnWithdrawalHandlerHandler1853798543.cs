@@ -25,6 +25,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Charter.Signatures.StopAskingOnWithdrawalHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Charter.Signatures.StopAskingOnWithdrawalHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Contracts.EnrolmentWithdrawn>(enrolmentWithdrawn);
             
             // The actual message execution
             await Achats.Charter.Signatures.StopAskingOnWithdrawalHandler.Handle(enrolmentWithdrawn, documentSession, cancellation).ConfigureAwait(false);

@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Enrolment.Memberships.WithdrawMembershipHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Enrolment.Memberships.WithdrawMembershipHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Memberships.WithdrawMembership>(withdrawMembership);
             
             // The actual message execution
             var outgoing1 = await Achats.Enrolment.Memberships.WithdrawMembershipHandler.Handle(withdrawMembership, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
