@@ -83,10 +83,10 @@ public sealed partial class HostileInputTests(AchatsApp app) : IClassFixture<Ach
         var response = await browser.PostAsync("/inscription", new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"), Cancellation);
 
         var html = await response.Content.ReadAsStringAsync(Cancellation);
-        TestContext.Current.SendDiagnosticMessage(html);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, html);
-        html.ShouldContain(TextRules.InvisibleCharacter);
-        html.ShouldContain("id=\"participant-firstName-erreur\"");
+        // The framework refuses to read such a form before the page sees it: a French page says why, not "expired".
+        html.ShouldContain("caractère invisible non autorisé");
+        html.ShouldNotContain("Formulaire expiré");
         (await WrittenAsync()).ShouldBe(before);
     }
 
