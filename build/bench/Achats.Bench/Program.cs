@@ -13,6 +13,11 @@ if (args is ["staff-pages", .. var staffPagesArguments])
     return await StaffPagesBench.RunAsync(staffPagesArguments);
 }
 
+if (args is ["hostile-memory", .. var hostileMemoryArguments])
+{
+    return await HostileMemoryBench.RunAsync(hostileMemoryArguments);
+}
+
 if (args is ["cohort-pages", .. var cohortPagesArguments])
 {
     return await CohortPagesBench.RunAsync(cohortPagesArguments);

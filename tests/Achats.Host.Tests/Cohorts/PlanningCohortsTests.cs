@@ -97,6 +97,21 @@ public sealed class PlanningCohortsTests(AchatsApp app) : IClassFixture<AchatsAp
     }
 
     [Fact]
+    public async Task A_body_in_an_unknown_charset_gets_415_problem_details()
+    {
+        using var client = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        using var content = new StringContent("{}", Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=klingon");
+
+        var response = await client.PostAsync(Cohorts, content, TestContext.Current.CancellationToken);
+
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.UnsupportedMediaType);
+        problem.Type.ShouldBe("urn:achats:problem:unreadable-request");
+        problem.Title.ShouldBe("Type de contenu non pris en charge");
+    }
+
+    [Fact]
     public async Task A_value_of_the_wrong_type_is_a_field_error()
     {
         using var client = await app.SignedInAsync(StaffRole.ProgrammeStaff);

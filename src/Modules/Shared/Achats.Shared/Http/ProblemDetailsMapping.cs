@@ -100,6 +100,15 @@ public static partial class ProblemDetailsMapping
                 ? "Le corps de la requête dépasse la taille autorisée."
                 : "La requête est illisible : son corps, un paramètre ou un segment de l'adresse n'a pas la forme attendue, ou le type de contenu n'est pas accepté.",
         },
+        // ASP.NET's JSON body reader refuses a content type it cannot decode (an unknown charset) with a bare
+        // InvalidOperationException rather than a BadHttpRequestException: it is the client's content type, a 415.
+        InvalidOperationException when exception.TargetSite?.DeclaringType == typeof(HttpRequestJsonExtensions) => new ProblemDetails
+        {
+            Status = StatusCodes.Status415UnsupportedMediaType,
+            Type = UnreadableRequestType,
+            Title = "Type de contenu non pris en charge",
+            Detail = "Le corps de la requête doit être du JSON encodé en UTF-8 (Content-Type: application/json).",
+        },
         ConflictException conflict => WithDetails(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
