@@ -17,7 +17,7 @@ namespace Achats.Host.Tests.Hostile;
 /// 5xx, no message handler may fail, and a refused request (4xx) must write no event and no document. The seed is
 /// printed; <c>ACHATS_HOSTILE_SEED</c> replays a run.
 /// </summary>
-public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<HostileApp>
+public sealed partial class GeneratedHostileInputTests(HostileApp app) : IClassFixture<HostileApp>
 {
     private const int DefaultSeed = 20261202;
 
