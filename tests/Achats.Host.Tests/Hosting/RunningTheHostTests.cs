@@ -23,7 +23,7 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-    private const string AdministratorEmail = "alice.admin@achats.test";
+    internal const string AdministratorEmail = "alice.admin@achats.test";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "achats-host-tests", Guid.CreateVersion7().ToString("N"));
 
@@ -111,7 +111,7 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
     }
 
     /// <summary>The first administrator, made as an operator makes it: <c>admin create</c>, the password on standard input.</summary>
-    private static async Task CreateAdministratorAsync(string hostDll, IReadOnlyDictionary<string, string> environment)
+    internal static async Task CreateAdministratorAsync(string hostDll, IReadOnlyDictionary<string, string> environment)
     {
         await using var command = HostProcess.Start(
             hostDll, environment, ["admin", "create", "--email", AdministratorEmail, "--name", "Alice Administratrice"], StaffSignIn.Password);
@@ -158,7 +158,7 @@ public sealed class RunningTheHostTests(PostgresServer postgres) : IAsyncLifetim
     }
 
     /// <summary>The Release build of the Host; build/test.sh builds it first, a lone test run builds it here.</summary>
-    private static async Task<string> ReleaseBuildAsync()
+    internal static async Task<string> ReleaseBuildAsync()
     {
         var dll = HostProcess.HostDll("Release");
         if (File.Exists(dll))
