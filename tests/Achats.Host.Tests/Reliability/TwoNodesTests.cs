@@ -31,16 +31,18 @@ public sealed class TwoNodesTests(PostgresServer postgres)
         var killed = Stopwatch.StartNew();
         var orphans = (await programme.PendingMessagesAsync(doomedNode)).ToHashSet();
 
-        var takeOver = await programme.SettledAfterAsync(killed, survivor,
-            async () => (IReadOnlyList<Guid>)(await programme.PendingMessagesAsync()).Where(orphans.Contains).ToList());
-
-        using var staff = await programme.SignedInAsync(survivor);
-        var discrepancies = await programme.DiscrepanciesAsync(staff);
+        var takeOver = await ProgrammeUnderLoad.HandledAtAsync(killed,
+            async () => (await programme.PendingMessagesAsync()).Where(orphans.Contains).ToList());
+        var discrepancies = await programme.DiscrepanciesOnceSettledAsync(survivor);
         var figures = $"Two nodes, one killed with {orphans.Count} messages of its own queued; acknowledged: {programme.PreRegistrations} "
             + $"pre-registrations, {programme.Validations} validations, {programme.Signatures} paper signatures; "
             + $"the survivor finished them {takeOver.TotalSeconds:0.0} s after the kill";
         TestContext.Current.SendDiagnosticMessage(figures);
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
+        if (takeOver >= TakeOverBound)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Survivor:\n{ProgrammeUnderLoad.NodeLog(survivor)}");
+        }
 
         programme.Unexpected.ShouldBeEmpty();
         discrepancies.ShouldBeEmpty();
