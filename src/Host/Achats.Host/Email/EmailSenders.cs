@@ -43,7 +43,7 @@ public static class EmailSenders
 /// <summary>
 /// The embedded default: every message written as an .eml file any mail reader opens. Written whole or not at all
 /// (a temporary file renamed), and once: a message handled again after a crash finds its file already there, named
-/// by a fingerprint of its content (ADR 0040).
+/// by the time it was written (so they sort in order) and a fingerprint of its content (ADR 0040).
 /// </summary>
 public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEmailSender
 {
@@ -59,7 +59,7 @@ public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEma
         }
 
         var message = EmailSenders.Mime(from, email);
-        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{fingerprint}.eml");
+        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}-{fingerprint}.eml");
         var written = $"{path}.{Guid.CreateVersion7():N}.tmp";
         await message.WriteToAsync(written, cancellationToken);
         File.Move(written, path, overwrite: true);
