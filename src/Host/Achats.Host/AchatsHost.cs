@@ -136,6 +136,16 @@ public static class AchatsHost
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
             options.Durability.MessageStorageSchemaName = MessagesSchema;
+            // A dead node's messages (a crash, or the node before a restart) are handled again within seconds, not
+            // after Wolverine's default minute (ADR 0040): each node writes its heartbeat every second, a node silent
+            // for 6 s is ejected, which releases its messages, its agents (the durability agent among them) are
+            // placed again within 5 s, and the durability agent looks for released messages every second.
+            options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
+            options.Durability.FirstHealthCheckExecution = TimeSpan.FromSeconds(1);
+            options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(6);
+            options.Durability.ScheduledJobFirstExecution = TimeSpan.FromMilliseconds(500);
+            options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            options.Durability.CheckAssignmentPeriod = TimeSpan.FromSeconds(5);
             options.UseFluentValidation();
             // A write that collided with one committed meanwhile (the same document key, the same new stream) is
             // run once more: the handler then reads the other write and answers as for any duplicate.

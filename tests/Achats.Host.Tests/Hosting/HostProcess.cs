@@ -12,6 +12,7 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private const int SigInt = 2;
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -131,6 +132,9 @@ internal sealed class HostProcess : IAsyncDisposable
     public void Interrupt() => Signal(SigInt);
 
     public void Terminate() => Signal(SigTerm);
+
+    /// <summary>SIGKILL, as a crash or the out-of-memory killer: the process dies at once and runs nothing to clean up.</summary>
+    public void Kill() => Signal(SigKill);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Achats.Shared.Email;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -38,7 +40,11 @@ public static class EmailSenders
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "achats", "emails");
 }
 
-/// <summary>The embedded default: every message written as an .eml file any mail reader opens.</summary>
+/// <summary>
+/// The embedded default: every message written as an .eml file any mail reader opens. Written whole or not at all
+/// (a temporary file renamed), and once: a message handled again after a crash finds its file already there, named
+/// by the time it was written (so they sort in order) and a fingerprint of its content (ADR 0040).
+/// </summary>
 public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEmailSender
 {
     public string Folder { get; } = folder;
@@ -46,9 +52,17 @@ public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEma
     public async Task SendAsync(SendEmail email, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{email.To}\n{email.Subject}\n{email.Text}")))[..32];
+        if (Directory.EnumerateFiles(Folder, $"*-{fingerprint}.eml").Any())
+        {
+            return;
+        }
+
         var message = EmailSenders.Mime(from, email);
-        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}-{fingerprint}.eml");
+        var written = $"{path}.{Guid.CreateVersion7():N}.tmp";
+        await message.WriteToAsync(written, cancellationToken);
+        File.Move(written, path, overwrite: true);
     }
 }
 
