@@ -121,7 +121,7 @@ public sealed class EnrolmentListTests(AchatsApp app) : IClassFixture<AchatsApp>
     }
 
     [Theory]
-    [InlineData("search=abc%00def", "search", "La recherche contient un caractère invisible non autorisé (caractère nul ou de contrôle) : retirez-le.")]
+    [InlineData("search=abc%00def", "search", "Ce texte contient un caractère invisible non autorisé (caractère nul ou de contrôle) : retirez-le.")]
     [InlineData("sort=price-asc", "sort", "Tri inconnu : triez par date, nom, structure ou étape, croissant (-asc) ou décroissant (-desc).")]
     [InlineData("page=0", "page", "La page va de 1 à 100 000.")]
     public async Task Bad_input_is_refused_in_French_by_the_list_and_the_csv(string query, string field, string message)

@@ -90,9 +90,7 @@ internal static class EnrolmentFilterRules
         validator.RuleFor(query => query.Profile).IsInEnum().WithMessage("Profil inconnu.");
         validator.RuleFor(query => query.OrganisationKind).IsInEnum().WithMessage("Type de structure inconnu.");
         validator.RuleFor(query => query.Search)
-            .MaximumLength(SearchMaxLength).WithMessage($"La recherche ne doit pas dépasser {SearchMaxLength} caractères.")
-            .Must(search => search is null || !search.Any(character => char.IsControl(character) && !char.IsWhiteSpace(character)))
-            .WithMessage("La recherche contient un caractère invisible non autorisé (caractère nul ou de contrôle) : retirez-le.");
+            .MaximumLength(SearchMaxLength).WithMessage($"La recherche ne doit pas dépasser {SearchMaxLength} caractères.");
         validator.RuleFor(query => query.Sort)
             .Must(sort => sort is null || EnrolmentSorts.All.Contains(sort))
             .WithMessage("Tri inconnu : triez par date, nom, structure ou étape, croissant (-asc) ou décroissant (-desc).");
