@@ -38,7 +38,7 @@ public sealed class EnrolmentDeskPagesTests(AchatsApp app) : IClassFixture<Achat
     }
 
     [Theory]
-    [InlineData("recherche=a%00b", "La recherche contient un caractère invisible non autorisé")]
+    [InlineData("recherche=a%00b", "Ce texte contient un caractère invisible non autorisé")]
     [InlineData("tri=prix", "Tri inconnu")]
     [InlineData("etape=Perdue", "Étape inconnue.")]
     [InlineData("edition=pas-un-identifiant", "Édition inconnue.")]
