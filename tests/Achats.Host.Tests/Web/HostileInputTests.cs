@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.RegularExpressions;
 using Achats.Host.Tests.Enrolment;
+using Achats.Host.Tests.Hostile;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Achats.Shared.Validation;
 using Achats.Testing;
-using Npgsql;
 using Shouldly;
 using Xunit;
 
@@ -17,7 +16,7 @@ namespace Achats.Host.Tests.Web;
 /// Input an outside tester sends to break things (NUL characters, empty ids, odd offsets, numbered or missing enums,
 /// duplicate keys, huge lists, ids of nothing) is refused with a 4xx in French, never a 500, and writes nothing.
 /// </summary>
-public sealed partial class HostileInputTests(AchatsApp app) : IClassFixture<AchatsApp>
+public sealed class HostileInputTests(AchatsApp app) : IClassFixture<AchatsApp>
 {
     private const string Cohorts = "/api/cohorts/v1/cohorts";
     private const string PartnerKeys = "/api/access/v1/partner-keys";
@@ -77,7 +76,7 @@ public sealed partial class HostileInputTests(AchatsApp app) : IClassFixture<Ach
         browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         var page = await browser.GetStringAsync("/inscription", Cancellation);
         var before = await WrittenAsync();
-        var body = string.Join('&', PageFields(page, cohortId).Select(field => $"{field.Key}={Uri.EscapeDataString(field.Value)}"))
+        var body = string.Join('&', PreRegistrationPageTests.Fields(page, cohortId).Select(field => $"{field.Key}={Uri.EscapeDataString(field.Value)}"))
             .Replace("participant.firstName=Camille", "participant.firstName=Cam%00ille", StringComparison.Ordinal);
 
         var response = await browser.PostAsync("/inscription", new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"), Cancellation);
@@ -217,50 +216,6 @@ public sealed partial class HostileInputTests(AchatsApp app) : IClassFixture<Ach
         (await WrittenAsync()).ShouldBe(before);
     }
 
-    /// <summary>Events and documents stored in this test class's database: a refusal changes neither.</summary>
-    private async Task<(long Events, long Documents)> WrittenAsync()
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(Cancellation);
-        List<string> tables = [];
-        await using (var list = new NpgsqlCommand("select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables where table_name like 'mt_doc_%'", connection))
-        await using (var reader = await list.ExecuteReaderAsync(Cancellation))
-        {
-            while (await reader.ReadAsync(Cancellation))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var sql = $"select (select count(*) from events.mt_events), {(tables.Count == 0 ? "0" : string.Join(" + ", tables.Select(table => $"(select count(*) from {table})")))}";
-        await using var count = new NpgsqlCommand(sql, connection);
-        await using var counts = await count.ExecuteReaderAsync(Cancellation);
-        await counts.ReadAsync(Cancellation);
-        return (counts.GetInt64(0), counts.GetInt64(1));
-    }
-
-    /// <summary>The pre-registration page's fields as a person fills them in: a public body of Montreuil.</summary>
-    private static List<KeyValuePair<string, string>> PageFields(string page, Guid cohortId) =>
-    [
-        new("__RequestVerificationToken", Hidden(page, "__RequestVerificationToken")),
-        new("_handler", Hidden(page, "_handler")),
-        new("idempotencyKey", Hidden(page, "idempotencyKey")),
-        new("cohortId", cohortId.ToString()),
-        new("participant.firstName", "Camille"),
-        new("participant.lastName", "Durand"),
-        new("participant.email", $"page.{Guid.CreateVersion7():N}@ville.test"),
-        new("participant.jobTitle", "Acheteuse"),
-        new("participant.profile", "PublicBuyer"),
-        new("organisation.name", "Ville de Montreuil"),
-        new("organisation.kind", "CommuneEptOrMetropole"),
-        new("organisation.siren", EnrolmentDriver.NewSiren()),
-        new("organisation.communeInseeCode", "93048"),
-        new("project.title", "Restauration scolaire"),
-        new("project.category", "Catering"),
-        new("project.themes", "Circular"),
-        new("consentToDataProcessing", "true"),
-    ];
-
-    private static string Hidden(string page, string name) =>
-        Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]+)\"").Groups[1].Value;
+    /// <summary>Rows of every event and document table of this test class's database: a refusal changes none.</summary>
+    private async Task<long[]> WrittenAsync() => await (await WriteCounter.CreateAsync(app.ConnectionString)).ReadAsync();
 }

@@ -19,12 +19,12 @@ internal sealed class ChangeStaffRoleValidator : AbstractValidator<ChangeStaffRo
 public static class ChangeStaffRoleHandler
 {
     public static async Task<StaffAccountView> Handle(
-        ChangeStaffRole command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        ChangeStaffRole command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var account = await session.LoadStaffAccountAsync(command.AccountId, cancellationToken);
         if (account.Role == command.Role && account.Organisation == command.Organisation)
         {
-            return StaffAccountView.Of(account, time.GetUtcNow());
+            return StaffAccountView.Of(account);
         }
 
         if (command.Role != StaffRole.Administrator)
@@ -34,7 +34,7 @@ public static class ChangeStaffRoleHandler
 
         var changed = account.WithRole(command.Role, command.Organisation);
         session.Update(changed);
-        return StaffAccountView.Of(changed, time.GetUtcNow());
+        return StaffAccountView.Of(changed);
     }
 }
 

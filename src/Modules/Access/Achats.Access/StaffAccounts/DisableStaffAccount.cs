@@ -14,7 +14,7 @@ public sealed record DisableStaffAccount(Guid AccountId);
 public static class DisableStaffAccountHandler
 {
     public static async Task<StaffAccountView> Handle(
-        DisableStaffAccount command, IDocumentSession session, IMessageContext context, TimeProvider time, CancellationToken cancellationToken)
+        DisableStaffAccount command, IDocumentSession session, IMessageContext context, CancellationToken cancellationToken)
     {
         var account = await session.LoadStaffAccountAsync(command.AccountId, cancellationToken);
         if (context.ActingAccount() == account.Id)
@@ -24,13 +24,13 @@ public static class DisableStaffAccountHandler
 
         if (account.Disabled)
         {
-            return StaffAccountView.Of(account, time.GetUtcNow());
+            return StaffAccountView.Of(account);
         }
 
         await session.EnsureAnotherAdministratorRemainsAsync(account, cancellationToken);
         var disabled = account.Disable();
         session.Update(disabled);
-        return StaffAccountView.Of(disabled, time.GetUtcNow());
+        return StaffAccountView.Of(disabled);
     }
 }
 

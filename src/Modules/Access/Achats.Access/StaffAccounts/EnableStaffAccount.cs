@@ -13,17 +13,17 @@ public sealed record EnableStaffAccount(Guid AccountId);
 public static class EnableStaffAccountHandler
 {
     public static async Task<StaffAccountView> Handle(
-        EnableStaffAccount command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        EnableStaffAccount command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var account = await session.LoadStaffAccountAsync(command.AccountId, cancellationToken);
         if (!account.Disabled)
         {
-            return StaffAccountView.Of(account, time.GetUtcNow());
+            return StaffAccountView.Of(account);
         }
 
         var enabled = account.Enable();
         session.Update(enabled);
-        return StaffAccountView.Of(enabled, time.GetUtcNow());
+        return StaffAccountView.Of(enabled);
     }
 }
 

@@ -12,8 +12,8 @@ public sealed record GetStaffAccount(Guid AccountId);
 
 public static class GetStaffAccountHandler
 {
-    public static async Task<StaffAccountView> Handle(GetStaffAccount query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken) =>
-        StaffAccountView.Of(await session.LoadStaffAccountAsync(query.AccountId, cancellationToken), time.GetUtcNow());
+    public static async Task<StaffAccountView> Handle(GetStaffAccount query, IQuerySession session, CancellationToken cancellationToken) =>
+        StaffAccountView.Of(await session.LoadStaffAccountAsync(query.AccountId, cancellationToken));
 }
 
 internal static class GetStaffAccountEndpoint

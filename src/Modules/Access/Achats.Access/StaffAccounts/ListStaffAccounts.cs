@@ -13,10 +13,10 @@ public sealed record ListStaffAccounts;
 public static class ListStaffAccountsHandler
 {
     public static async Task<IReadOnlyList<StaffAccountView>> Handle(
-        ListStaffAccounts query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+        ListStaffAccounts query, IQuerySession session, CancellationToken cancellationToken)
     {
         var accounts = await session.Query<StaffAccount>().OrderBy(account => account.DisplayName).ToListAsync(cancellationToken);
-        return accounts.Select(account => StaffAccountView.Of(account, time.GetUtcNow())).ToList();
+        return accounts.Select(account => StaffAccountView.Of(account)).ToList();
     }
 }
 

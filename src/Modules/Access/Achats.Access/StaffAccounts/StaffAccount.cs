@@ -47,7 +47,7 @@ public sealed record StaffAccount(
     public TimeSpan SignInDelay =>
         FailedAttempts < MaxFailedAttempts ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(FailedAttempts - MaxFailedAttempts + 1, LongestSignInDelay.TotalSeconds));
 
-    public bool IsSlowedDown => FailedAttempts >= MaxFailedAttempts;
+    public bool IsSlowedDown => SignInDelay > TimeSpan.Zero;
 
     public bool IsActiveAdministrator => Role == StaffRole.Administrator && !Disabled;
 
@@ -110,7 +110,7 @@ public sealed record PasswordLink(string TokenHash, DateTimeOffset ExpiresAt);
 /// <summary>What an administrator sees of a staff account: never its password hash.</summary>
 public sealed record StaffAccountView(Guid Id, string Email, string DisplayName, string Role, OrganisingStructure? Organisation, bool Disabled, bool SlowedDown)
 {
-    public static StaffAccountView Of(StaffAccount account, DateTimeOffset now) =>
+    public static StaffAccountView Of(StaffAccount account) =>
         new(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation, account.Disabled, account.IsSlowedDown);
 }
 
