@@ -37,6 +37,14 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
     /// <summary>Where this app's emails are written (the folder sender, when no SMTP server is configured).</summary>
     public string EmailFolder { get; } = Path.Combine(Path.GetTempPath(), "achats-emails", Guid.CreateVersion7().ToString("N"));
 
+    /// <summary>The emails sent to <paramref name="address"/>, oldest first.</summary>
+    public Task<IReadOnlyList<ReceivedEmail>> EmailsToAsync(string address) => Mailbox.ReadAsync(EmailFolder, address);
+
+    /// <summary>The latest email sent to <paramref name="address"/> whose subject contains <paramref name="subject"/>.</summary>
+    public async Task<ReceivedEmail> LatestEmailToAsync(string address, string subject = "") =>
+        (await EmailsToAsync(address)).LastOrDefault(email => email.Subject.Contains(subject, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No email to {address} about « {subject} ».");
+
     /// <summary>Starts the host on its new database; a state fixture overrides this to bring it to its state.</summary>
     public virtual async ValueTask InitializeAsync()
     {

@@ -31,6 +31,23 @@ public sealed class FolderEmailTests(AchatsApp app) : IClassFixture<AchatsApp>
         message.To.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("camille@ville.test");
         message.TextBody.ShouldNotBeNull().ShouldContain("Signez la charte d'engagement.");
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_email_folder_and_its_files_are_readable_by_the_service_account_only()
+    {
+        var email = new SendEmail("dominique@ville.test", "Dominique Petit", "Votre lien personnel", "Bonjour,\n\nhttps://achats.example/charte/secret",
+            "<p>Bonjour,</p>", [new EmailAttachment("seance.ics", CalendarFile.MediaType, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")]);
+
+        await app.Services.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(context => context.PublishAsync(email).AsTask()));
+
+        File.GetUnixFileMode(app.EmailFolder).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var received = (await app.EmailsToAsync("dominique@ville.test")).ShouldHaveSingleItem();
+        Directory.GetFiles(app.EmailFolder, "*.eml").ShouldAllBe(file => File.GetUnixFileMode(file) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        received.Html.ShouldBe("<p>Bonjour,</p>");
+        received.Attachments.ShouldHaveSingleItem().FileName.ShouldBe("seance.ics");
+    }
 }
 
 public sealed class SmtpEmailTests(SmtpEmailTests.SmtpApp app) : IClassFixture<SmtpEmailTests.SmtpApp>

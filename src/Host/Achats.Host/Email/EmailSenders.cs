@@ -29,11 +29,17 @@ public static class EmailSenders
         return services;
     }
 
-    internal static MimeMessage Mime(MailboxAddress from, SendEmail email) => new(
-        [from],
-        [new MailboxAddress(email.ToName, email.To)],
-        email.Subject,
-        new TextPart("plain") { Text = email.Text });
+    /// <summary>The plain text, its HTML alternative when there is one, and the attached files.</summary>
+    internal static MimeMessage Mime(MailboxAddress from, SendEmail email)
+    {
+        var body = new BodyBuilder { TextBody = email.Text, HtmlBody = email.Html };
+        foreach (var attachment in email.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, Encoding.UTF8.GetBytes(attachment.Content), ContentType.Parse(attachment.MediaType));
+        }
+
+        return new MimeMessage([from], [new MailboxAddress(email.ToName, email.To)], email.Subject, body.ToMessageBody());
+    }
 
     private static string DefaultFolder() => Environment.IsPrivilegedProcess
         ? "/var/lib/achats/emails"
@@ -43,7 +49,8 @@ public static class EmailSenders
 /// <summary>
 /// The embedded default: every message written as an .eml file any mail reader opens. Written whole or not at all
 /// (a temporary file renamed), and once: a message handled again after a crash finds its file already there, named
-/// by the time it was written (so they sort in order) and a fingerprint of its content (ADR 0040).
+/// by the time it was written (so they sort in order) and a fingerprint of its content (ADR 0040). The messages hold
+/// personal links: the folder is the service account's alone (0700) and so is each file (0600).
 /// </summary>
 public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEmailSender
 {
@@ -51,7 +58,7 @@ public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEma
 
     public async Task SendAsync(SendEmail email, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Folder);
+        CreateOwnFolder();
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{email.To}\n{email.Subject}\n{email.Text}")))[..32];
         if (Directory.EnumerateFiles(Folder, $"*-{fingerprint}.eml").Any())
         {
@@ -61,8 +68,38 @@ public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEma
         var message = EmailSenders.Mime(from, email);
         var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}-{fingerprint}.eml");
         var written = $"{path}.{Guid.CreateVersion7():N}.tmp";
-        await message.WriteToAsync(written, cancellationToken);
+        await using (var file = new FileStream(written, NewOwnFile()))
+        {
+            await message.WriteToAsync(file, cancellationToken);
+        }
+
         File.Move(written, path, overwrite: true);
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static FileStreamOptions NewOwnFile()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        return options;
+    }
+
+    private void CreateOwnFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Folder);
+            return;
+        }
+
+        Directory.CreateDirectory(Folder, OwnerOnly | UnixFileMode.UserExecute);
+        // A folder made before (by an earlier version, or by hand) is closed too.
+        File.SetUnixFileMode(Folder, OwnerOnly | UnixFileMode.UserExecute);
     }
 }
 

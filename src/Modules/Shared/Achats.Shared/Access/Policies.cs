@@ -25,6 +25,9 @@ public static class Policies
     /// </summary>
     public const string ReadProgrammeDecideOnPost = nameof(ReadProgrammeDecideOnPost);
 
+    /// <summary>A participant signed in through an emailed link (<see cref="ParticipantSession"/>): their own enrolments only.</summary>
+    public const string Participant = nameof(Participant);
+
     /// <summary>Any partner, with a valid API key whatever its scopes.</summary>
     public const string Partner = nameof(Partner);
 

@@ -5,10 +5,20 @@ using Wolverine.Runtime.Handlers;
 namespace Achats.Shared.Email;
 
 /// <summary>
-/// An email to send, in French plain text. Modules cascade it from the handler that decides it, so it is
-/// stored in the same transaction (Wolverine's outbox) and sent from a durable queue: never lost.
+/// An email to send, in French: plain text, and the same words as HTML when it was composed from a template
+/// (<see cref="EmailTemplate"/>). Modules cascade it from the handler that decides it, so it is stored in the same
+/// transaction (Wolverine's outbox) and sent from a durable queue: never lost.
 /// </summary>
-public sealed record SendEmail(string To, string ToName, string Subject, string Text);
+public sealed record SendEmail(
+    string To,
+    string ToName,
+    string Subject,
+    string Text,
+    string? Html = null,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A text file joined to an email, such as an <c>.ics</c> calendar entry.</summary>
+public sealed record EmailAttachment(string FileName, string MediaType, string Content);
 
 /// <summary>Where emails go: an SMTP server, or a folder of .eml files when none is configured.</summary>
 public interface IEmailSender

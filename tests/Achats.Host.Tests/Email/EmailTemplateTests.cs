@@ -1,0 +1,73 @@
+using Achats.Shared.Email;
+using Shouldly;
+using Xunit;
+
+namespace Achats.Host.Tests.Email;
+
+/// <summary>One template file gives the plain text and the HTML of an email, in one layout that links the privacy notice.</summary>
+public sealed class EmailTemplateTests
+{
+    private static readonly PublicSite Site = new("https://achats.example");
+    private static readonly EmailTemplate Sample = EmailTemplate.Of(typeof(EmailTemplateTests).Assembly, "sample");
+
+    private static Dictionary<string, object?> Values(bool membershipRequired = false) => new()
+    {
+        ["Reference"] = "ACH-2027-00042",
+        ["FirstName"] = "Camille <b>",
+        ["Message"] = "Précisez votre projet.\nMerci !",
+        ["MembershipRequired"] = membershipRequired,
+        ["PageUrl"] = "https://achats.example/mon-inscription?a=1&b=2",
+    };
+
+    [Fact]
+    public void The_subject_and_the_text_carry_the_values_and_the_links_in_full()
+    {
+        var email = Sample.Render("camille@ville.test", "Camille Durand", Site, Values());
+
+        email.Subject.ShouldBe("Votre demande ACH-2027-00042");
+        email.Text.ShouldContain("Bonjour Camille <b>,");
+        email.Text.ShouldContain("Précisez votre projet.\nMerci !");
+        email.Text.ShouldContain("Votre participation est gratuite.");
+        email.Text.ShouldNotContain("adhérez");
+        email.Text.ShouldContain("Voir mon inscription : https://achats.example/mon-inscription?a=1&b=2");
+        email.Text.ShouldContain("Vos données personnelles et vos droits : https://achats.example/confidentialite");
+    }
+
+    [Fact]
+    public void The_HTML_escapes_the_values_and_links_what_the_text_names()
+    {
+        var email = Sample.Render("camille@ville.test", "Camille Durand", Site, Values(membershipRequired: true));
+
+        var html = email.Html.ShouldNotBeNull();
+        html.ShouldContain("Bonjour Camille &lt;b&gt;,");
+        html.ShouldContain("Précisez votre projet.<br>");
+        html.ShouldContain("<a href=\"https://achats.example/mon-inscription?a=1&amp;b=2\"");
+        html.ShouldContain("<li><a href=\"https://www.obsar.asso.fr/adherer\"");
+        html.ShouldContain("href=\"https://achats.example/confidentialite\"");
+        html.ShouldNotContain("{{");
+        email.Text.ShouldContain("Pour participer gratuitement, adhérez à l'un des partenaires :");
+        email.Text.ShouldNotContain("Votre participation est gratuite.");
+    }
+
+    [Fact]
+    public void A_value_the_template_names_but_the_caller_forgot_is_an_error_not_a_blank()
+    {
+        var values = Values();
+        values.Remove("MembershipRequired");
+
+        Should.Throw<InvalidOperationException>(() => Sample.Render("camille@ville.test", "Camille Durand", Site, values))
+            .Message.ShouldContain("MembershipRequired");
+    }
+
+    [Fact]
+    public void A_calendar_file_holds_the_event_in_UTC_with_its_text_escaped_and_folded()
+    {
+        var start = new DateTimeOffset(2027, 3, 4, 9, 30, 0, TimeSpan.FromHours(1));
+        var ics = CalendarFile.Write(start, [new CalendarEvent(Guid.CreateVersion7(), "Atelier : réemploi, achats; suite", start, start.AddHours(2), "Métropole du Grand Paris, 15 avenue Pierre Mendès-France, 75013 Paris", null, "Apportez votre projet d'achat.\nÀ bientôt.")]);
+
+        ics.ShouldContain("DTSTART:20270304T083000Z\r\n");
+        ics.ShouldContain("SUMMARY:Atelier : réemploi\\, achats\\; suite\r\n");
+        ics.ShouldContain("DESCRIPTION:Apportez votre projet d'achat.\\nÀ bientôt.\r\n");
+        ics.Split("\r\n").ShouldAllBe(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75);
+    }
+}
