@@ -1,3 +1,4 @@
+using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
 using Achats.Cohorts.Roster;
@@ -22,7 +23,7 @@ public sealed class RosterFromEnrolmentTests(AchatsApp app) : IClassFixture<Acha
     [Fact]
     public async Task An_admission_delivered_twice_joins_once_and_its_project_is_declared_once()
     {
-        var cohortId = Guid.CreateVersion7();
+        var cohortId = await PlannedCohortAsync();
         var project = new AdmittedProject(Guid.CreateVersion7(), "Mobilier de réemploi", "Furniture", ["Solidarity", "Circular"]);
         var admitted = Admitted(cohortId, "Camille") with { Project = project };
 
@@ -41,7 +42,7 @@ public sealed class RosterFromEnrolmentTests(AchatsApp app) : IClassFixture<Acha
     [Fact]
     public async Task A_pair_is_linked_whichever_colleague_is_admitted_first_and_shares_their_project()
     {
-        var cohortId = Guid.CreateVersion7();
+        var cohortId = await PlannedCohortAsync();
         var project = new AdmittedProject(Guid.CreateVersion7(), "Restauration scolaire", "Catering", ["Circular"]);
         var camille = Admitted(cohortId, "Camille") with { Project = project };
         var dominique = Admitted(cohortId, "Dominique") with { PairedWithEnrolmentId = camille.EnrolmentId, Project = project };
@@ -59,7 +60,7 @@ public sealed class RosterFromEnrolmentTests(AchatsApp app) : IClassFixture<Acha
     [Fact]
     public async Task A_withdrawal_arriving_before_its_admission_waits_for_it_and_a_late_admission_never_brings_anyone_back()
     {
-        var cohortId = Guid.CreateVersion7();
+        var cohortId = await PlannedCohortAsync();
         var admitted = Admitted(cohortId, "Claude");
         var withdrawn = new EnrolmentWithdrawn(admitted.EnrolmentId, cohortId, "Départ de l'entreprise", WasAdmitted: true, null, Now.AddDays(3));
 
@@ -101,6 +102,10 @@ public sealed class RosterFromEnrolmentTests(AchatsApp app) : IClassFixture<Acha
         await session.SaveChangesAsync(Cancellation);
         return left;
     }
+
+    /// <summary>Enrolment admits only to a cohort Cohorts planned.</summary>
+    private async Task<Guid> PlannedCohortAsync() =>
+        (await app.InvokeAsync<Cohort>(new PlanCohort($"Édition {Guid.CreateVersion7():N}", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 14)))).Id;
 
     private static EnrolmentAdmitted Admitted(Guid cohortId, string firstName) => new(
         Guid.CreateVersion7(), cohortId, firstName, "Durand", $"{firstName.ToLowerInvariant()}@ville.test", "PublicBuyer", "Ville de Montreuil",

@@ -46,6 +46,7 @@ public static class CohortsModule
 
         options.Events.MapEventType<CohortPlanned>("cohorts.cohort_planned");
         options.Events.MapEventType<CohortDatesChanged>("cohorts.cohort_dates_changed");
+        options.Events.MapEventType<LinkedInGroupChanged>("cohorts.linkedin_group_changed");
         options.Events.MapEventType<CohortLaunched>("cohorts.cohort_launched");
         options.Events.MapEventType<CohortClosed>("cohorts.cohort_closed");
         options.Events.MapEventType<SequenceAdded>("cohorts.sequence_added");
@@ -78,6 +79,7 @@ public static class CohortsModule
         cohorts.MapGetCohort();
         cohorts.MapListCohorts();
         cohorts.MapChangeCohortDates();
+        cohorts.MapSetLinkedInGroup();
         cohorts.MapLaunchCohort();
         cohorts.MapCloseCohort();
         cohorts.MapRoster();

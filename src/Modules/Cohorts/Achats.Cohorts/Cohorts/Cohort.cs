@@ -30,6 +30,9 @@ public sealed record Cohort(
 
     public IReadOnlyList<CohortDatesChanged> DateChanges { get; init; } = [];
 
+    /// <summary>The address of the LinkedIn group open to everyone engaged on these topics, if staff gave one.</summary>
+    public string? LinkedInGroup { get; init; }
+
     /// <summary>In the order staff gave them.</summary>
     public IReadOnlyList<Sequence> Sequences { get; init; } = [];
 
@@ -51,6 +54,8 @@ public sealed record Cohort(
         EndsOn = changed.EndsOn,
         DateChanges = [.. DateChanges, changed],
     };
+
+    public Cohort Apply(LinkedInGroupChanged changed) => this with { LinkedInGroup = changed.Url };
 
     public Cohort Apply(CohortLaunched launched) => this with { Phase = CohortPhase.Launched, LaunchedAt = launched.LaunchedAt };
 

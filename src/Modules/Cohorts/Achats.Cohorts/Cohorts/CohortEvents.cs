@@ -18,6 +18,9 @@ public sealed record CohortDatesChanged(
     DateOnly EndsOn,
     string Reason);
 
+/// <summary>The cohort's LinkedIn group, an external link given to its participants; null when removed.</summary>
+public sealed record LinkedInGroupChanged(string? Url);
+
 public sealed record CohortLaunched(DateTimeOffset LaunchedAt);
 
 public sealed record CohortClosed(DateTimeOffset ClosedAt);

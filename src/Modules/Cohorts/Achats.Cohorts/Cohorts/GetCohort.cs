@@ -26,7 +26,11 @@ public sealed record CohortView(
     DateTimeOffset? ClosedAt,
     IReadOnlyList<CohortDatesChanged> DateChanges,
     IReadOnlyList<SequenceView> Sequences,
-    int Version);
+    int Version)
+{
+    /// <summary>The address of the cohort's LinkedIn group, if staff gave one.</summary>
+    public string? LinkedInGroup { get; init; }
+}
 
 public sealed record SequenceView(Guid Id, string Title, IReadOnlyList<SessionView> Sessions);
 
@@ -69,7 +73,10 @@ public static class GetCohortHandler
                 .OrderBy(session => session.Details.StartsAt)
                 .Select(SessionView.Of)
                 .ToList())).ToList(),
-            cohort.Version);
+            cohort.Version)
+        {
+            LinkedInGroup = cohort.LinkedInGroup,
+        };
     }
 
     public static string Label(CohortStatus status) => status switch

@@ -1,8 +1,11 @@
+using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Projects;
 using Achats.Enrolment.Contracts;
+using Achats.Shared.Email;
 using Achats.Shared.Messaging;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Wolverine.Runtime.Handlers;
 
 namespace Achats.Cohorts.Roster;
@@ -12,6 +15,8 @@ namespace Achats.Cohorts.Roster;
 /// colleague is there too, and the purchasing project they named at pre-registration becomes one of the
 /// cohort's projects. A redelivered admission changes nothing; an enrolment once withdrawn never comes back
 /// (Enrolment closes it for good), so a late admission after its withdrawal changes nothing either.
+/// The new member is welcomed by email from the same transaction (Wolverine's outbox): only a new member, so a
+/// redelivered or replayed admission sends nothing twice.
 /// </summary>
 public static class AddToRosterHandler
 {
@@ -19,12 +24,17 @@ public static class AddToRosterHandler
     public static void Configure(HandlerChain chain) =>
         chain.RetryOnConcurrentAppend();
 
-    public static async Task<ParticipantJoinedCohort?> Handle(EnrolmentAdmitted admitted, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<(ParticipantJoinedCohort?, SendEmail?)> Handle(
+        EnrolmentAdmitted admitted, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<RosterMember>(admitted.EnrolmentId, cancellationToken) is not null)
         {
-            return null;
+            return (null, null);
         }
+
+        // Enrolment admits only to a cohort Cohorts planned: none here is a fault to retry, not a welcome to skip.
+        var cohort = await session.LoadAsync<Cohort>(admitted.CohortId, cancellationToken)
+            ?? throw new InvalidOperationException($"An admission to the unknown cohort {admitted.CohortId}.");
 
         // The binôme known at admission, whether or not the colleague is admitted yet; lists read only current members.
         var member = new RosterMember(admitted.EnrolmentId, admitted.CohortId, admitted.FirstName, admitted.LastName, admitted.Email,
@@ -45,8 +55,9 @@ public static class AddToRosterHandler
             await RecordProjectAsync(session, admitted, project, cancellationToken);
         }
 
-        return new ParticipantJoinedCohort(member.CohortId, member.Id, member.FirstName, member.LastName, member.Email,
-            member.OrganisationName, member.JoinedAt);
+        return (new ParticipantJoinedCohort(member.CohortId, member.Id, member.FirstName, member.LastName, member.Email,
+                member.OrganisationName, member.JoinedAt),
+            Welcome.Email(member, cohort, PublicSite.From(configuration), time.GetUtcNow()));
     }
 
     /// <summary>The first colleague admitted on a project declares it; the next ones carry it with them.</summary>
