@@ -67,8 +67,9 @@ public sealed class WelcomeEmailTests(WelcomeEmailTests.CohortsWithAdmissions ap
         events[1].Location.ShouldBe("Hôtel de la Métropole, 15 avenue Pierre Mendès-France, Paris");
         events[2].Description.ShouldNotBeNull().ShouldContain("Mise en relation");
         var launch = ParisTime.FromParis(app.StartsOn.AddDays(1).ToDateTime(new TimeOnly(9, 30)))!.Value;
-        camille.Content.ShouldContain($"DTSTART:{launch.UtcDateTime:yyyyMMdd'T'HHmmss}Z\r\n");
-        camille.Content.ShouldContain($"DTEND:{launch.AddHours(2.5).UtcDateTime:yyyyMMdd'T'HHmmss}Z\r\n");
+        var lines = camille.Content.ReplaceLineEndings("\n").Split('\n');
+        lines.ShouldContain($"DTSTART:{launch.UtcDateTime:yyyyMMdd'T'HHmmss}Z");
+        lines.ShouldContain($"DTEND:{launch.AddHours(2.5).UtcDateTime:yyyyMMdd'T'HHmmss}Z");
         camille.Content.ShouldNotContain("TZID");
     }
 
