@@ -101,6 +101,29 @@ public sealed class EditionPagesTests(BrowserApp app, Chromium chromium) : IClas
     }
 
     [Fact]
+    public async Task Staff_give_the_editions_LinkedIn_group_by_keyboard_and_an_address_off_linkedin_com_is_refused_beside_the_field()
+    {
+        var page = await app.SignedInPageAsync(chromium, StaffRole.ProgrammeStaff);
+        var cohortId = await app.OpenCohortAsync("Édition en réseau");
+        await page.GotoAsync($"/editions/{cohortId}");
+        await page.GetByText("Aucun groupe indiqué : le courriel de bienvenue n'en parle pas.").WaitForAsync();
+
+        await page.GetByText("Indiquer le groupe LinkedIn").ClickAsync();
+        var field = page.GetByLabel("Adresse du groupe LinkedIn");
+        await field.FillAsync("http://www.linkedin.com/groups/1234567/");
+        await field.PressAsync("Enter");
+        await page.Locator("#url-erreur").GetByText("Donnez l'adresse https:// d'un groupe sur linkedin.com").WaitForAsync();
+        (await field.InputValueAsync()).ShouldBe("http://www.linkedin.com/groups/1234567/"); // what was typed stays
+        await Look.AtAsync(page, "edition-linkedin-refus");
+
+        await field.FillAsync("https://www.linkedin.com/groups/1234567/");
+        await field.PressAsync("Enter");
+        await page.GetByText("Groupe LinkedIn enregistré : les prochains courriels de bienvenue le donnent.").WaitForAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "https://www.linkedin.com/groups/1234567/" }).GetAttributeAsync("href")).ShouldBe("https://www.linkedin.com/groups/1234567/");
+        await Look.AtAsync(page, "edition-linkedin");
+    }
+
+    [Fact]
     public async Task An_auditor_reads_an_edition_without_any_form_or_act()
     {
         var cohortId = await app.OpenCohortAsync("Édition auditée");

@@ -88,6 +88,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["GET /api/cohorts/v1/cohorts/{cohortId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["GET /api/cohorts/v1/cohorts"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
         ["PUT /api/cohorts/v1/cohorts/{cohortId:guid}/dates"] = [StaffRole.ProgrammeStaff],
+        ["PUT /api/cohorts/v1/cohorts/{cohortId:guid}/linkedin-group"] = [StaffRole.ProgrammeStaff],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/launch"] = [StaffRole.ProgrammeStaff],
         ["POST /api/cohorts/v1/cohorts/{cohortId:guid}/closure"] = [StaffRole.ProgrammeStaff],
         ["GET /api/cohorts/v1/cohorts/{cohortId:guid}/roster"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],

@@ -214,6 +214,7 @@ public sealed partial class HostileRequests(ApiDocument document, HostileApp app
                 _ => name.ToLowerInvariant() switch
                 {
                     "siren" => Sirens.Next(),
+                    "url" => "https://www.linkedin.com/groups/1234567/",
                     "email" => $"fuzz.{Guid.CreateVersion7():N}@achats.test",
                     var text when text.Contains("insee", StringComparison.Ordinal) => "93048",
                     var text when text.Contains("phone", StringComparison.Ordinal) => "01 23 45 67 89",
