@@ -27,8 +27,10 @@ public sealed class WelcomeDecisionTests
         email.Text.ShouldNotContain("Plénière de mai");
         email.Text.ShouldContain("Plénière de juin\nLe mardi 1er juin 2021, de 9 h 30 à 12 h 00, en ligne");
         var calendar = email.Attachments.ShouldNotBeNull().ShouldHaveSingleItem().Content;
-        calendar.ShouldContain($"UID:{june:N}@achats-circulaires-solidaires\r\n");
-        calendar.ShouldContain("DTSTART:20210601T073000Z\r\n"); // summer time: Paris is UTC+2
+        calendar.ShouldContain("DTSTART;TZID=Europe/Paris:20210601T093000\r\n"); // Paris wall-clock time, in summer time too
+        var only = Ical.Net.Calendar.Load(calendar)!.Events.ShouldHaveSingleItem();
+        only.Uid.ShouldBe($"{june}@{CalendarFile.UidDomain}");
+        only.DtStart!.AsUtc.ShouldBe(new DateTime(2021, 6, 1, 7, 30, 0, DateTimeKind.Utc));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class WelcomeEmailTests(WelcomeEmailTests.CohortsWithAdmissions ap
     }
 
     [Fact]
-    public async Task The_calendar_file_holds_those_sessions_in_UTC_each_with_one_UID_whoever_receives_it()
+    public async Task The_calendar_file_holds_those_sessions_in_Paris_time_each_with_the_UID_staff_files_give_it()
     {
         var camille = (await app.LatestEmailToAsync(app.CamilleEmail, Welcome)).Attachments.ShouldHaveSingleItem();
         var dominique = (await app.LatestEmailToAsync(app.DominiqueEmail, Welcome)).Attachments.ShouldHaveSingleItem();
@@ -60,7 +60,7 @@ public sealed class WelcomeEmailTests(WelcomeEmailTests.CohortsWithAdmissions ap
         camille.FileName.ShouldBe("premieres-seances.ics");
         camille.MediaType.ShouldBe("text/calendar");
         var events = Ical.Net.Calendar.Load(camille.Content)!.Events.OrderBy(calendarEvent => calendarEvent.DtStart!.AsUtc).ToList();
-        events.Select(calendarEvent => calendarEvent.Uid).ShouldBe(app.ShownSessions.Select(id => $"{id:N}@achats-circulaires-solidaires"));
+        events.Select(calendarEvent => calendarEvent.Uid).ShouldBe(app.ShownSessions.Select(id => $"{id}@{CalendarFile.UidDomain}"));
         events.Select(calendarEvent => calendarEvent.Uid).ShouldBe(Ical.Net.Calendar.Load(dominique.Content)!.Events.OrderBy(calendarEvent => calendarEvent.DtStart!.AsUtc).Select(calendarEvent => calendarEvent.Uid));
         events[0].Summary.ShouldBe("Séance de lancement");
         events[0].Location.ShouldBe("https://visio.example/lancement");
@@ -68,9 +68,9 @@ public sealed class WelcomeEmailTests(WelcomeEmailTests.CohortsWithAdmissions ap
         events[2].Description.ShouldNotBeNull().ShouldContain("Mise en relation");
         var launch = ParisTime.FromParis(app.StartsOn.AddDays(1).ToDateTime(new TimeOnly(9, 30)))!.Value;
         var lines = camille.Content.ReplaceLineEndings("\n").Split('\n');
-        lines.ShouldContain($"DTSTART:{launch.UtcDateTime:yyyyMMdd'T'HHmmss}Z");
-        lines.ShouldContain($"DTEND:{launch.AddHours(2.5).UtcDateTime:yyyyMMdd'T'HHmmss}Z");
-        camille.Content.ShouldNotContain("TZID");
+        lines.ShouldContain($"DTSTART;TZID=Europe/Paris:{app.StartsOn.AddDays(1):yyyyMMdd}T093000");
+        lines.ShouldContain($"DTEND;TZID=Europe/Paris:{app.StartsOn.AddDays(1):yyyyMMdd}T120000");
+        events[0].DtStart!.AsUtc.ShouldBe(launch.UtcDateTime);
     }
 
     [Fact]

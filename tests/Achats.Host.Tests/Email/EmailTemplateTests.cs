@@ -58,16 +58,4 @@ public sealed class EmailTemplateTests
         Should.Throw<InvalidOperationException>(() => Sample.Render("camille@ville.test", "Camille Durand", Site, values))
             .Message.ShouldContain("MembershipRequired");
     }
-
-    [Fact]
-    public void A_calendar_file_holds_the_event_in_UTC_with_its_text_escaped_and_folded()
-    {
-        var start = new DateTimeOffset(2027, 3, 4, 9, 30, 0, TimeSpan.FromHours(1));
-        var ics = CalendarFile.Write(start, [new CalendarEvent(Guid.CreateVersion7(), "Atelier : réemploi, achats; suite", start, start.AddHours(2), "Métropole du Grand Paris, 15 avenue Pierre Mendès-France, 75013 Paris", null, "Apportez votre projet d'achat.\nÀ bientôt.")]);
-
-        ics.ShouldContain("DTSTART:20270304T083000Z\r\n");
-        ics.ShouldContain("SUMMARY:Atelier : réemploi\\, achats\\; suite\r\n");
-        ics.ShouldContain("DESCRIPTION:Apportez votre projet d'achat.\\nÀ bientôt.\r\n");
-        ics.Split("\r\n").ShouldAllBe(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75);
-    }
 }

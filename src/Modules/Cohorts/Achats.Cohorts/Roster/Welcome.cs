@@ -47,18 +47,18 @@ internal static class Welcome
             values[$"Session{place}Link"] = details?.MeetingLink;
         }
 
-        EmailAttachment[] calendar = sessions.Count == 0 ? [] : [CalendarFile.Attachment(CalendarFileName, now, [.. sessions.Select(session => Event(cohort, session))])];
+        EmailAttachment[] calendar = sessions.Count == 0 ? [] : [CalendarFile.Attachment(CalendarFileName, cohort.Name, now, sessions.Select(session => Event(cohort, session)))];
         return Template.Render(member.Email, member.Name, site, values, calendar);
     }
 
-    /// <summary>One session in the participant's agenda: its id is its UID, so a later file about it updates it.</summary>
+    /// <summary>One session in the participant's agenda, with the UID staff's files give it, so a later file about it updates it.</summary>
     private static CalendarEvent Event(Cohort cohort, Session session) => new(
         session.Id,
         session.Details.Title,
         session.Details.StartsAt,
         session.Details.EndsAt,
         session.Details.Venue ?? session.Details.MeetingLink,
-        session.Details.MeetingLink,
+        session.Details.MeetingLink is { } link ? new Uri(link) : null,
         $"{SessionLabels.Of(session.Details.Kind)} — {cohort.Name} — {SessionLabels.Of(session.Details.Modality)}");
 
     /// <summary>« jeudi 14 janvier 2027 », the day in Paris.</summary>

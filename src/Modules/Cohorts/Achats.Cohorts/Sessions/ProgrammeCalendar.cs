@@ -1,12 +1,9 @@
 using System.Text;
 using Achats.Cohorts.Cohorts;
 using Achats.Shared.Access;
+using Achats.Shared.Email;
 using Achats.Shared.Http;
 using Achats.Shared.Web;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,49 +13,22 @@ namespace Achats.Cohorts.Sessions;
 
 /// <summary>
 /// The programme as calendar files staff add to their agenda: one session (<c>/programme/seances/{id}.ics</c>) or
-/// the whole programme (<c>/programme.ics</c>), cancelled sessions kept as cancelled so that agendas drop them.
-/// Times are Paris wall-clock times with their zone (TZID=Europe/Paris and its VTIMEZONE), so they stay right
-/// across the change to and from summer time.
+/// the whole programme (<c>/programme.ics</c>), written by the one calendar writer (<see cref="CalendarFile"/>).
 /// </summary>
 public static class ProgrammeCalendar
 {
-    public const string ContentType = "text/calendar; charset=utf-8";
+    public static string Write(CohortView cohort, IEnumerable<SessionView> sessions, Uri site, DateTimeOffset now) =>
+        CalendarFile.Write($"{ProgrammeTexts.Title} — {cohort.Name}", now, sessions.Select(session => Event(cohort, session, site)));
 
-    /// <summary>The domain of every UID: the same whatever host served the file, so an agenda updates the event instead of doubling it.</summary>
-    public const string UidDomain = "programme-achats.metropolegrandparis.fr";
-
-    private const string Paris = "Europe/Paris";
-
-    public static string Write(CohortView cohort, IEnumerable<SessionView> sessions, Uri site, DateTimeOffset now)
-    {
-        var calendar = new Calendar { ProductId = "-//Programme Achats Circulaires et Solidaires//Achats//FR" };
-        calendar.AddTimeZone(Paris);
-        calendar.AddProperty("X-WR-CALNAME", $"{ProgrammeTexts.Title} — {cohort.Name}");
-        calendar.AddProperty("X-WR-TIMEZONE", Paris);
-        foreach (var session in sessions)
-        {
-            calendar.Events.Add(Event(cohort, session, site, now));
-        }
-
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
-    }
-
-    private static CalendarEvent Event(CohortView cohort, SessionView session, Uri site, DateTimeOffset now)
-    {
-        var sequence = cohort.Sequences.First(sequence => sequence.Sessions.Contains(session));
-        return new CalendarEvent
-        {
-            Uid = $"{session.Id}@{UidDomain}",
-            Summary = session.Title,
-            DtStart = new CalDateTime(session.StartsAt.DateTime, Paris),
-            DtEnd = new CalDateTime(session.EndsAt.DateTime, Paris),
-            DtStamp = new CalDateTime(now.UtcDateTime),
-            Location = session.Venue ?? session.MeetingLink,
-            Url = new Uri(site, $"/programme/seances/{session.Id}?edition={cohort.Id}"),
-            Description = Description(cohort, sequence, session),
-            Status = session.CancellationReason is null ? EventStatus.Confirmed : EventStatus.Cancelled,
-        };
-    }
+    private static CalendarEvent Event(CohortView cohort, SessionView session, Uri site) => new(
+        session.Id,
+        session.Title,
+        session.StartsAt,
+        session.EndsAt,
+        session.Venue ?? session.MeetingLink,
+        new Uri(site, $"/programme/seances/{session.Id}?edition={cohort.Id}"),
+        Description(cohort, cohort.Sequences.First(sequence => sequence.Sessions.Contains(session)), session),
+        Cancelled: session.CancellationReason is not null);
 
     private static string Description(CohortView cohort, SequenceView sequence, SessionView session)
     {
@@ -121,5 +91,5 @@ public static class ProgrammeCalendar
     private static Uri Site(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}");
 
     private static IResult File(string calendar, string fileName) =>
-        Results.File(Encoding.UTF8.GetBytes(calendar), ContentType, fileName);
+        Results.File(Encoding.UTF8.GetBytes(calendar), CalendarFile.MediaType, fileName);
 }

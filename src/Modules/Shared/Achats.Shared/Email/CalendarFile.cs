@@ -1,76 +1,55 @@
-using System.Text;
+using Ical.Net;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace Achats.Shared.Email;
 
-/// <summary>One event of a calendar file: a session a participant or a supplier is invited to.</summary>
-public sealed record CalendarEvent(Guid Id, string Title, DateTimeOffset Start, DateTimeOffset End, string? Location, string? Url, string Description);
+/// <summary>One event of a calendar file: a session staff, a participant or a supplier add to their agenda.</summary>
+public sealed record CalendarEvent(
+    Guid Id, string Title, DateTimeOffset Start, DateTimeOffset End, string? Location, Uri? Url, string Description, bool Cancelled = false);
 
 /// <summary>
-/// An <c>.ics</c> file (RFC 5545) any calendar imports: times in UTC, text escaped, lines folded at 75 octets.
-/// The same event keeps the same UID, so importing it again updates it rather than doubling it.
+/// The programme's one way of writing <c>.ics</c> files (RFC 5545), for the staff's downloads and the emails'
+/// attachments alike. Times are Paris wall-clock times with their zone (TZID=Europe/Paris and its VTIMEZONE), so
+/// they stay right across the change to and from summer time; a session keeps one UID wherever its file comes from,
+/// so an agenda updates the event instead of doubling it; a cancelled session stays, cancelled, so agendas drop it.
 /// </summary>
 public static class CalendarFile
 {
-    public const string MediaType = "text/calendar; charset=utf-8; method=PUBLISH";
+    public const string MediaType = "text/calendar; charset=utf-8";
 
-    public static EmailAttachment Attachment(string fileName, DateTimeOffset stamp, params IReadOnlyList<CalendarEvent> events) =>
-        new(fileName, MediaType, Write(stamp, events));
+    /// <summary>The domain of every UID: the same whatever host served the file.</summary>
+    public const string UidDomain = "programme-achats.metropolegrandparis.fr";
 
-    public static string Write(DateTimeOffset stamp, IReadOnlyList<CalendarEvent> events)
+    private const string Paris = "Europe/Paris";
+
+    public static EmailAttachment Attachment(string fileName, string name, DateTimeOffset stamp, IEnumerable<CalendarEvent> events) =>
+        new(fileName, MediaType, Write(name, stamp, events));
+
+    /// <summary>The calendar <paramref name="name"/> holding <paramref name="events"/>, stamped <paramref name="stamp"/>.</summary>
+    public static string Write(string name, DateTimeOffset stamp, IEnumerable<CalendarEvent> events)
     {
-        var lines = new List<string> { "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Achats circulaires et solidaires//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH" };
+        var calendar = new Calendar { ProductId = "-//Programme Achats Circulaires et Solidaires//Achats//FR" };
+        calendar.AddTimeZone(Paris);
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", Paris);
         foreach (var calendarEvent in events)
         {
-            lines.Add("BEGIN:VEVENT");
-            lines.Add($"UID:{calendarEvent.Id:N}@achats-circulaires-solidaires");
-            lines.Add($"DTSTAMP:{Utc(stamp)}");
-            lines.Add($"DTSTART:{Utc(calendarEvent.Start)}");
-            lines.Add($"DTEND:{Utc(calendarEvent.End)}");
-            lines.Add($"SUMMARY:{Escape(calendarEvent.Title)}");
-            if (calendarEvent.Location is { Length: > 0 } location)
+            calendar.Events.Add(new IcalEvent
             {
-                lines.Add($"LOCATION:{Escape(location)}");
-            }
-
-            if (calendarEvent.Url is { Length: > 0 } url)
-            {
-                lines.Add($"URL:{url}");
-            }
-
-            lines.Add($"DESCRIPTION:{Escape(calendarEvent.Description)}");
-            lines.Add("END:VEVENT");
+                Uid = $"{calendarEvent.Id}@{UidDomain}",
+                Summary = calendarEvent.Title,
+                DtStart = new CalDateTime(Time.ParisTime.InParis(calendarEvent.Start).DateTime, Paris),
+                DtEnd = new CalDateTime(Time.ParisTime.InParis(calendarEvent.End).DateTime, Paris),
+                DtStamp = new CalDateTime(stamp.UtcDateTime),
+                Location = calendarEvent.Location,
+                Url = calendarEvent.Url,
+                Description = calendarEvent.Description,
+                Status = calendarEvent.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            });
         }
 
-        lines.Add("END:VCALENDAR");
-        return string.Concat(lines.Select(line => Fold(line) + "\r\n"));
-    }
-
-    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .ReplaceLineEndings("\\n");
-
-    /// <summary>Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character.</summary>
-    private static string Fold(string line)
-    {
-        var folded = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
-            {
-                folded.Append("\r\n ");
-                octets = 1;
-            }
-
-            folded.Append(rune.ToString());
-            octets += size;
-        }
-
-        return folded.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 }
