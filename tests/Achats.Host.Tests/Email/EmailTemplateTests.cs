@@ -17,6 +17,11 @@ public sealed class EmailTemplateTests
         ["Message"] = "Précisez votre projet.\nMerci !",
         ["MembershipRequired"] = membershipRequired,
         ["PageUrl"] = "https://achats.example/mon-inscription?a=1&b=2",
+        ["Sessions"] = new List<IReadOnlyDictionary<string, object?>>
+        {
+            new Dictionary<string, object?> { ["Title"] = "Lancement", ["Day"] = "jeudi 14 janvier 2027", ["Link"] = "https://visio.example/lancement" },
+            new Dictionary<string, object?> { ["Title"] = "Atelier <réemploi>", ["Day"] = "jeudi 4 février 2027", ["Link"] = null },
+        },
     };
 
     [Fact]
@@ -47,6 +52,16 @@ public sealed class EmailTemplateTests
         html.ShouldNotContain("{{");
         email.Text.ShouldContain("Pour participer gratuitement, adhérez à l'un des partenaires :");
         email.Text.ShouldNotContain("Votre participation est gratuite.");
+    }
+
+    [Fact]
+    public void A_loop_writes_its_lines_once_per_item_with_the_items_values_escaped_and_conditions_decided_per_item()
+    {
+        var email = Sample.Render("camille@ville.test", "Camille Durand", Site, Values());
+
+        email.Text.ShouldContain("Lancement, le jeudi 14 janvier 2027\nRejoindre : https://visio.example/lancement\n\nAtelier <réemploi>, le jeudi 4 février 2027\n\nVoir mon inscription");
+        email.Html.ShouldNotBeNull().ShouldContain("Atelier &lt;réemploi&gt;, le jeudi 4 février 2027</p>");
+        email.Html.ShouldContain("<a href=\"https://visio.example/lancement\"");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Achats.Cohorts.Roster;
 /// </summary>
 internal static class Welcome
 {
-    /// <summary>As many sessions as the template has places for.</summary>
+    /// <summary>The next sessions a welcome names.</summary>
     public const int SessionsShown = 3;
 
     public const string CalendarFileName = "premieres-seances.ics";
@@ -31,25 +31,25 @@ internal static class Welcome
             ["StartsOn"] = FrenchDates.Long(cohort.StartsOn),
             ["EndsOn"] = FrenchDates.Long(cohort.EndsOn),
             ["HasSessions"] = sessions.Count > 0,
+            ["Sessions"] = sessions.Select(session => Values(session.Details)).ToList(),
             ["CalendarFileName"] = CalendarFileName,
             ["LinkedInGroup"] = cohort.LinkedInGroup,
             ["Launched"] = cohort.Phase != CohortPhase.Planned,
         };
-        for (var place = 1; place <= SessionsShown; place++)
-        {
-            var details = sessions.ElementAtOrDefault(place - 1)?.Details;
-            values[$"Session{place}"] = details?.Title;
-            values[$"Session{place}Day"] = details is null ? null : Day(details.StartsAt);
-            values[$"Session{place}Start"] = details is null ? null : Time(details.StartsAt);
-            values[$"Session{place}End"] = details is null ? null : Time(details.EndsAt);
-            values[$"Session{place}Modality"] = details is null ? null : SessionLabels.Of(details.Modality).ToLower(French);
-            values[$"Session{place}Venue"] = details?.Venue;
-            values[$"Session{place}Link"] = details?.MeetingLink;
-        }
-
         EmailAttachment[] calendar = sessions.Count == 0 ? [] : [CalendarFile.Attachment(CalendarFileName, cohort.Name, now, sessions.Select(session => Event(cohort, session)))];
         return Template.Render(member.Email, member.Name, site, values, calendar);
     }
+
+    private static IReadOnlyDictionary<string, object?> Values(SessionDetails details) => new Dictionary<string, object?>
+    {
+        ["Title"] = details.Title,
+        ["Day"] = Day(details.StartsAt),
+        ["Start"] = Time(details.StartsAt),
+        ["End"] = Time(details.EndsAt),
+        ["Modality"] = SessionLabels.Of(details.Modality).ToLower(French),
+        ["Venue"] = details.Venue,
+        ["Link"] = details.MeetingLink,
+    };
 
     /// <summary>One session in the participant's agenda, with the UID staff's files give it, so a later file about it updates it.</summary>
     private static CalendarEvent Event(Cohort cohort, Session session) => new(

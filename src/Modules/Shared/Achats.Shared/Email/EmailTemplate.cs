@@ -10,7 +10,8 @@ namespace Achats.Shared.Email;
 /// An email written as a file staff can read and a reviewer can diff: <c>Emails/&lt;name&gt;.txt</c> beside the
 /// module's use cases, embedded in its assembly. Its first line is <c>Objet : …</c>, then a blank line, then the
 /// body: paragraphs separated by blank lines, <c>- </c> lists, <c>[words](address)</c> links, <c>{{Name}}</c>
-/// values and <c>{{#if Name}}</c> … <c>{{#else}}</c> … <c>{{/if}}</c> on lines of their own. One template gives
+/// values, <c>{{#if Name}}</c> … <c>{{#else}}</c> … <c>{{/if}}</c> and <c>{{#each Name}}</c> … <c>{{/each}}</c> (the lines
+/// once per item, whose values are named inside as plain names) on lines of their own. One template gives
 /// both the plain text and the HTML of the email, inside one layout whose footer links the privacy notice.
 /// </summary>
 public sealed partial class EmailTemplate
@@ -21,7 +22,7 @@ public sealed partial class EmailTemplate
         (Read(typeof(EmailTemplate).Assembly, "layout.html"), Read(typeof(EmailTemplate).Assembly, "layout.txt")));
 
     private readonly string _subject;
-    private readonly IReadOnlyList<string> _body;
+    private readonly string[] _body;
 
     private EmailTemplate(string name, string source)
     {
@@ -34,7 +35,29 @@ public sealed partial class EmailTemplate
 
         _subject = lines[0][SubjectPrefix.Length..].Trim();
         _body = lines[2..];
-        Names = [.. Placeholder().Matches(source).Select(match => match.Groups["name"].Value).Distinct().Order(StringComparer.Ordinal)];
+        Names = [.. Placeholder().Matches(string.Join('\n', OutsideLoops(lines))).Select(match => match.Groups["name"].Value).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The lines a loop does not repeat, and each loop's own line (which names its list).</summary>
+    private static IEnumerable<string> OutsideLoops(IEnumerable<string> lines)
+    {
+        var inLoop = false;
+        foreach (var line in lines)
+        {
+            if (Loop().IsMatch(line))
+            {
+                inLoop = true;
+                yield return line;
+            }
+            else if (line.Trim() == "{{/each}}")
+            {
+                inLoop = false;
+            }
+            else if (!inLoop)
+            {
+                yield return line;
+            }
+        }
     }
 
     public string Name { get; }
@@ -65,7 +88,8 @@ public sealed partial class EmailTemplate
             throw new InvalidOperationException($"The email template {Name} needs the value {missing}.");
         }
 
-        var blocks = Blocks(Kept(values));
+        (var lines, values) = Repeated(values);
+        var blocks = Blocks(Kept(lines, values));
         var subject = Placeholder().Replace(_subject, match => Format(values[match.Groups["name"].Value]).ReplaceLineEndings(" "));
         var text = Layout.Value.Text
             .Replace("{{Body}}", string.Join("\n\n", blocks.Select(block => string.Join("\n", block.Select(line => TextLine(line, values))))))
@@ -77,12 +101,49 @@ public sealed partial class EmailTemplate
         return new SendEmail(to, toName, subject, text, html, attachments.Count == 0 ? null : attachments);
     }
 
+    /// <summary>
+    /// The body with each loop written out once per item: inside the n-th copy, <c>{{Title}}</c> becomes
+    /// <c>{{List.n.Title}}</c>, a value added beside the caller's, so conditions and escaping work the same everywhere.
+    /// </summary>
+    private (List<string> Lines, IReadOnlyDictionary<string, object?> Values) Repeated(IReadOnlyDictionary<string, object?> values)
+    {
+        var lines = new List<string>();
+        var all = new Dictionary<string, object?>(values);
+        for (var at = 0; at < _body.Length; at++)
+        {
+            if (Loop().Match(_body[at]) is not { Success: true } loop)
+            {
+                lines.Add(_body[at]);
+                continue;
+            }
+
+            var list = loop.Groups["name"].Value;
+            var end = Array.IndexOf(_body, "{{/each}}", at);
+            var repeated = end > at ? _body.Skip(at + 1).Take(end - at - 1).ToList() : throw new InvalidOperationException($"The email template {Name} leaves a loop open.");
+            var index = 0;
+            foreach (var item in values[list] as IEnumerable<IReadOnlyDictionary<string, object?>> ?? throw new InvalidOperationException($"The email template {Name} repeats {list}, which is not a list of values."))
+            {
+                var prefix = $"{list}.{index++}.";
+                lines.AddRange(repeated.Select(line => Placeholder().Replace(line, match =>
+                {
+                    var name = match.Groups["name"].Value;
+                    all[prefix + name] = item.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"The email template {Name} needs the value {name} in each of {list}.");
+                    return match.Value.Replace(name, prefix + name, StringComparison.Ordinal);
+                })));
+            }
+
+            at = end;
+        }
+
+        return (lines, all);
+    }
+
     /// <summary>The body's lines once the conditions are decided.</summary>
-    private List<string> Kept(IReadOnlyDictionary<string, object?> values)
+    private List<string> Kept(IReadOnlyList<string> lines, IReadOnlyDictionary<string, object?> values)
     {
         var kept = new List<string>();
         var open = new Stack<(bool Condition, bool InElse)>();
-        foreach (var line in _body)
+        foreach (var line in lines)
         {
             if (Condition().Match(line) is { Success: true } condition)
             {
@@ -192,11 +253,14 @@ public sealed partial class EmailTemplate
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"\{\{(?:#if )?(?<name>[A-Za-z][A-Za-z0-9]*)\}\}")]
+    [GeneratedRegex(@"\{\{(?:#if |#each )?(?<name>[A-Za-z][A-Za-z0-9.]*)\}\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^\s*\{\{#if (?<name>[A-Za-z][A-Za-z0-9]*)\}\}\s*$")]
+    [GeneratedRegex(@"^\s*\{\{#if (?<name>[A-Za-z][A-Za-z0-9.]*)\}\}\s*$")]
     private static partial Regex Condition();
+
+    [GeneratedRegex(@"^\s*\{\{#each (?<name>[A-Za-z][A-Za-z0-9]*)\}\}\s*$")]
+    private static partial Regex Loop();
 
     [GeneratedRegex(@"\[(?<words>[^\]]+)\]\((?<url>[^)\s]+)\)")]
     private static partial Regex Link();
