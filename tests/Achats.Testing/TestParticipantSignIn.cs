@@ -53,14 +53,21 @@ public static class TestParticipantSignIn
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Map(Path, signIn => signIn.Run(async context =>
+            // Not a Map branch: that would move the path base, and the cookie's path with it.
+            app.Use(async (context, nextMiddleware) =>
             {
+                if (context.Request.Path != Path)
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+
                 var email = context.Request.Query["email"].ToString().Trim().ToLowerInvariant();
                 var then = context.Request.Query["then"].ToString();
                 var identity = new ClaimsIdentity([new Claim(ParticipantSession.EmailClaim, email)], ParticipantSession.Scheme);
                 await context.SignInAsync(ParticipantSession.Scheme, new ClaimsPrincipal(identity));
                 context.Response.Redirect(then.StartsWith('/') && !then.StartsWith("//", StringComparison.Ordinal) ? then : "/");
-            }));
+            });
             next(app);
         };
     }
