@@ -9,6 +9,7 @@ using Achats.Shared.Email;
 using Achats.Testing;
 using Marten;
 using Shouldly;
+using Wolverine.Tracking;
 using Xunit;
 using static Achats.Host.Tests.Enrolment.EnrolmentDriver;
 
@@ -59,6 +60,32 @@ public sealed class ParticipantSignatureTests(ParticipantApp app) : IClassFixtur
         (await browser.GetStringAsync(linkEmail.LinkTo("/charte/"), Cancellation)).ShouldContain("Signer la charte");
         (await (await staff.GetAsync($"/api/charter/v1/cohorts/{cohortId}", Cancellation)).ReadAsync<CharterAnswer>(HttpStatusCode.OK))
             .AwaitingPublication.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_file_stored_just_after_the_publication_round_read_the_files_still_gets_its_link_once()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        await PublishAsync(staff, cohortId);
+        var enrolmentId = Guid.CreateVersion7();
+        var address = $"camille.{Guid.CreateVersion7():N}@montreuil.test";
+        // As a validation racing the publication leaves it: the file stored without a link, after the round.
+        await using (var session = app.Store.LightweightSession())
+        {
+            var requested = new SignatureRequested(Guid.CreateVersion7(), enrolmentId, cohortId,
+                new Signer("Camille", "Durand", address, "Acheteuse", "Ville de Montreuil"));
+            session.Events.StartStream<SignatureFile>(requested.FileId, requested);
+            await session.SaveChangesAsync(Cancellation);
+        }
+
+        await app.Services.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).InvokeMessageAndWaitAsync(new OfferSigningLink(enrolmentId));
+        await app.Services.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).InvokeMessageAndWaitAsync(new OfferSigningLink(enrolmentId)); // a redelivery
+
+        var email = (await SigningEmailsToAsync(address)).ShouldHaveSingleItem();
+        email.Subject.ShouldBe("La charte d'engagement de votre édition est publiée : signez-la");
+        await FollowEveryLinkAsync(email);
+        (await FileAsync(enrolmentId)).ActiveLink.ShouldNotBeNull();
     }
 
     [Fact]
