@@ -35,7 +35,7 @@ public sealed class CharterPagesTests(CharterPagesTests.WithCohorts app, Chromiu
 
         var signer = await app.ValidatedParticipantAsync(cohortId, "Camille", "Durand");
         await page.GetByRole(AriaRole.Link, new() { Name = "Publier ce brouillon comme version 1…" }).ClickAsync();
-        (await page.Locator("#publication").InnerTextAsync()).ShouldContain("les participants validés recevront le lien de signature");
+        (await page.Locator("#publication").InnerTextAsync()).ShouldContain("les participant·es validé·es recevront leur lien de signature");
         await Look.AtAsync(page, "charte-publication-premiere");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier la version 1" }).ClickAsync();
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Version 1 publiée");
