@@ -15,6 +15,21 @@ namespace Achats.Browser.Tests;
 public sealed class CharterPagesTests(CharterPagesTests.WithCohorts app, Chromium chromium) : IClassFixture<CharterPagesTests.WithCohorts>
 {
     [Fact]
+    public async Task Staff_see_how_many_validated_participants_wait_for_the_first_version()
+    {
+        var cohortId = await app.OpenCohortAsync("Édition sans charte");
+        var enrolmentId = await app.PreRegisterAsync(cohortId, "Camille", "Durand", free: true);
+        await app.InvokeTrackedAsync<EnrolmentChanged>(new ValidatePreRegistration(enrolmentId, await app.VersionAsync(enrolmentId), null));
+        var page = await app.SignedInPageAsync(chromium, StaffRole.ProgrammeStaff);
+
+        await page.GotoAsync($"/charte?edition={cohortId}");
+
+        (await page.Locator("#en-attente").InnerTextAsync()).ShouldBe(
+            "1 participant·e validé·e attend la publication de la charte : son lien de signature partira par courriel à la publication.");
+        await Look.AtAsync(page, "charte-en-attente");
+    }
+
+    [Fact]
     public async Task Staff_write_and_preview_a_draft_publish_it_then_see_who_must_sign_version_2_and_what_changed()
     {
         var cohortId = await app.OpenCohortAsync("Édition des rédacteurs");
