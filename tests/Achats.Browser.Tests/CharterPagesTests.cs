@@ -15,6 +15,21 @@ namespace Achats.Browser.Tests;
 public sealed class CharterPagesTests(CharterPagesTests.WithCohorts app, Chromium chromium) : IClassFixture<CharterPagesTests.WithCohorts>
 {
     [Fact]
+    public async Task Staff_see_how_many_validated_participants_wait_for_the_first_version()
+    {
+        var cohortId = await app.OpenCohortAsync("Édition sans charte");
+        var enrolmentId = await app.PreRegisterAsync(cohortId, "Camille", "Durand", free: true);
+        await app.InvokeTrackedAsync<EnrolmentChanged>(new ValidatePreRegistration(enrolmentId, await app.VersionAsync(enrolmentId), null));
+        var page = await app.SignedInPageAsync(chromium, StaffRole.ProgrammeStaff);
+
+        await page.GotoAsync($"/charte?edition={cohortId}");
+
+        (await page.Locator("#en-attente").InnerTextAsync()).ShouldBe(
+            "1 participant·e validé·e attend la publication de la charte : son lien de signature partira par courriel à la publication.");
+        await Look.AtAsync(page, "charte-en-attente");
+    }
+
+    [Fact]
     public async Task Staff_write_and_preview_a_draft_publish_it_then_see_who_must_sign_version_2_and_what_changed()
     {
         var cohortId = await app.OpenCohortAsync("Édition des rédacteurs");
@@ -35,7 +50,7 @@ public sealed class CharterPagesTests(CharterPagesTests.WithCohorts app, Chromiu
 
         var signer = await app.ValidatedParticipantAsync(cohortId, "Camille", "Durand");
         await page.GetByRole(AriaRole.Link, new() { Name = "Publier ce brouillon comme version 1…" }).ClickAsync();
-        (await page.Locator("#publication").InnerTextAsync()).ShouldContain("les participants validés recevront le lien de signature");
+        (await page.Locator("#publication").InnerTextAsync()).ShouldContain("les participant·es validé·es recevront leur lien de signature");
         await Look.AtAsync(page, "charte-publication-premiere");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier la version 1" }).ClickAsync();
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Version 1 publiée");

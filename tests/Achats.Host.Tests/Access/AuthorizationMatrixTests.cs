@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Achats.Shared.Access;
-using Achats.Testing;
+using Achats.Host.Tests.Charter;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -16,15 +16,18 @@ namespace Achats.Host.Tests.Access;
 /// Every endpoint the Host maps, found in its endpoint data source, called as every kind of caller and
 /// checked against this table. A new endpoint fails this test until it is given a line here.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixture<AchatsApp>
+public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClassFixture<ParticipantApp>
 {
     private const string Anonymous = "anonymous";
+
+    /// <summary>A participant signed in through their emailed link (here, the tests' sign-in).</summary>
+    private const string Participant = "participant";
     private static readonly string[] AnyStaff = [StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
 
     /// <summary>A partner key of each scope, one scope per key, named by it.</summary>
     private static readonly string[] AnyPartner = [.. PartnerScope.All];
 
-    private static readonly string[] Callers = [Anonymous, .. AnyStaff, .. AnyPartner];
+    private static readonly string[] Callers = [Anonymous, Participant, .. AnyStaff, .. AnyPartner];
     private static readonly string[] Everyone = Callers;
 
     /// <summary>Who may call each endpoint ("METHOD pattern"); everyone else is refused.</summary>
@@ -141,8 +144,8 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /inscription"] = Everyone,
         ["GET /charte/{Token}"] = Everyone,
         ["POST /charte/{Token}"] = Everyone,
-        ["GET /charte/{Token}/revocation"] = Everyone,
-        ["POST /charte/{Token}/revocation"] = Everyone,
+        ["GET /mon-inscription/charte/{EnrolmentId:guid}"] = [Participant],
+        ["POST /mon-inscription/charte/{EnrolmentId:guid}"] = [Participant],
         ["GET /_framework/opaque-redirect"] = AnyStaff,
         ["PUT /api/charter/v1/cohorts/{cohortId:guid}/draft"] = [StaffRole.ProgrammeStaff],
         ["POST /api/charter/v1/cohorts/{cohortId:guid}/versions"] = [StaffRole.ProgrammeStaff],
@@ -192,7 +195,11 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
     [Fact]
     public async Task Each_caller_gets_exactly_what_the_table_allows()
     {
-        var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.CreateBrowserClient() };
+        var clients = new Dictionary<string, HttpClient>
+        {
+            [Anonymous] = app.CreateBrowserClient(),
+            [Participant] = await app.ParticipantAsync($"participant.{Guid.CreateVersion7():N}@exemple.test"),
+        };
         foreach (var role in AnyStaff)
         {
             clients[role] = await app.SignedInAsync(role);
@@ -237,8 +244,10 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         mismatches.ShouldBeEmpty();
     }
 
+    /// <summary>Staff are sent to their sign-in form, participants to their own page where a sign-in link is asked for.</summary>
     private static bool SignInPage(Uri location) =>
-        (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString).StartsWith("/connexion?", StringComparison.Ordinal);
+        (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var path
+        && (path.StartsWith("/connexion?", StringComparison.Ordinal) || path.StartsWith($"{ParticipantSession.SignInPath}?", StringComparison.Ordinal));
 
     private Dictionary<string, RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -101,7 +101,7 @@ public sealed partial class GeneratedHostileInputTests(HostileApp app) : IClassF
             }
         }
 
-        foreach (var page in new[] { "/charte/{0}", "/charte/{0}/revocation", "/connexion/nouveau-mot-de-passe/{0}", "/inscription?cohort={0}", "/connexion?returnUrl={0}" })
+        foreach (var page in new[] { "/charte/{0}", "/connexion/nouveau-mot-de-passe/{0}", "/inscription?cohort={0}", "/connexion?returnUrl={0}" })
         {
             foreach (var token in hostileValues.Concat(["..%2F..", "javascript:alert(1)", "https://ailleurs.test/"]))
             {

@@ -1,6 +1,4 @@
-using Achats.Shared.Email;
 using Achats.Shared.Messaging;
-using Achats.Shared.Time;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Wolverine;
@@ -10,8 +8,8 @@ namespace Achats.Charter.Signatures;
 
 /// <summary>
 /// A new version was published: every participant who signed an earlier one is sent a new link and asked
-/// to sign within the grace period (<c>Charter:ResignatureGraceDays</c>, 30 by default); one still waiting
-/// to sign gets a fresh link to the version now published.
+/// to sign within the grace period (<c>Charter:ResignatureGraceDays</c>, 30 by default); one validated and still
+/// waiting to sign (for the first publication, with no link yet) gets a link to the version now published.
 /// </summary>
 public sealed record AskToSignAgain(Guid CohortId, Guid VersionId, int VersionNumber);
 
@@ -42,13 +40,14 @@ public static class AskToSignAgainHandler
                 // The new link lasts the grace period: its expiry is the deadline.
                 var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), graceDays);
                 stream.AppendMany([.. SigningLinks.Replace(file, issued), new ResignatureRequested(command.VersionId, command.VersionNumber, issued.ExpiresAt)]);
-                emails.Add(Email(file.Signer, command.VersionNumber, settings.Url(token), issued.ExpiresAt));
+                emails.Add(CharterEmails.SignNewVersion(file.Signer, settings, command.VersionNumber, token, issued.ExpiresAt));
             }
             else if (file is { Committable: true, SignedVersion: null })
             {
+                // Validated before this publication: their first link, or a fresh one to the version now current.
                 var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
                 stream.AppendMany(SigningLinks.Replace(file, issued));
-                emails.Add(SigningLinks.Email(file.Signer, settings.Url(token), issued.ExpiresAt));
+                emails.Add(CharterEmails.CharterPublished(file.Signer, settings, command.VersionNumber, file.ActiveLink is not null, token, issued.ExpiresAt));
             }
         }
 
@@ -61,21 +60,4 @@ public static class AskToSignAgainHandler
     /// <summary>Committed (signed, still in the cohort, not revoked) and behind the new version.</summary>
     public static bool MustSignAgain(SignatureFile file, int versionNumber) =>
         file is { Committable: true, SignedVersion: { } signed } && signed < versionNumber;
-
-    private static SendEmail Email(Signer signer, int versionNumber, string url, DateTimeOffset deadline) => new(
-        signer.Email,
-        signer.Name,
-        $"Nouvelle version de la charte d'engagement : signez la version {versionNumber}",
-        $"""
-        Bonjour {signer.FirstName},
-
-        L'équipe du programme Achats circulaires et solidaires a publié la version {versionNumber} de la charte
-        d'engagement de votre édition. Merci de la relire et de la signer avant le {FrenchDates.Short(deadline.ParisDate())} :
-
-        {url}
-
-        Ce lien personnel ne sert qu'une fois : ne le transmettez pas.
-
-        L'équipe du programme
-        """);
 }

@@ -1,3 +1,4 @@
+using Achats.Charter.Charters;
 using Achats.Shared.Access;
 using Achats.Shared.Email;
 using Achats.Shared.Http;
@@ -24,10 +25,17 @@ public static class IssueSigningLinkHandler
             throw new ConflictException("Cette inscription est close (retrait ou signature révoquée) : aucun lien ne lui est plus envoyé.");
         }
 
+        if ((await session.CharterOfAsync(file.CohortId, cancellationToken))?.Current is null)
+        {
+            // A link now would open on nothing to sign: it leaves on its own at publication.
+            throw new RuleViolationException("charter-not-published",
+                "La charte de cette édition n'est pas encore publiée : le lien de signature partira à sa publication.");
+        }
+
         var settings = SigningLinkSettings.From(configuration);
         var (token, issued) = SigningLinks.Issue(time.GetUtcNow(), settings.Days);
         stream.AppendMany(SigningLinks.Replace(file, issued));
-        return (issued, SigningLinks.Email(file.Signer, settings.Url(token), issued.ExpiresAt));
+        return (issued, CharterEmails.NewSigningLink(file.Signer, settings, token, issued.ExpiresAt));
     }
 }
 
@@ -42,5 +50,7 @@ internal static class IssueSigningLinkEndpoint
             .RequireAuthorization(Policies.RunProgramme)
             .WithName(nameof(IssueSigningLink))
             .WithSummary("Envoyer un nouveau lien de signature (l'ancien ne fonctionne plus)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -15,8 +15,9 @@ public enum SigningLinkState
     Used,
 }
 
-/// <summary>What the link shows: the charter to sign, or, once used, the signature given and the way to revoke it.</summary>
-public sealed record SigningLinkView(SigningLinkState State, Signer? Signer, CharterVersion? Charter, int? SignedVersion = null, DateTimeOffset? SignedAt = null);
+/// <summary>What the link shows: the charter to sign, or, once used, only the signature given (and its revocation, if any).</summary>
+public sealed record SigningLinkView(
+    SigningLinkState State, Signer? Signer, CharterVersion? Charter, int? SignedVersion = null, DateTimeOffset? SignedAt = null, DateTimeOffset? RevokedAt = null);
 
 public static class OpenSigningLinkHandler
 {
@@ -24,11 +25,11 @@ public static class OpenSigningLinkHandler
     {
         var file = await SignCharterHandler.FileOfAsync(session, query.Token, cancellationToken);
         var state = SignCharterHandler.StateOf(file, time.GetUtcNow());
-        if (state == SigningLinkState.Used && file!.Committable)
+        if (state == SigningLinkState.Used && file!.Signatures.Count > 0)
         {
-            // The participant's own door to their signature: shown with the way to revoke it.
+            // Used, the link only shows what it did: whoever holds an old email can act on nothing (ADR 0046).
             var last = file.Signatures[^1];
-            return new SigningLinkView(state, file.Signer, null, last.VersionNumber, last.SignedAt);
+            return new SigningLinkView(state, file.Signer, null, last.VersionNumber, last.SignedAt, file.Revocation?.RevokedAt);
         }
 
         if (state != SigningLinkState.Usable)

@@ -5,10 +5,11 @@ namespace Achats.Shared.Access;
 /// <summary>Who a page is shown to, in the words a page uses: their name, their role and their structure in French.</summary>
 public sealed record SignedInStaff(string Name, string Role, string? Structure)
 {
-    /// <summary>The staff member signed in on this request; none for an anonymous caller or a partner's key.</summary>
+    /// <summary>The staff member signed in on this request; none for an anonymous caller, a partner's key or a participant.</summary>
     public static SignedInStaff? Of(ClaimsPrincipal user)
     {
-        if (user.Identity is not { IsAuthenticated: true } identity || user.HasClaim(claim => claim.Type == AccessClaims.Partner))
+        if (user.Identity is not { IsAuthenticated: true } identity
+            || user.HasClaim(claim => claim.Type is AccessClaims.Partner or ParticipantSession.EmailClaim))
         {
             return null;
         }

@@ -27,7 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Charter.Charters.GetCharter>(getCharter);
             
             // The actual message execution
-            var outgoing1 = await Achats.Charter.Charters.GetCharterHandler.Handle(getCharter, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Charter.Charters.GetCharterHandler.Handle(getCharter, ((Marten.IQuerySession)documentSession), context, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
