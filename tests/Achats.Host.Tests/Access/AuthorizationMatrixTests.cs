@@ -19,12 +19,15 @@ namespace Achats.Host.Tests.Access;
 public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixture<AchatsApp>
 {
     private const string Anonymous = "anonymous";
+
+    /// <summary>A participant signed in through their emailed link (their own enrolment; the rows' ids are anyone's).</summary>
+    private const string Participant = "participant";
     private static readonly string[] AnyStaff = [StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
 
     /// <summary>A partner key of each scope, one scope per key, named by it.</summary>
     private static readonly string[] AnyPartner = [.. PartnerScope.All];
 
-    private static readonly string[] Callers = [Anonymous, .. AnyStaff, .. AnyPartner];
+    private static readonly string[] Callers = [Anonymous, Participant, .. AnyStaff, .. AnyPartner];
     private static readonly string[] Everyone = Callers;
 
     /// <summary>Who may call each endpoint ("METHOD pattern"); everyone else is refused.</summary>
@@ -136,6 +139,18 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["POST /connexion/nouveau-mot-de-passe/{Token}"] = Everyone,
         ["GET /api/partners/v1/me"] = AnyPartner,
         ["POST /api/enrolment/v1/pre-registrations"] = Everyone,
+        ["GET /mon-inscription"] = Everyone,
+        ["POST /mon-inscription"] = Everyone,
+        ["GET /mon-inscription/connexion/{Token}"] = Everyone,
+        ["POST /mon-inscription/connexion/{Token}"] = Everyone,
+        ["GET /mon-inscription/{EnrolmentId:guid}/reponse"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/reponse"] = [Participant],
+        ["GET /mon-inscription/{EnrolmentId:guid}/projet"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/projet"] = [Participant],
+        ["GET /mon-inscription/{EnrolmentId:guid}/binome"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/binome"] = [Participant],
+        ["GET /mon-inscription/{EnrolmentId:guid}/retrait"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/retrait"] = [Participant],
         ["GET /inscription"] = Everyone,
         ["POST /inscription"] = Everyone,
         ["GET /charte/{Token}"] = Everyone,
@@ -191,7 +206,7 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
     [Fact]
     public async Task Each_caller_gets_exactly_what_the_table_allows()
     {
-        var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.CreateBrowserClient() };
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.CreateBrowserClient(), [Participant] = await ParticipantAsync() };
         foreach (var role in AnyStaff)
         {
             clients[role] = await app.SignedInAsync(role);
@@ -236,8 +251,19 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         mismatches.ShouldBeEmpty();
     }
 
+    /// <summary>The staff sign-in page, or the participant's page, where a participant asks for a sign-in link.</summary>
     private static bool SignInPage(Uri location) =>
-        (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString).StartsWith("/connexion?", StringComparison.Ordinal);
+        (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var path
+        && (path.StartsWith("/connexion?", StringComparison.Ordinal) || path.StartsWith("/mon-inscription?", StringComparison.Ordinal));
+
+    private async Task<HttpClient> ParticipantAsync()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var enrolments = new Enrolment.EnrolmentDriver(app);
+        var email = $"matrice.{Guid.CreateVersion7():N}@entreprise.test";
+        await enrolments.PreRegisterAsync(Enrolment.EnrolmentDriver.Form(await enrolments.OpenCohortAsync(staff), Enrolment.EnrolmentDriver.NewSiren(), email));
+        return await new Enrolment.ParticipantDriver(app).SignedInAsync(email);
+    }
 
     private Dictionary<string, RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
