@@ -26,7 +26,12 @@ public sealed partial class ParticipantDriver(AchatsApp app)
             [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
             ["_handler"] = formName,
         };
-        var (response, _) = await app.TrackedAsync(client, c => c.PostAsync(path, new FormUrlEncodedContent(form), Cancellation));
+        var (response, _) = await app.TrackedAsync(client, c =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Accept.ParseAdd("text/html");
+            return c.SendAsync(request, Cancellation);
+        });
         return response;
     }
 
@@ -54,9 +59,24 @@ public sealed partial class ParticipantDriver(AchatsApp app)
         await RequestLinkAsync(client, email);
         using var response = await FollowLinkAsync(client, await LatestLinkAsync(email));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe(Home);
+        PathOf(response.Headers.Location!).ShouldBe(Home);
         return client;
     }
+
+    /// <summary>A page as a browser shows its text: HTML entities (&#x27;) decoded.</summary>
+    public static async Task<string> PageAsync(HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request, Cancellation);
+        var html = await response.Content.ReadAsStringAsync(Cancellation);
+        response.StatusCode.ShouldBe(expected, html);
+        return WebUtility.HtmlDecode(html);
+    }
+
+    public static async Task<string> TextOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancellation));
+
+    public static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
     /// <summary>The events of an enrolment, with who recorded them.</summary>
     public async Task<IReadOnlyList<IEvent>> EventsAsync(Guid enrolmentId)

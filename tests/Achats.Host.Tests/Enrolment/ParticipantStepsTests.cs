@@ -52,7 +52,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         using var browser = app.CreateBrowserClient();
         var page = await browser.GetAsync(email.LinkTo(ParticipantDriver.Home), Cancellation);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Recevoir un lien de connexion");
+        (await ParticipantDriver.TextOf(page)).ShouldContain("Recevoir un lien de connexion");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
     {
         var enrolled = await AskedForInformationAsync();
         using var participant = await _participant.SignedInAsync(enrolled.Email);
-        (await participant.GetStringAsync(ParticipantDriver.Home, Cancellation)).ShouldContain("Quel est le SIREN exact de votre structure ?");
+        (await ParticipantDriver.PageAsync(participant, ParticipantDriver.Home)).ShouldContain("Quel est le SIREN exact de votre structure ?");
         var corrected = NewSiren();
 
         using var answered = await _participant.PostFormAsync(participant, AnswerPath(enrolled.EnrolmentId), "answer", new Dictionary<string, string>
@@ -71,7 +71,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         });
 
         answered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await participant.GetStringAsync(answered.Headers.Location!.OriginalString, Cancellation)).ShouldContain("Votre réponse est envoyée à l'équipe du programme.");
+        (await ParticipantDriver.PageAsync(participant, ParticipantDriver.PathOf(answered.Headers.Location!))).ShouldContain("Votre réponse est envoyée à l'équipe du programme.");
         var events = await _participant.EventsAsync(enrolled.EnrolmentId);
         var recorded = events.Skip(3).ToList();
         recorded.Select(e => e.Data.GetType()).ShouldBe([typeof(ParticipantDetailsCorrected), typeof(OrganisationCorrected), typeof(EligibilityAssessed), typeof(InformationRequestAnswered)]);
@@ -88,14 +88,15 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         toTeam.Text.ShouldContain("corrige aussi des informations déclarées");
         var staffPage = await enrolled.Staff.GetAsync(toTeam.LinkTo("/inscriptions/"), Cancellation);
         staffPage.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await staffPage.Content.ReadAsStringAsync(Cancellation);
+        var html = await ParticipantDriver.TextOf(staffPage);
         html.ShouldContain("Réponse du participant");
-        html.ShouldContain("Réponse du participant à la demande d&#x27;informations");
+        html.ShouldContain("Réponse du participant à la demande d'informations");
     }
 
     [Theory]
-    [InlineData("", "Écrivez votre réponse à l&#x27;équipe du programme.")]
-    [InlineData("Réponse\0cachée", "Ce texte contient un caractère invisible non autorisé")]
+    [InlineData("", "Écrivez votre réponse à l'équipe du programme.")]
+    [InlineData("Réponse\0cachée", "un caractère invisible non autorisé")]
+    [InlineData("Réponse\u0001cachée", "Ce texte contient un caractère invisible non autorisé")]
     [InlineData("long", "Votre réponse ne doit pas dépasser 4000 caractères.")]
     public async Task A_bad_answer_is_refused_in_French_and_nothing_is_written(string answer, string refusal)
     {
@@ -107,7 +108,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
             new Dictionary<string, string> { ["answer"] = answer == "long" ? new string('a', 4001) : answer, ["siren"] = NewSiren() });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync(Cancellation)).ShouldContain(refusal);
+        (await ParticipantDriver.TextOf(refused)).ShouldContain(refusal);
         (await _participant.EventsAsync(enrolled.EnrolmentId)).Count.ShouldBe(before);
         (await app.EmailsToAsync("equipe@achats-circulaires.localhost")).ShouldNotContain(email => email.Text.Contains(enrolled.Email));
     }
@@ -127,7 +128,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         var project = ((PurchasingProjectUpdated)updated.Data).Project;
         project.Title.ShouldBe("Mobilier de réemploi");
         project.Themes.ShouldBe([Achats.Cohorts.Contracts.Theme.Circular]);
-        (await participant.GetStringAsync(ParticipantDriver.Home, Cancellation)).ShouldContain("Mobilier de réemploi");
+        (await ParticipantDriver.PageAsync(participant, ParticipantDriver.Home)).ShouldContain("Mobilier de réemploi");
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         known.Headers.Location.ShouldBe(unknown.Headers.Location);
         var proposals = (await _participant.EventsAsync(enrolled.EnrolmentId)).Select(e => e.Data).OfType<PairProposed>().ToList();
         proposals.Select(p => p.ColleagueEnrolmentId).ShouldBe([null, colleague.EnrolmentId]);
-        var staffPage = await enrolled.Staff.GetStringAsync($"/inscriptions/{enrolled.EnrolmentId}", Cancellation);
+        var staffPage = await ParticipantDriver.PageAsync(enrolled.Staff, $"/inscriptions/{enrolled.EnrolmentId}");
         staffPage.ShouldContain($"Binôme proposé par le participant : {colleague.Email}.");
         staffPage.ShouldMatch($"value=\"{colleague.EnrolmentId}\"[^>]*checked");
 
@@ -156,7 +157,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         var enrolment = await _participant.EnrolmentAsync(enrolled.EnrolmentId);
         enrolment.PairedWith.ShouldBe(colleague.EnrolmentId);
         enrolment.PairProposal.ShouldBeNull();
-        (await participant.GetStringAsync(ParticipantDriver.Home, Cancellation)).ShouldContain("Vous participez en binôme avec Camille Durand.");
+        (await ParticipantDriver.PageAsync(participant, ParticipantDriver.Home)).ShouldContain("Vous participez en binôme avec Camille Durand.");
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         var before = (await _participant.EventsAsync(enrolled.EnrolmentId)).Count;
 
         using var asked = await _participant.PostFormAsync(participant, path, "reason", new Dictionary<string, string> { ["reason"] = "Changement de poste." });
-        var confirmation = await asked.Content.ReadAsStringAsync(Cancellation);
+        var confirmation = await ParticipantDriver.TextOf(asked);
         confirmation.ShouldContain("Êtes-vous sûr·e de vouloir vous retirer ?");
         (await _participant.EventsAsync(enrolled.EnrolmentId)).Count.ShouldBe(before);
 
@@ -194,7 +195,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
             new Dictionary<string, string> { ["reason"] = " " });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var html = await refused.Content.ReadAsStringAsync(Cancellation);
+        var html = await ParticipantDriver.TextOf(refused);
         html.ShouldContain("Dites en quelques mots pourquoi vous vous retirez.");
         html.ShouldNotContain("Êtes-vous sûr·e");
     }
