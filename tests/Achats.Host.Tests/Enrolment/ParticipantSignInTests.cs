@@ -112,7 +112,8 @@ public sealed class ParticipantSignInTests(AchatsApp app) : IClassFixture<Achats
         foreach (var step in new[] { "reponse", "projet", "binome", "retrait" })
         {
             (await participant.GetAsync($"{ParticipantDriver.Home}/{theirs}/{step}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await participant.GetAsync($"{ParticipantDriver.Home}/{mine}/{step}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // Signed in, but not as staff: the frame shows no staff navigation and no staff sign-out.
+            (await ParticipantDriver.PageAsync(participant, $"{ParticipantDriver.Home}/{mine}/{step}")).ShouldNotContain("action=\"/deconnexion\"");
         }
     }
 
