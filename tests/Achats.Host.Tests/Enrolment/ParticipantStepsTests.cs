@@ -91,6 +91,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         var html = await ParticipantDriver.TextOf(staffPage);
         html.ShouldContain("Réponse du participant");
         html.ShouldContain("Réponse du participant à la demande d'informations");
+        (await ParticipantDriver.PageAsync(enrolled.Staff, $"/inscriptions?edition={enrolled.CohortId}")).ShouldContain("Pré-inscrite — réponse reçue");
     }
 
     [Theory]
