@@ -51,6 +51,16 @@ public sealed class ParticipantDecisionTests
     }
 
     [Fact]
+    public void A_reassessment_counts_the_memberships_partners_attest_for_the_siren()
+    {
+        var asked = Given.PreRegistered(Given.Company(), [Membership.ObsAR]).Then(new InformationRequested("Votre commune ?"));
+
+        var events = AnswerInformationRequestHandler.Decide(asked, Answer(commune: "75056"), [Membership.ObsAR]);
+
+        events[1].ShouldBeOfType<EligibilityAssessed>().Decision.Outcome.ShouldBe(EligibilityOutcome.Free);
+    }
+
+    [Fact]
     public void A_corrected_job_title_is_recorded_apart_from_the_organisation()
     {
         var events = AnswerInformationRequestHandler.Decide(Asked(), Answer(jobTitle: "Directrice des achats"), []);

@@ -46,7 +46,8 @@ public static class AnswerInformationRequestHandler
     {
         command.ActAsOwner(enrolment, context, session);
         var organisation = Corrected(enrolment.Organisation, command);
-        var attested = organisation.Siren != enrolment.Organisation.Siren
+        // What partners attest for the SIREN the organisation will have: read only when eligibility is assessed again.
+        var attested = Reassessed(enrolment.Organisation, organisation)
             ? await session.AttestedAsync(organisation.Siren, time.TodayInParis(), cancellationToken)
             : [];
         var events = Decide(enrolment, command, attested);
@@ -74,7 +75,7 @@ public static class AnswerInformationRequestHandler
         if (organisation != enrolment.Organisation)
         {
             events.Add(new OrganisationCorrected(organisation.Name, organisation.Siren, organisation.CommuneInseeCode));
-            if (organisation.Siren != enrolment.Organisation.Siren || organisation.CommuneInseeCode != enrolment.Organisation.CommuneInseeCode)
+            if (Reassessed(enrolment.Organisation, organisation))
             {
                 events.Add(EligibilityAssessed.Decide(organisation, enrolment.DeclaredMemberships, attested, "Structure corrigée par le participant."));
             }
@@ -83,6 +84,10 @@ public static class AnswerInformationRequestHandler
         events.Add(new InformationRequestAnswered(enrolment.StatusReason ?? "", command.Answer.Trim()));
         return events;
     }
+
+    /// <summary>Eligibility rests on the SIREN (attested memberships) and the commune (the territory).</summary>
+    private static bool Reassessed(Organisation before, Organisation after) =>
+        before.Siren != after.Siren || before.CommuneInseeCode != after.CommuneInseeCode;
 
     private static Organisation Corrected(Organisation organisation, AnswerInformationRequest command) => organisation with
     {
