@@ -1,5 +1,6 @@
 using Achats.Charter.Charters;
 using Achats.Charter.Signatures;
+using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Shouldly;
 using Xunit;

@@ -54,6 +54,11 @@ public static class Given
         PairDeclared declared => enrolment.Apply(declared),
         PairDissolved dissolved => enrolment.Apply(dissolved),
         PurchasingProjectJoined joined => enrolment.Apply(joined),
+        InformationRequestAnswered answered => enrolment.Apply(new Event<InformationRequestAnswered>(answered) { Timestamp = DateTimeOffset.UnixEpoch }),
+        ParticipantDetailsCorrected corrected => enrolment.Apply(corrected),
+        OrganisationCorrected corrected => enrolment.Apply(corrected),
+        PurchasingProjectUpdated updated => enrolment.Apply(updated),
+        PairProposed proposed => enrolment.Apply(proposed),
         _ => throw new ArgumentException($"An enrolment does not apply {next.GetType().Name}: add it here when Enrolment.Apply learns it.", nameof(next)),
     };
 }

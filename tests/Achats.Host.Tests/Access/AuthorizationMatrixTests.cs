@@ -20,7 +20,7 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
 {
     private const string Anonymous = "anonymous";
 
-    /// <summary>A participant signed in through their emailed link (here, the tests' sign-in).</summary>
+    /// <summary>A participant signed in through their emailed link (their own enrolment; the rows' ids are anyone's).</summary>
     private const string Participant = "participant";
     private static readonly string[] AnyStaff = [StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor];
 
@@ -140,6 +140,18 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /connexion/nouveau-mot-de-passe/{Token}"] = Everyone,
         ["GET /api/partners/v1/me"] = AnyPartner,
         ["POST /api/enrolment/v1/pre-registrations"] = Everyone,
+        ["GET /mon-inscription"] = Everyone,
+        ["POST /mon-inscription"] = Everyone,
+        ["GET /mon-inscription/connexion/{Token}"] = Everyone,
+        ["POST /mon-inscription/connexion/{Token}"] = Everyone,
+        ["GET /mon-inscription/{EnrolmentId:guid}/reponse"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/reponse"] = [Participant],
+        ["GET /mon-inscription/{EnrolmentId:guid}/projet"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/projet"] = [Participant],
+        ["GET /mon-inscription/{EnrolmentId:guid}/binome"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/binome"] = [Participant],
+        ["GET /mon-inscription/{EnrolmentId:guid}/retrait"] = [Participant],
+        ["POST /mon-inscription/{EnrolmentId:guid}/retrait"] = [Participant],
         ["GET /inscription"] = Everyone,
         ["POST /inscription"] = Everyone,
         ["GET /charte/{Token}"] = Everyone,
@@ -195,11 +207,7 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
     [Fact]
     public async Task Each_caller_gets_exactly_what_the_table_allows()
     {
-        var clients = new Dictionary<string, HttpClient>
-        {
-            [Anonymous] = app.CreateBrowserClient(),
-            [Participant] = await app.ParticipantAsync($"participant.{Guid.CreateVersion7():N}@exemple.test"),
-        };
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.CreateBrowserClient(), [Participant] = await ParticipantAsync() };
         foreach (var role in AnyStaff)
         {
             clients[role] = await app.SignedInAsync(role);
@@ -244,10 +252,19 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         mismatches.ShouldBeEmpty();
     }
 
-    /// <summary>Staff are sent to their sign-in form, participants to their own page where a sign-in link is asked for.</summary>
+    /// <summary>The staff sign-in page, or the participant's page, where a participant asks for a sign-in link.</summary>
     private static bool SignInPage(Uri location) =>
         (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var path
-        && (path.StartsWith("/connexion?", StringComparison.Ordinal) || path.StartsWith($"{ParticipantSession.SignInPath}?", StringComparison.Ordinal));
+        && (path.StartsWith("/connexion?", StringComparison.Ordinal) || path.StartsWith("/mon-inscription?", StringComparison.Ordinal));
+
+    private async Task<HttpClient> ParticipantAsync()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var enrolments = new Enrolment.EnrolmentDriver(app);
+        var email = $"matrice.{Guid.CreateVersion7():N}@entreprise.test";
+        await enrolments.PreRegisterAsync(Enrolment.EnrolmentDriver.Form(await enrolments.OpenCohortAsync(staff), Enrolment.EnrolmentDriver.NewSiren(), email));
+        return await new Enrolment.ParticipantDriver(app).SignedInAsync(email);
+    }
 
     private Dictionary<string, RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

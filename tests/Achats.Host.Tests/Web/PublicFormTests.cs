@@ -31,6 +31,22 @@ public sealed class PublicFormTests(PublicFormTests.LowLimitApp app) : IClassFix
     }
 
     [Fact]
+    public async Task The_participant_sign_in_link_form_is_rate_limited_per_address_too()
+    {
+        using var browser = app.CreateBrowserClient("203.0.113.30");
+        var participant = new Enrolment.ParticipantDriver(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var post = 0; post <= PermitsPerMinute; post++)
+        {
+            using var answer = await participant.PostFormAsync(browser, Enrolment.ParticipantDriver.Home, "sign-in-link",
+                new Dictionary<string, string> { ["email"] = $"personne.{post}@achats.test" });
+            statuses.Add(answer.StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
     public async Task An_overlong_body_gets_413_problem_details()
     {
         using var browser = app.CreateBrowserClient("203.0.113.20");

@@ -46,6 +46,7 @@ internal static class AccessPolicies
                     return Task.CompletedTask;
                 };
             })
+            .AddParticipantSessions(environment)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, configureOptions: null)
             .AddOptionalOpenIdConnect(configuration);
 
@@ -59,6 +60,8 @@ internal static class AccessPolicies
                 context.Resource is HttpContext { Request.Method: var method } && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)
                     ? context.User.IsInRole(StaffRole.ProgrammeStaff)
                     : context.User.IsInRole(StaffRole.ProgrammeStaff) || context.User.IsInRole(StaffRole.Auditor)))
+            .AddPolicy(Policies.Participant, policy => policy.AddAuthenticationSchemes(ParticipantSession.Scheme)
+                .RequireAuthenticatedUser().RequireClaim(ParticipantSession.EmailClaim))
             .AddPolicy(Policies.Partner, policy => Partner(policy).RequireClaim(AccessClaims.Partner))
             .AddPolicy(Policies.PartnerAttestsMemberships, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.AttestMemberships))
             .AddPolicy(Policies.PartnerReadsAttestations, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadAttestations))
@@ -74,6 +77,28 @@ internal static class AccessPolicies
         services.AddSharedKeyRing(configuration);
         return services;
     }
+
+    /// <summary>
+    /// Participants' sessions (ADR 0044): a cookie of their own, never read by staff pages (their policies and the fallback
+    /// authenticate with the staff scheme alone), as participant pages read this one alone: neither opens the other's pages.
+    /// </summary>
+    private static AuthenticationBuilder AddParticipantSessions(this AuthenticationBuilder authentication, IHostEnvironment environment) =>
+        authentication.AddCookie(ParticipantSession.Scheme, cookie =>
+        {
+            cookie.LoginPath = ParticipantSession.SignInPath;
+            cookie.Cookie.Name = "achats.participant";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(2);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.Response, context.RedirectUri);
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
 
     /// <summary>Partner policies authenticate with the API key alone: a staff session never passes for a partner.</summary>
     private static AuthorizationPolicyBuilder Partner(AuthorizationPolicyBuilder policy) =>

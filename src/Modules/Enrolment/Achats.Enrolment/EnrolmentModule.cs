@@ -30,6 +30,10 @@ public static class EnrolmentModule
     {
         options.Schema.For<OpenCohort>().DatabaseSchemaName(Schema);
         options.Schema.For<Registrant>().DatabaseSchemaName(Schema);
+        options.Schema.For<MyEnrolment.SignInLink>().DatabaseSchemaName(Schema)
+            .UniqueIndex(link => link.TokenHash)
+            .Index(link => link.Email)
+            .UseOptimisticConcurrency(true);
         options.Schema.For<MembershipAttestation>().DatabaseSchemaName(Schema)
             .Index(attestation => attestation.Siren);
         // The enrolment itself is the staff read model: kept inline, in the transaction that appends its events.
@@ -58,6 +62,11 @@ public static class EnrolmentModule
         options.Events.MapEventType<PairDeclared>("enrolment.pair_declared");
         options.Events.MapEventType<PairDissolved>("enrolment.pair_dissolved");
         options.Events.MapEventType<PurchasingProjectJoined>("enrolment.purchasing_project_joined");
+        options.Events.MapEventType<InformationRequestAnswered>("enrolment.information_request_answered");
+        options.Events.MapEventType<ParticipantDetailsCorrected>("enrolment.participant_details_corrected");
+        options.Events.MapEventType<OrganisationCorrected>("enrolment.organisation_corrected");
+        options.Events.MapEventType<PurchasingProjectUpdated>("enrolment.purchasing_project_updated");
+        options.Events.MapEventType<PairProposed>("enrolment.pair_proposed");
         return options;
     }
 

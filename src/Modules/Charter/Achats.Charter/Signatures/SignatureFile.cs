@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Achats.Shared.Http;
 using Marten;
 
@@ -107,18 +105,6 @@ public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Sig
 
     /// <summary>Still asked to sign: neither gone from the cohort nor having revoked their signature.</summary>
     public bool Committable => !Left && Revocation is null;
-}
-
-/// <summary>Signing tokens: 256 random bits, shown once in the email, kept only as their SHA-256.</summary>
-internal static class SigningToken
-{
-    public static (string Token, string Hash) New()
-    {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (token, HashOf(token));
-    }
-
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
 internal static class SignatureFiles

@@ -1,3 +1,4 @@
+using Achats.Shared.Access;
 using Achats.Shared.Email;
 using Achats.Shared.Time;
 using Microsoft.Extensions.Configuration;

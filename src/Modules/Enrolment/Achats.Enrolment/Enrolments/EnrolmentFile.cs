@@ -42,6 +42,12 @@ public sealed record EnrolmentFile(
     /// <summary>When staff validated it: how long the charter signature has been awaited.</summary>
     public DateTimeOffset? ValidatedAt { get; init; }
 
+    /// <summary>The participant's latest answer to a request for information, shown to staff (ADR 0045).</summary>
+    public InformationAnswer? LastAnswer { get; init; }
+
+    /// <summary>The colleague the participant proposed as binôme, until staff declare a pair.</summary>
+    public PairProposed? PairProposal { get; init; }
+
     public bool IsOpen => Status is not (EnrolmentStatus.Rejected or EnrolmentStatus.Withdrawn);
 
     public static EnrolmentFile Create(PreRegistrationSubmitted submitted) => new(
@@ -82,11 +88,30 @@ public sealed record EnrolmentFile(
         ReplacedBy = replaced.ReplacementEnrolmentId,
     };
 
-    public EnrolmentFile Apply(PairDeclared declared) => this with { PairedWith = declared.ColleagueEnrolmentId };
+    public EnrolmentFile Apply(PairDeclared declared) => this with { PairedWith = declared.ColleagueEnrolmentId, PairProposal = null };
 
     public EnrolmentFile Apply(PairDissolved dissolved) => this with { PairedWith = null };
 
     public EnrolmentFile Apply(PurchasingProjectJoined joined) => this with { Project = joined.Project };
+
+    public EnrolmentFile Apply(IEvent<InformationRequestAnswered> answered) => this with
+    {
+        Status = EnrolmentStatus.PreRegistered,
+        StatusReason = null,
+        LastAnswer = new InformationAnswer(answered.Data.Question, answered.Data.Answer, answered.Timestamp),
+    };
+
+    public EnrolmentFile Apply(ParticipantDetailsCorrected corrected) =>
+        this with { Participant = Participant with { JobTitle = corrected.JobTitle, Phone = corrected.Phone } };
+
+    public EnrolmentFile Apply(OrganisationCorrected corrected) => this with
+    {
+        Organisation = Organisation with { Name = corrected.Name, Siren = corrected.Siren, CommuneInseeCode = corrected.CommuneInseeCode },
+    };
+
+    public EnrolmentFile Apply(PurchasingProjectUpdated updated) => this with { Project = updated.Project };
+
+    public EnrolmentFile Apply(PairProposed proposed) => this with { PairProposal = proposed };
 
     /// <summary>Eligible for validation: free by the rules, or made free by staff.</summary>
     public bool IsEligible => EffectiveEligibility == EligibilityOutcome.Free;
@@ -152,6 +177,9 @@ internal static class EnrolmentStreams
 
     public static string Name(this Participant participant) => $"{participant.FirstName} {participant.LastName}";
 }
+
+/// <summary>A question staff asked and the participant's answer to it.</summary>
+public sealed record InformationAnswer(string Question, string Answer, DateTimeOffset AnsweredAt);
 
 /// <summary>What a staff decision answers: the enrolment and the version to send with the next decision.</summary>
 public sealed record EnrolmentChanged(Guid EnrolmentId, int Version);

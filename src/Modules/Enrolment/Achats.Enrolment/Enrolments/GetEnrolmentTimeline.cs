@@ -70,6 +70,13 @@ public static class GetEnrolmentTimelineHandler
         PairDeclared => "Binôme déclaré",
         PairDissolved => "Binôme dissous",
         PurchasingProjectJoined joined => $"Rattaché au projet d'achat « {joined.Project.Title} »",
+        InformationRequestAnswered => "Réponse du participant à la demande d'informations",
+        ParticipantDetailsCorrected corrected => $"Coordonnées corrigées par le participant : {corrected.JobTitle}{(corrected.Phone is null ? "" : $", {corrected.Phone}")}",
+        OrganisationCorrected corrected => $"Structure corrigée par le participant : {corrected.Name}{(corrected.Siren is null ? "" : $", SIREN {corrected.Siren}")}{(corrected.CommuneInseeCode is null ? "" : $", commune {corrected.CommuneInseeCode}")}",
+        PurchasingProjectUpdated updated => $"Projet d'achat décrit par le participant : « {updated.Project.Title} »",
+        PairProposed proposed => proposed.ColleagueEnrolmentId is null
+            ? $"Binôme proposé par le participant : {proposed.ColleagueEmail} (aucune pré-inscription à cette édition)"
+            : $"Binôme proposé par le participant : {proposed.ColleagueEmail}",
         _ => recorded.GetType().Name,
     };
 
@@ -83,6 +90,7 @@ public static class GetEnrolmentTimelineHandler
         EnrolmentWithdrawn withdrawn => withdrawn.Reason,
         ParticipantReplaced replaced => replaced.Reason,
         PairDissolved dissolved => dissolved.Reason,
+        InformationRequestAnswered answered => answered.Answer,
         _ => null,
     };
 }

@@ -1,9 +1,11 @@
+using Achats.Shared.Email;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
@@ -24,13 +26,16 @@ internal sealed class RejectPreRegistrationValidator : AbstractValidator<RejectP
 public static class RejectPreRegistrationHandler
 {
     /// <summary>The colleague in a pair leaves it too, and the address may pre-register again: both written beside the enrolment's events.</summary>
-    public static async Task<(EnrolmentChanged, Events)> Handle(
-        RejectPreRegistration command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The participant is written the reason.</summary>
+    public static async Task<(EnrolmentChanged, Events, SendEmail)> Handle(
+        RejectPreRegistration command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         var events = Decide(enrolment, command);
         await Colleagues.LeavePairAsync(session, enrolment, command.Reason.Trim(), cancellationToken);
         session.Delete<Registrant>(Registrant.IdOf(enrolment.CohortId, enrolment.Participant.Email));
-        return (enrolment.Changed(events), [.. events]);
+        var email = await EnrolmentEmails.RejectedAsync(session, configuration, enrolment, command.Reason.Trim(), cancellationToken);
+        return (enrolment.Changed(events), [.. events], email);
     }
 
     public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, RejectPreRegistration command) =>

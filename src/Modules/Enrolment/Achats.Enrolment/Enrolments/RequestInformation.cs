@@ -1,8 +1,11 @@
+using Achats.Shared.Email;
 using Achats.Shared.Http;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
@@ -22,10 +25,14 @@ internal sealed class RequestInformationValidator : AbstractValidator<RequestInf
 
 public static class RequestInformationHandler
 {
-    public static (EnrolmentChanged, Events) Handle(RequestInformation command, [WriteEnrolment] EnrolmentFile enrolment)
+    /// <summary>The participant is written the question, with the way to answer it from their page.</summary>
+    public static async Task<(EnrolmentChanged, Events, SendEmail)> Handle(
+        RequestInformation command, [WriteEnrolment] EnrolmentFile enrolment, IQuerySession session, IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         var events = Decide(enrolment, command);
-        return (enrolment.Changed(events), [.. events]);
+        var email = await EnrolmentEmails.InformationRequestedAsync(session, configuration, enrolment, command.Question.Trim(), cancellationToken);
+        return (enrolment.Changed(events), [.. events], email);
     }
 
     public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, RequestInformation command) =>

@@ -1,9 +1,11 @@
+using Achats.Shared.Email;
 using Achats.Shared.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Wolverine.Marten;
 
 namespace Achats.Enrolment.Enrolments;
@@ -28,12 +30,15 @@ internal sealed class WithdrawEnrolmentValidator : AbstractValidator<WithdrawEnr
 
 public static class WithdrawEnrolmentHandler
 {
-    public static async Task<(EnrolmentChanged, Events, Contracts.EnrolmentWithdrawn)> Handle(
+    /// <summary>The participant is written who asked for the withdrawal, and why.</summary>
+    public static async Task<(EnrolmentChanged, Events, Contracts.EnrolmentWithdrawn, SendEmail)> Handle(
         WithdrawEnrolment command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, TimeProvider time,
-        CancellationToken cancellationToken)
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var (events, withdrawn) = await WithdrawAsync(session, enrolment, command.Reason.Trim(), command.RequestedBy!.Value, time, cancellationToken);
-        return (enrolment.Changed(events), [.. events], withdrawn);
+        var (reason, requestedBy) = (command.Reason.Trim(), command.RequestedBy!.Value);
+        var (events, withdrawn) = await WithdrawAsync(session, enrolment, reason, requestedBy, time, cancellationToken);
+        var email = await EnrolmentEmails.WithdrawnAsync(session, configuration, enrolment, reason, requestedBy, cancellationToken);
+        return (enrolment.Changed(events), [.. events], withdrawn, email);
     }
 
     /// <summary>

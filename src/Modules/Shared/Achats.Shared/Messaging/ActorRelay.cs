@@ -40,6 +40,17 @@ public static class ActorRelay
         session.LastModifiedBy = actor;
     }
 
+    /// <summary>
+    /// A handler that knows better who acts than the caller does (whoever holds a participant's link or session is that
+    /// participant): its events, and the messages it causes, record <paramref name="actor"/>.
+    /// </summary>
+    public static void ActAs(IMessageContext context, IDocumentSession session, Actor actor)
+    {
+        var recorded = actor.ToString();
+        context.UserName = recorded;
+        session.LastModifiedBy = recorded;
+    }
+
     private static bool OnlyReads(HandlerChain chain) =>
         chain.Handlers.SelectMany(handler => handler.Method.GetParameters()).Any(parameter => parameter.ParameterType == typeof(IQuerySession));
 

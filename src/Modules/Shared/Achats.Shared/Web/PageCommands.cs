@@ -23,4 +23,19 @@ public static class PageCommands
             return new PageOutcome<T>(default, FormErrors.From(problem));
         }
     }
+
+    /// <summary>A command that answers nothing: only its refusal, if any, to show.</summary>
+    public static async Task<FormErrors> SendFromPageAsync(this IMessageBus bus, object command, HttpContext http, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await bus.InvokeAsync(command, cancellationToken);
+            return FormErrors.None;
+        }
+        catch (Exception refused) when (ProblemDetailsMapping.ProblemFor(refused) is { Status: { } status } problem)
+        {
+            http.Response.StatusCode = status;
+            return FormErrors.From(problem);
+        }
+    }
 }

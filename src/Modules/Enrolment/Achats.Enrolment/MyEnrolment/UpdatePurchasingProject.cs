@@ -1,0 +1,59 @@
+using Achats.Cohorts.Contracts;
+using Achats.Enrolment.Enrolments;
+using Achats.Shared.Http;
+using FluentValidation;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Achats.Enrolment.MyEnrolment;
+
+/// <summary>
+/// The participant describes their purchasing project again, until admission; from then on the edition's team follows
+/// it (Cohorts' projects), so it changes there.
+/// </summary>
+public sealed record UpdatePurchasingProject(Guid EnrolmentId, string Title, PurchaseCategory? Category, IReadOnlyList<Theme>? Themes)
+    : ParticipantCommand(EnrolmentId);
+
+internal sealed class UpdatePurchasingProjectValidator : AbstractValidator<UpdatePurchasingProject>
+{
+    public UpdatePurchasingProjectValidator()
+    {
+        RuleFor(command => command.Title).NotEmpty().WithMessage("Le titre du projet d'achat est obligatoire.")
+            .MaximumLength(200).WithMessage("Le titre du projet d'achat ne doit pas dépasser 200 caractères.");
+        RuleFor(command => command.Category).NotNull().WithMessage("La catégorie d'achat est obligatoire.")
+            .IsInEnum().WithMessage("Catégorie d'achat inconnue.");
+        RuleFor(command => command.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
+            .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
+        RuleForEach(command => command.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
+    }
+}
+
+public static class UpdatePurchasingProjectHandler
+{
+    public static (EnrolmentChanged, Events) Handle(
+        UpdatePurchasingProject command, [WriteEnrolment] EnrolmentFile enrolment, IDocumentSession session, IMessageContext context)
+    {
+        command.ActAsOwner(enrolment, context, session);
+        var events = Decide(enrolment, command, Guid.CreateVersion7());
+        return (enrolment.Changed(events), [.. events]);
+    }
+
+    /// <summary>The project keeps its id when it has one, so what refers to it still does.</summary>
+    public static IReadOnlyList<object> Decide(EnrolmentFile enrolment, UpdatePurchasingProject command, Guid newProjectId)
+    {
+        if (enrolment.Status is not (EnrolmentStatus.PreRegistered or EnrolmentStatus.InformationRequested or EnrolmentStatus.Validated))
+        {
+            throw new ConflictException(enrolment.Status == EnrolmentStatus.Admitted
+                ? "Vous êtes admis·e : votre projet d'achat est désormais suivi avec l'équipe de l'édition. Écrivez-lui pour le faire évoluer."
+                : $"Votre inscription est {EnrolmentMessages.Describe(enrolment.Status)} : son projet d'achat ne change plus.");
+        }
+
+        var project = new PurchasingProject(enrolment.Project?.Id ?? newProjectId, command.Title.Trim(), command.Category!.Value,
+            command.Themes!.Distinct().Order().ToList());
+        return enrolment.Project is { } current && current.Title == project.Title && current.Category == project.Category
+            && current.Themes.SequenceEqual(project.Themes)
+            ? []
+            : [new PurchasingProjectUpdated(project)];
+    }
+}
