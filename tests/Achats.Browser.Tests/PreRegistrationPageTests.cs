@@ -57,7 +57,7 @@ public sealed class PreRegistrationPageTests(PreRegistrationPageTests.WithOpenCo
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync($"eloise.{Guid.CreateVersion7():N}@montreuil.test");
         await page.GetByLabel("Fonction").FillAsync("Acheteuse publique");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Acheteur ou acheteuse public", Exact = true }).FocusAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Acheteur ou acheteuse public ou publique", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await page.GetByLabel("Nom de la structure").FillAsync("Ville de Montreuil");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Commune, établissement public territorial (EPT) ou Métropole du Grand Paris" }).CheckAsync();

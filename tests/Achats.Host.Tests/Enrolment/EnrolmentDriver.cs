@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Achats.Shared.Time;
 using Achats.Testing;
+using Marten;
 using Shouldly;
 using Wolverine.Tracking;
 using Xunit;
@@ -62,10 +63,26 @@ public sealed class EnrolmentDriver(AchatsApp app)
         ["promotesOwnSolution"] = false,
     };
 
+    /// <summary>
+    /// Pre-registers through the public API, which answers 202 and the same words whatever happened (ADR 0043), then
+    /// reads what was recorded for that address, as staff would find it.
+    /// </summary>
     public async Task<ReceiptAnswer> PreRegisterAsync(Dictionary<string, object?> form)
     {
         using var anonymous = app.CreateBrowserClient();
-        return await (await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation)).ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
+        (await (await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation)).ReadAsync<AcknowledgementAnswer>(HttpStatusCode.Accepted))
+            .Message.ShouldContain("Un courriel vous est envoyé");
+        return await RecordedAsync((Guid)form["cohortId"]!, (string)((Dictionary<string, object?>)form["participant"]!)["email"]!);
+    }
+
+    /// <summary>The enrolment recorded for <paramref name="email"/> in the cohort, read from the store.</summary>
+    public async Task<ReceiptAnswer> RecordedAsync(Guid cohortId, string email)
+    {
+        await using var session = app.Store.QuerySession();
+        var enrolment = (await session.Query<Achats.Enrolment.Enrolments.EnrolmentFile>()
+            .Where(enrolment => enrolment.CohortId == cohortId).ToListAsync(Cancellation))
+            .Single(enrolment => string.Equals(enrolment.Participant.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        return new ReceiptAnswer(enrolment.Id, enrolment.Reference, enrolment.Status.ToString(), enrolment.Eligibility!.Outcome.ToString(), enrolment.Eligibility.Reasons);
     }
 
     public async Task<EnrolmentAnswer> EnrolmentAsync(HttpClient staff, Guid enrolmentId, string query = "") =>

@@ -30,6 +30,8 @@ public static class EnrolmentModule
     {
         options.Schema.For<OpenCohort>().DatabaseSchemaName(Schema);
         options.Schema.For<Registrant>().DatabaseSchemaName(Schema);
+        options.Schema.For<RepeatedPreRegistration>().DatabaseSchemaName(Schema);
+        options.Storage.ExtendedSchemaObjects.Add(EnrolmentReferences.CountersTable());
         options.Schema.For<MembershipAttestation>().DatabaseSchemaName(Schema)
             .Index(attestation => attestation.Siren);
         // The enrolment itself is the staff read model: kept inline, in the transaction that appends its events.
