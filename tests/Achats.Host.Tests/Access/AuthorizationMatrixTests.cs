@@ -137,6 +137,8 @@ public sealed partial class AuthorizationMatrixTests(AchatsApp app) : IClassFixt
         ["GET /api/partners/v1/me"] = AnyPartner,
         ["POST /api/enrolment/v1/pre-registrations"] = Everyone,
         ["GET /inscription"] = Everyone,
+        ["GET /confidentialite"] = Everyone,
+        ["POST /confidentialite"] = Everyone,
         ["POST /inscription"] = Everyone,
         ["GET /charte/{Token}"] = Everyone,
         ["POST /charte/{Token}"] = Everyone,

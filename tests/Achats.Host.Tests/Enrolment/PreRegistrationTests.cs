@@ -237,6 +237,31 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
     }
 
     [Fact]
+    public async Task Staff_replacing_a_participant_by_an_address_already_in_the_cohort_are_told_precisely_and_a_replacement_gets_its_own_reference()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var taken = $"alix.{Guid.CreateVersion7():N}@ville.test";
+        var existing = await _driver.PreRegisterAsync(Form(cohortId, NewSiren(), taken));
+        var leaving = await _driver.PreRegisterAsync(Form(cohortId, NewSiren()));
+        object Replacement(string email) => new
+        {
+            version = 2, reason = "Mutation.", newParticipant = new { firstName = "Alix", lastName = "Roux", email, jobTitle = "Acheteur", profile = "PublicBuyer" },
+        };
+
+        var refused = await staff.PostAsJsonAsync($"{Enrolments}/{leaving.EnrolmentId}/replacement", Replacement(taken.ToUpperInvariant()), Cancellation);
+        var replaced = await staff.PostAsJsonAsync($"{Enrolments}/{leaving.EnrolmentId}/replacement", Replacement($"sam.{Guid.CreateVersion7():N}@ville.test"), Cancellation);
+
+        var problem = await refused.ReadAsync<AlreadyPreRegisteredAnswer>(HttpStatusCode.Conflict);
+        problem.ExistingEnrolmentId.ShouldBe(existing.EnrolmentId);
+        problem.Detail.ShouldContain("déjà pré-inscrite");
+        var replacement = await replaced.ReadAsync<ReplacementAnswer>(HttpStatusCode.Created);
+        replacement.Reference.ShouldStartWith($"ACH-{app.Clock.TodayInParis().Year}-");
+        replacement.Reference.ShouldNotBe(leaving.Reference);
+        (await _driver.EnrolmentAsync(staff, replacement.EnrolmentId)).Reference.ShouldBe(replacement.Reference);
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_idempotency_key_gets_the_same_answer_and_sends_no_second_email()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
@@ -290,8 +315,12 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         known.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         unknown.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await known.Content.ReadAsStringAsync(Cancellation)).ShouldBe(await unknown.Content.ReadAsStringAsync(Cancellation));
+        var (knownProblem, unknownProblem) = (await ReadAsync(known), await ReadAsync(unknown));
+        WithoutTraceId(knownProblem).ShouldBe(WithoutTraceId(unknownProblem));
     }
+
+    private static string WithoutTraceId(System.Text.Json.JsonElement problem) =>
+        string.Join("\n", problem.EnumerateObject().Where(property => property.Name != "traceId").Select(property => property.ToString()));
 
     private static string EmailOf(Dictionary<string, object?> form) => (string)Participant(form)["email"]!;
 

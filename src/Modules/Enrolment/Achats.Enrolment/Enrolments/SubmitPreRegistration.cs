@@ -9,6 +9,7 @@ using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
 using FluentValidation.Results;
+using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -173,6 +176,12 @@ internal sealed class ParticipantDetailsValidator : AbstractValidator<Participan
 
 public static class SubmitPreRegistrationHandler
 {
+    /// <summary>
+    /// A post that lost a race on a key (the registrant, then the repeat's record) runs again and finds the winner's
+    /// write: twice at most, as a first collision's retry can meet a second one among several identical posts.
+    /// </summary>
+    public static void Configure(HandlerChain chain) => chain.OnException<DocumentAlreadyExistsException>().RetryTimes(2);
+
     /// <summary>
     /// A new address is recorded and told so by email; an address already in the cohort is told that by email instead
     /// (the caller learns which, the public never does); a retry with the same idempotency key sends nothing again.
