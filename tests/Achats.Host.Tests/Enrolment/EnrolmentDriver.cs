@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Achats.Enrolment.Enrolments;
 using Achats.Shared.Time;
 using Achats.Testing;
-using Marten;
 using Shouldly;
 using Wolverine.Tracking;
 using Xunit;
@@ -75,13 +75,12 @@ public sealed class EnrolmentDriver(AchatsApp app)
         return await RecordedAsync((Guid)form["cohortId"]!, (string)((Dictionary<string, object?>)form["participant"]!)["email"]!);
     }
 
-    /// <summary>The enrolment recorded for <paramref name="email"/> in the cohort, read from the store.</summary>
+    /// <summary>The enrolment that holds <paramref name="email"/> in the cohort now, read from the store.</summary>
     public async Task<ReceiptAnswer> RecordedAsync(Guid cohortId, string email)
     {
         await using var session = app.Store.QuerySession();
-        var enrolment = (await session.Query<Achats.Enrolment.Enrolments.EnrolmentFile>()
-            .Where(enrolment => enrolment.CohortId == cohortId).ToListAsync(Cancellation))
-            .Single(enrolment => string.Equals(enrolment.Participant.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        var registrant = (await session.LoadAsync<Registrant>(Registrant.IdOf(cohortId, email), Cancellation)).ShouldNotBeNull($"nothing recorded for {email}");
+        var enrolment = (await session.LoadAsync<EnrolmentFile>(registrant.EnrolmentId, Cancellation)).ShouldNotBeNull();
         return new ReceiptAnswer(enrolment.Id, enrolment.Reference, enrolment.Status.ToString(), enrolment.Eligibility!.Outcome.ToString(), enrolment.Eligibility.Reasons);
     }
 
