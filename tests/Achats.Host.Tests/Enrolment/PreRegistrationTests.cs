@@ -237,6 +237,25 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_names_the_request_s_project_apart_with_its_date_and_milestone_and_the_202_acknowledgement()
+    {
+        using var client = app.CreateClient();
+
+        var document = await ReadAsync(await client.GetAsync("/openapi/v1.json", Cancellation), HttpStatusCode.OK);
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var project = schemas.GetProperty("PreRegistrationProject").GetProperty("properties");
+        project.TryGetProperty("expectedProcedureOn", out _).ShouldBeTrue();
+        project.TryGetProperty("milestone", out _).ShouldBeTrue();
+        project.TryGetProperty("notes", out _).ShouldBeFalse();
+        schemas.GetProperty("SubmitPreRegistration").GetProperty("properties").GetProperty("project").GetRawText().ShouldContain("PreRegistrationProject");
+        var responses = document.GetProperty("paths").GetProperty(PreRegistrations).GetProperty("post").GetProperty("responses");
+        responses.GetProperty("202").GetRawText().ShouldContain("PreRegistrationAcknowledgement");
+        responses.TryGetProperty("201", out _).ShouldBeFalse();
+        responses.TryGetProperty("409", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Staff_replacing_a_participant_by_an_address_already_in_the_cohort_are_told_precisely_and_a_replacement_gets_its_own_reference()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
