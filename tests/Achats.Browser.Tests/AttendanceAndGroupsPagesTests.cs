@@ -116,7 +116,7 @@ public sealed class AttendanceAndGroupsPagesTests(AttendanceAndGroupsPagesTests.
             var isPublic = organisation.StartsWith("Ville", StringComparison.Ordinal);
             return AdmitAsync(CohortId, firstName, lastName, profile,
                 new OrganisationDetails(organisation, isPublic ? OrganisationKind.CommuneEptOrMetropole : OrganisationKind.PrivateCompany, siren, isPublic ? "93048" : "75056"),
-                new ProjectDetails($"Achats de {firstName}", category, [Theme.Circular]), pairWith);
+                new PreRegistrationProject($"Achats de {firstName}", category, [Theme.Circular]), pairWith);
         }
     }
 }

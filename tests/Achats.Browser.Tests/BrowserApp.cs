@@ -89,7 +89,7 @@ public class BrowserApp : AchatsApp
     /// the cohort's roster has them.
     /// </summary>
     public async Task<Guid> AdmitAsync(Guid cohortId, string firstName, string lastName, Profile profile, OrganisationDetails organisation,
-        ProjectDetails? project = null, Guid? pairWith = null)
+        PreRegistrationProject? project = null, Guid? pairWith = null)
     {
         var receipt = await InvokeTrackedAsync<PreRegistrationReceipt>(new SubmitPreRegistration(cohortId,
             new ParticipantDetails(firstName, lastName, $"{firstName.ToLowerInvariant()}.{Guid.CreateVersion7():N}@exemple.test", null, "Responsable des achats", profile),

@@ -41,7 +41,7 @@ public sealed class EnrolmentListPageTests(EnrolmentListPageTests.WithAFullCohor
         await page.GetByLabel("Profil").SelectOptionAsync(nameof(Profile.PublicBuyer));
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("profil=PublicBuyer", StringComparison.Ordinal));
-        (await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync()).ShouldAllBe(profile => profile == "Acheteur ou acheteuse public");
+        (await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync()).ShouldAllBe(profile => profile == "Acheteur ou acheteuse public ou publique");
 
         // The column's link, followed as the browser would (its target read first: no click lost in a page still settling).
         var byName = await page.GetByRole(AriaRole.Link, new() { Name = "Nom", Exact = true }).GetAttributeAsync("href");

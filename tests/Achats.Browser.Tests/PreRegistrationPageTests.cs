@@ -21,10 +21,29 @@ public sealed class PreRegistrationPageTests(PreRegistrationPageTests.WithOpenCo
         await page.GetByLabel("Fonction").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Pré-inscription enregistrée" }).WaitForAsync();
-        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
-        (await page.Locator("main").InnerTextAsync()).ShouldContain("Structure publique du territoire de la Métropole du Grand Paris");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Demande de pré-inscription reçue" }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Un courriel vous est envoyé");
         await Look.AtAsync(page, "inscription-enregistree");
+    }
+
+    [Fact]
+    public async Task The_consent_box_leads_to_the_privacy_notice_which_every_page_links_in_its_footer()
+    {
+        var page = await app.NewPageAsync(chromium);
+        await page.GotoAsync("/inscription");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "notice sur vos données personnelles et vos droits" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Vos données personnelles et vos droits", Level = 1 }).WaitForAsync();
+        var notice = await page.Locator("main").InnerTextAsync();
+        notice.ShouldContain("Métropole du Grand Paris");
+        notice.ShouldContain("trois ans après sa clôture");
+        notice.ShouldContain("CNIL");
+        notice.ShouldContain($"version {Achats.Enrolment.Privacy.PrivacyNotice.Version}");
+        await Look.AtAsync(page, "confidentialite");
+        await page.GotoAsync("/connexion");
+        await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Vos données personnelles et vos droits" }).ClickAsync();
+        await page.WaitForURLAsync("**/confidentialite");
     }
 
     [Fact]
@@ -57,7 +76,7 @@ public sealed class PreRegistrationPageTests(PreRegistrationPageTests.WithOpenCo
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync($"eloise.{Guid.CreateVersion7():N}@montreuil.test");
         await page.GetByLabel("Fonction").FillAsync("Acheteuse publique");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Acheteur ou acheteuse public", Exact = true }).FocusAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Acheteur ou acheteuse public ou publique", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await page.GetByLabel("Nom de la structure").FillAsync("Ville de Montreuil");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Commune, établissement public territorial (EPT) ou Métropole du Grand Paris" }).CheckAsync();

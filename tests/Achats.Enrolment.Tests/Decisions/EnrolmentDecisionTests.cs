@@ -21,11 +21,12 @@ public sealed class EnrolmentDecisionTests
             new ParticipantDetails(" Camille ", "Durand", "camille@ville.test ", " ", "Acheteuse", Profile.PublicBuyer),
             new OrganisationDetails("Entreprise", OrganisationKind.PrivateCompany, "552081317", ""),
             [Membership.ObsAR, Membership.Inec],
-            new ProjectDetails("Mobilier de réemploi", PurchaseCategory.Furniture, [Theme.Solidarity, Theme.Circular, Theme.Circular]),
+            new PreRegistrationProject("Mobilier de réemploi", PurchaseCategory.Furniture, [Theme.Solidarity, Theme.Circular, Theme.Circular],
+                new DateOnly(2027, 3, 1), Milestone.ConsultationPublished),
             ConsentToDataProcessing: true, PromotesOwnSolution: false);
         var id = Guid.CreateVersion7();
 
-        var (submitted, assessed) = SubmitPreRegistrationHandler.Decide(command, id, [Membership.Inec], Given.Now);
+        var (submitted, assessed) = SubmitPreRegistrationHandler.Decide(command, id, "ACH-2026-00042", [Membership.Inec], Given.Now);
 
         submitted.EnrolmentId.ShouldBe(id);
         submitted.Participant.FirstName.ShouldBe("Camille");
@@ -34,6 +35,10 @@ public sealed class EnrolmentDecisionTests
         submitted.Organisation.CommuneInseeCode.ShouldBeNull();
         submitted.DeclaredMemberships.ShouldBe([Membership.Inec, Membership.ObsAR]);
         submitted.Project!.Themes.ShouldBe([Theme.Circular, Theme.Solidarity]);
+        submitted.Project.ExpectedProcedureOn.ShouldBe(new DateOnly(2027, 3, 1));
+        submitted.Project.Milestone.ShouldBe(Milestone.ConsultationPublished);
+        submitted.Reference.ShouldBe("ACH-2026-00042");
+        submitted.PrivacyNoticeVersion.ShouldBe(Achats.Enrolment.Privacy.PrivacyNotice.Version);
         submitted.SubmittedAt.ShouldBe(Given.Now);
         assessed.Decision.Outcome.ShouldBe(EligibilityOutcome.Free);
         assessed.Decision.Grounds.ShouldBe([FreeGround.Inec]);
@@ -307,7 +312,7 @@ public sealed class EnrolmentDecisionTests
         var newcomer = new ParticipantDetails("Sacha", "Martin", "sacha@entreprise.test", null, "Acheteur", Profile.PrivateBuyer);
         var newId = Guid.CreateVersion7();
 
-        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 5, "Mutation.", newcomer), [], newId, Given.Now);
+        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 5, "Mutation.", newcomer), [], newId, "ACH-2026-00043", Given.Now);
 
         decision.OldEvents[0].ShouldBe(new ParticipantReplaced(newId, "Mutation."));
         decision.OldEvents[1].ShouldBeOfType<PairDissolved>().ColleagueEnrolmentId.ShouldBe(colleague);
@@ -331,11 +336,11 @@ public sealed class EnrolmentDecisionTests
         var old = Given.PreRegistered();
         var newcomer = new ParticipantDetails("Sacha", "Martin", "sacha@ville.test", null, "Élu", Profile.ElectedOfficial);
 
-        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 2, "Élections.", newcomer), [], Guid.CreateVersion7(), Given.Now);
+        var decision = ReplaceParticipantHandler.Decide(old, new ReplaceParticipant(old.Id, 2, "Élections.", newcomer), [], Guid.CreateVersion7(), "ACH-2026-00044", Given.Now);
 
         decision.NewEvents.OfType<PreRegistrationValidated>().ShouldBeEmpty();
         Should.Throw<ConflictException>(() => ReplaceParticipantHandler.Decide(
-            AtStatus(old, EnrolmentStatus.Rejected), new ReplaceParticipant(old.Id, 3, "Non.", newcomer), [], Guid.CreateVersion7(), Given.Now));
+            AtStatus(old, EnrolmentStatus.Rejected), new ReplaceParticipant(old.Id, 3, "Non.", newcomer), [], Guid.CreateVersion7(), "ACH-2026-00045", Given.Now));
     }
 
     /// <summary>The enrolment brought to <paramref name="status"/> by the events that lead there.</summary>

@@ -153,6 +153,8 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["GET /mon-inscription/{EnrolmentId:guid}/retrait"] = [Participant],
         ["POST /mon-inscription/{EnrolmentId:guid}/retrait"] = [Participant],
         ["GET /inscription"] = Everyone,
+        ["GET /confidentialite"] = Everyone,
+        ["POST /confidentialite"] = Everyone,
         ["POST /inscription"] = Everyone,
         ["GET /charte/{Token}"] = Everyone,
         ["POST /charte/{Token}"] = Everyone,

@@ -58,6 +58,19 @@ public sealed class RosterFromEnrolmentTests(AchatsApp app) : IClassFixture<Acha
     }
 
     [Fact]
+    public async Task A_project_s_expected_procedure_date_and_milestone_given_at_pre_registration_are_declared_with_it()
+    {
+        var project = new AdmittedProject(Guid.CreateVersion7(), "Nettoyage des écoles", "Cleaning", ["Solidarity"], new DateOnly(2027, 6, 1), "ConsultationPublished");
+
+        await app.InvokeAsync<ParticipantJoinedCohort?>(Admitted(Guid.CreateVersion7(), "Camille") with { Project = project });
+
+        await using var session = app.Store.QuerySession();
+        var declared = (await session.LoadAsync<PurchasingProject>(project.ProjectId, Cancellation)).ShouldNotBeNull();
+        declared.Details.ExpectedProcedureOn.ShouldBe(new DateOnly(2027, 6, 1));
+        declared.Details.Milestone.ShouldBe(Milestone.ConsultationPublished);
+    }
+
+    [Fact]
     public async Task A_withdrawal_arriving_before_its_admission_waits_for_it_and_a_late_admission_never_brings_anyone_back()
     {
         var cohortId = await PlannedCohortAsync();

@@ -2,7 +2,11 @@ namespace Achats.Host.Tests.Enrolment;
 
 // What the Enrolment API answers, as far as the tests read it: each record names only the fields a test asserts.
 
-public sealed record ReceiptAnswer(Guid EnrolmentId, string Status, string Eligibility, IReadOnlyList<string> EligibilityReasons, string Message);
+/// <summary>What a pre-registration recorded, as a test reads it back: the public API itself answers only an acknowledgement.</summary>
+public sealed record ReceiptAnswer(Guid EnrolmentId, string? Reference, string Status, string Eligibility, IReadOnlyList<string> EligibilityReasons);
+
+/// <summary>What the public pre-registration answers, a new address or a known one alike.</summary>
+public sealed record AcknowledgementAnswer(string Message);
 
 public sealed record EnrolmentAnswer(
     Guid Id,
@@ -17,11 +21,13 @@ public sealed record EnrolmentAnswer(
     string? EffectiveEligibility,
     Guid? PairedWith,
     Guid? Replaces,
-    Guid? ReplacedBy);
+    Guid? ReplacedBy,
+    string? Reference = null,
+    string? PrivacyNoticeVersion = null);
 
 public sealed record ParticipantAnswer(string FirstName, string Email, string Profile);
 
-public sealed record EnrolmentProjectAnswer(string Title, string Category, IReadOnlyList<string> Themes);
+public sealed record EnrolmentProjectAnswer(string Title, string Category, IReadOnlyList<string> Themes, DateOnly? ExpectedProcedureOn = null, string? Milestone = null);
 
 public sealed record EligibilityAnswer(string Outcome, IReadOnlyList<string> Grounds);
 
@@ -43,7 +49,7 @@ public sealed record AlreadyPreRegisteredAnswer(string Type, string Detail, Guid
 public sealed record AttestationAnswer(string Siren, string Membership, string Partner, string? WithdrawnAt);
 
 /// <summary>What a replacement answers: the newcomer's enrolment.</summary>
-public sealed record ReplacementAnswer(Guid EnrolmentId);
+public sealed record ReplacementAnswer(Guid EnrolmentId, string Reference);
 
 /// <summary>One organisation seen by staff: its enrolments, pairs and shared projects.</summary>
 public sealed record OrganisationAnswer(string? Commune, IReadOnlyList<OrganisationEnrolmentAnswer> Enrolments, IReadOnlyList<PairAnswer> Pairs, IReadOnlyList<SharedProjectAnswer> Projects);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Achats.Enrolment.Enrolments;
 using Achats.Shared.Time;
 using Achats.Testing;
 using Shouldly;
@@ -62,10 +63,25 @@ public sealed class EnrolmentDriver(AchatsApp app)
         ["promotesOwnSolution"] = false,
     };
 
+    /// <summary>
+    /// Pre-registers through the public API, which answers 202 and the same words whatever happened (ADR 0043), then
+    /// reads what was recorded for that address, as staff would find it.
+    /// </summary>
     public async Task<ReceiptAnswer> PreRegisterAsync(Dictionary<string, object?> form)
     {
         using var anonymous = app.CreateBrowserClient();
-        return await (await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation)).ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
+        (await (await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation)).ReadAsync<AcknowledgementAnswer>(HttpStatusCode.Accepted))
+            .Message.ShouldContain("Un courriel vous est envoyé");
+        return await RecordedAsync((Guid)form["cohortId"]!, (string)((Dictionary<string, object?>)form["participant"]!)["email"]!);
+    }
+
+    /// <summary>The enrolment that holds <paramref name="email"/> in the cohort now, read from the store.</summary>
+    public async Task<ReceiptAnswer> RecordedAsync(Guid cohortId, string email)
+    {
+        await using var session = app.Store.QuerySession();
+        var registrant = (await session.LoadAsync<Registrant>(Registrant.IdOf(cohortId, email), Cancellation)).ShouldNotBeNull($"nothing recorded for {email}");
+        var enrolment = (await session.LoadAsync<EnrolmentFile>(registrant.EnrolmentId, Cancellation)).ShouldNotBeNull();
+        return new ReceiptAnswer(enrolment.Id, enrolment.Reference, enrolment.Status.ToString(), enrolment.Eligibility!.Outcome.ToString(), enrolment.Eligibility.Reasons);
     }
 
     public async Task<EnrolmentAnswer> EnrolmentAsync(HttpClient staff, Guid enrolmentId, string query = "") =>

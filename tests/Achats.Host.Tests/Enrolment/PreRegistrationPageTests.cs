@@ -15,7 +15,7 @@ public sealed partial class PreRegistrationPageTests(AchatsApp app) : IClassFixt
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_person_fills_in_the_page_and_is_told_their_pre_registration_is_recorded_with_its_eligibility()
+    public async Task A_person_fills_in_the_page_and_is_told_an_email_follows_the_same_way_for_a_new_address_and_a_known_one()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
@@ -23,23 +23,36 @@ public sealed partial class PreRegistrationPageTests(AchatsApp app) : IClassFixt
         var page = await browser.GetStringAsync("/inscription", Cancellation);
         page.ShouldContain($"value=\"{cohortId}\"");
         page.ShouldContain("Commune, établissement public territorial (EPT) ou Métropole du Grand Paris");
+        page.ShouldContain("href=\"/confidentialite\""); // the consent box links the privacy notice
 
         var fields = Fields(page, cohortId);
         var response = await browser.PostAsync("/inscription", new FormUrlEncodedContent(fields), Cancellation);
 
-        var receipt = await response.Content.ReadAsStringAsync(Cancellation);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, receipt);
-        receipt.ShouldContain("Pré-inscription enregistrée");
-        receipt.ShouldContain("Structure publique du territoire de la Métropole du Grand Paris (commune INSEE 93048).");
-        var enrolmentId = Guid.Parse(Reference().Match(receipt).Groups[1].Value);
-        var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
-        enrolment.Participant.Email.ShouldStartWith("page.");
+        var answer = await response.Content.ReadAsStringAsync(Cancellation);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, answer);
+        answer.ShouldContain("Demande de pré-inscription reçue");
+        answer.ShouldContain("Un courriel vous est envoyé");
+        var email = fields.Single(field => field.Key == "participant.email").Value;
+        var receipt = await _driver.RecordedAsync(cohortId, email);
+        var enrolment = await _driver.EnrolmentAsync(staff, receipt.EnrolmentId);
         enrolment.Project!.Category.ShouldBe("Catering");
+        enrolment.PrivacyNoticeVersion.ShouldBe(Achats.Enrolment.Privacy.PrivacyNotice.Version);
 
-        // Sent twice (a double click, a reload): the same answer, not a duplicate.
+        // Sent twice (a double click, a reload): the same page, not a duplicate.
         var again = await browser.PostAsync("/inscription", new FormUrlEncodedContent(fields), Cancellation);
-        (await again.Content.ReadAsStringAsync(Cancellation)).ShouldContain(enrolmentId.ToString());
+        Answer(await again.Content.ReadAsStringAsync(Cancellation)).ShouldBe(Answer(answer));
+        // The same address from a fresh form: the same page again; the person is told by email.
+        var fresh = Fields(await browser.GetStringAsync("/inscription", Cancellation), cohortId)
+            .Select(field => field.Key == "participant.email" ? new KeyValuePair<string, string>(field.Key, email) : field).ToList();
+        var (repeated, messages) = await app.TrackedAsync(browser, client => client.PostAsync("/inscription", new FormUrlEncodedContent(fresh), Cancellation));
+        repeated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Answer(await repeated.Content.ReadAsStringAsync(Cancellation)).ShouldBe(Answer(answer));
+        messages.Sent.MessagesOf<Achats.Shared.Email.SendEmail>().ShouldHaveSingleItem().Subject.ShouldContain("déjà pré-inscrit·e");
+        (await _driver.RecordedAsync(cohortId, email)).EnrolmentId.ShouldBe(receipt.EnrolmentId);
     }
+
+    /// <summary>The page's main content, without the antiforgery token that changes from one answer to the next.</summary>
+    private static string Answer(string html) => MainContent().Match(html).Value;
 
     [Fact]
     public async Task Errors_are_shown_in_French_beside_their_fields_and_what_was_typed_is_kept()
@@ -108,6 +121,6 @@ public sealed partial class PreRegistrationPageTests(AchatsApp app) : IClassFixt
     private static string Hidden(string page, string name) =>
         Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]+)\"").Groups[1].Value;
 
-    [GeneratedRegex("<code>([0-9a-f-]{36})</code>")]
-    private static partial Regex Reference();
+    [GeneratedRegex("<main[^>]*>.*</main>", RegexOptions.Singleline)]
+    private static partial Regex MainContent();
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Achats.Shared.Access;
+using Achats.Shared.Email;
+using Achats.Shared.Time;
 using Achats.Testing;
 using Marten;
 using Shouldly;
@@ -29,16 +31,65 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var response = await anonymous.PostAsJsonAsync(PreRegistrations, form, Cancellation);
 
-        var receipt = await response.ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
-        var enrolmentId = receipt.EnrolmentId;
-        response.Headers.Location!.ToString().ShouldBe($"{Enrolments}/{enrolmentId}");
+        var answer = await ReadAsync(response, HttpStatusCode.Accepted);
+        answer.EnumerateObject().Select(property => property.Name).ShouldBe(["message"]);
+        response.Headers.Location.ShouldBeNull();
+        var receipt = await _driver.RecordedAsync(cohortId, EmailOf(form));
         receipt.Eligibility.ShouldBe("Free");
         receipt.EligibilityReasons[0].ShouldContain("91027");
-        receipt.Message.ShouldContain("charte d'engagement");
-        var enrolment = await _driver.EnrolmentAsync(staff, enrolmentId);
+        var enrolment = await _driver.EnrolmentAsync(staff, receipt.EnrolmentId);
         enrolment.Participant.Profile.ShouldBe("PrivateBuyer");
         enrolment.Project!.Themes.Count.ShouldBe(2);
         enrolment.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Each_enrolment_gets_a_reference_of_its_submission_year_unique_when_posts_race_and_its_notice_version()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var forms = Enumerable.Range(0, 6).Select(_ => Form(cohortId, NewSiren())).ToList();
+
+        var answers = await Task.WhenAll(forms.Select(form => Task.Run(() => PostAsync(form), Cancellation)));
+
+        answers.ShouldAllBe(answer => answer.StatusCode == HttpStatusCode.Accepted);
+        var receipts = await Task.WhenAll(forms.Select(form => _driver.RecordedAsync(cohortId, EmailOf(form))));
+        var year = app.Clock.TodayInParis().Year;
+        receipts.ShouldAllBe(receipt => System.Text.RegularExpressions.Regex.IsMatch(receipt.Reference!, $"^ACH-{year}-[0-9]{{5}}$"));
+        receipts.Select(receipt => receipt.Reference).Distinct().Count().ShouldBe(forms.Count);
+        var enrolment = await _driver.EnrolmentAsync(staff, receipts[0].EnrolmentId);
+        enrolment.Reference.ShouldBe(receipts[0].Reference);
+        enrolment.PrivacyNoticeVersion.ShouldBe(Achats.Enrolment.Privacy.PrivacyNotice.Version);
+        // Staff find an enrolment by its reference.
+        var found = await (await staff.GetAsync($"{Enrolments}?cohortId={cohortId}&search={receipts[3].Reference}", Cancellation))
+            .ReadAsync<EnrolmentListAnswer>(HttpStatusCode.OK);
+        found.Items.ShouldHaveSingleItem().Id.ShouldBe(receipts[3].EnrolmentId);
+    }
+
+    [Fact]
+    public async Task The_project_s_expected_procedure_date_and_milestone_are_kept_and_an_unknown_milestone_is_a_field_error()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var form = Form(cohortId, NewSiren());
+        form["project"] = new { title = "Mobilier de réemploi", category = "Furniture", themes = new[] { "Circular" }, expectedProcedureOn = "2027-03-15", milestone = "ConsultationPublished" };
+        var refused = Form(cohortId, NewSiren());
+        refused["project"] = new { title = "Mobilier", category = "Furniture", themes = new[] { "Circular" }, milestone = "Signé" };
+        var before = await CountAsync();
+
+        var problem = await (await PostAsync(refused)).ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        (await CountAsync()).ShouldBe(before);
+        (await PostAsync(form)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        problem.Errors!.ShouldContainKey("project.milestone");
+        var receipt = await _driver.RecordedAsync(cohortId, EmailOf(form));
+        var enrolment = await _driver.EnrolmentAsync(staff, receipt.EnrolmentId);
+        enrolment.Project!.ExpectedProcedureOn.ShouldBe(new DateOnly(2027, 3, 15));
+        enrolment.Project.Milestone.ShouldBe("ConsultationPublished");
+        var page = await staff.GetStringAsync($"/inscriptions/{receipt.EnrolmentId}", Cancellation);
+        page.ShouldContain("Consultation publiée");
+        page.ShouldContain("15 mars 2027");
+        page.ShouldContain(receipt.Reference!);
     }
 
     [Fact]
@@ -114,47 +165,142 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
     }
 
     [Fact]
-    public async Task The_same_email_twice_in_a_cohort_gets_409_naming_the_existing_pre_registration_whatever_its_case()
+    public async Task The_received_email_gives_the_reference_says_the_participation_is_free_and_its_links_open()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var form = Form(cohortId, NewSiren());
+        Organisation(form)["kind"] = "CommuneEptOrMetropole";
+        Organisation(form)["communeInseeCode"] = "93048";
+
+        await app.TrackedAsync(app.CreateBrowserClient(), _ => PostAsync(form));
+
+        var receipt = await _driver.RecordedAsync(cohortId, EmailOf(form));
+        var email = await app.LatestEmailToAsync(EmailOf(form), "est enregistrée");
+        email.Subject.ShouldBe($"Votre pré-inscription {receipt.Reference} est enregistrée");
+        email.Text.ShouldContain("votre participation est gratuite.");
+        email.Text.ShouldContain("commune INSEE 93048");
+        email.Text.ShouldNotContain("obsar.asso.fr");
+        email.Html.ShouldNotBeNull().ShouldContain(receipt.Reference!);
+        email.LinkTo(ParticipantSession.SignInPath).ShouldBe(ParticipantSession.SignInPath); // the participant's page, built beside this
+        (await app.CreateBrowserClient().GetAsync(email.LinkTo(PublicSite.PrivacyPath), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_received_email_of_a_company_outside_any_network_says_how_to_join_ObsAR_or_INEC()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var form = Form(cohortId, NewSiren());
+
+        await app.TrackedAsync(app.CreateBrowserClient(), _ => PostAsync(form));
+
+        var email = await app.LatestEmailToAsync(EmailOf(form), "est enregistrée");
+        email.Text.ShouldContain("ne remplit aujourd'hui aucune des conditions de gratuité");
+        email.Links.Select(link => link.ToString()).ShouldContain("https://www.obsar.asso.fr/");
+        email.Links.Select(link => link.ToString()).ShouldContain("https://institut-economie-circulaire.fr/");
+        email.Text.ShouldContain("vous êtes admis·e");
+    }
+
+    [Fact]
+    public async Task The_same_email_twice_in_a_cohort_is_answered_exactly_like_a_new_one_and_the_person_is_told_by_email_once()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
         var email = $"dominique.{Guid.CreateVersion7():N}@ville.test";
         var first = await _driver.PreRegisterAsync(Form(cohortId, NewSiren(), email));
         var before = await CountAsync();
+        var key = Guid.CreateVersion7().ToString();
+        var repeated = Form(cohortId, NewSiren(), email.ToUpperInvariant());
+        ((Dictionary<string, object?>)repeated["participant"]!)["firstName"] = "Quelqu'un d'autre";
 
-        var response = await PostAsync(Form(cohortId, NewSiren(), email.ToUpperInvariant()));
+        var newcomer = await PostAsync(Form(cohortId, NewSiren()));
+        var (duplicate, messages) = await app.TrackedAsync(app.CreateBrowserClient(), _ => PostAsync(repeated, key));
+        var (retry, retold) = await app.TrackedAsync(app.CreateBrowserClient(), _ => PostAsync(repeated, key));
 
-        var problem = await response.ReadAsync<AlreadyPreRegisteredAnswer>(HttpStatusCode.Conflict);
-        problem.ExistingEnrolmentId.ShouldBe(first.EnrolmentId);
-        problem.Detail.ShouldContain("déjà pré-inscrite");
-        (await CountAsync()).ShouldBe(before);
+        duplicate.StatusCode.ShouldBe(newcomer.StatusCode);
+        (await duplicate.Content.ReadAsStringAsync(Cancellation)).ShouldBe(await newcomer.Content.ReadAsStringAsync(Cancellation));
+        duplicate.Headers.Location.ShouldBe(newcomer.Headers.Location);
+        (await retry.Content.ReadAsStringAsync(Cancellation)).ShouldBe(await newcomer.Content.ReadAsStringAsync(Cancellation));
+        var sent = messages.Sent.MessagesOf<SendEmail>().ShouldHaveSingleItem();
+        sent.To.ShouldBe(email);
+        retold.Sent.MessagesOf<SendEmail>().ShouldBeEmpty();
+        (await CountAsync()).Enrolments.ShouldBe(before.Enrolments + 1); // the newcomer only
+        var told = await app.LatestEmailToAsync(email, "déjà pré-inscrit·e");
+        told.Text.ShouldContain("Bonjour Camille,"); // the name recorded, not the one typed in the repeat
+        told.Text.ShouldContain(first.Reference!);
+        told.LinkTo(ParticipantSession.SignInPath).ShouldBe(ParticipantSession.SignInPath); // the participant's page, built beside this
+        (await app.CreateBrowserClient().GetAsync(told.LinkTo("/confidentialite"), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Another cohort is another matter.
         var otherCohort = await _driver.OpenCohortAsync(staff);
-        (await PostAsync(Form(otherCohort, NewSiren(), email))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await _driver.PreRegisterAsync(Form(otherCohort, NewSiren(), email));
     }
 
     [Fact]
-    public async Task A_retry_with_the_same_idempotency_key_gets_the_original_201_and_a_new_key_gets_409()
+    public async Task The_OpenAPI_document_names_the_request_s_project_apart_with_its_date_and_milestone_and_the_202_acknowledgement()
+    {
+        using var client = app.CreateClient();
+
+        var document = await ReadAsync(await client.GetAsync("/openapi/v1.json", Cancellation), HttpStatusCode.OK);
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var project = schemas.GetProperty("PreRegistrationProject").GetProperty("properties");
+        project.TryGetProperty("expectedProcedureOn", out _).ShouldBeTrue();
+        project.TryGetProperty("milestone", out _).ShouldBeTrue();
+        project.TryGetProperty("notes", out _).ShouldBeFalse();
+        schemas.GetProperty("SubmitPreRegistration").GetProperty("properties").GetProperty("project").GetRawText().ShouldContain("PreRegistrationProject");
+        var responses = document.GetProperty("paths").GetProperty(PreRegistrations).GetProperty("post").GetProperty("responses");
+        responses.GetProperty("202").GetRawText().ShouldContain("PreRegistrationAcknowledgement");
+        responses.TryGetProperty("201", out _).ShouldBeFalse();
+        responses.TryGetProperty("409", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Staff_replacing_a_participant_by_an_address_already_in_the_cohort_are_told_precisely_and_a_replacement_gets_its_own_reference()
+    {
+        using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
+        var cohortId = await _driver.OpenCohortAsync(staff);
+        var taken = $"alix.{Guid.CreateVersion7():N}@ville.test";
+        var existing = await _driver.PreRegisterAsync(Form(cohortId, NewSiren(), taken));
+        var leaving = await _driver.PreRegisterAsync(Form(cohortId, NewSiren()));
+        object Replacement(string email) => new
+        {
+            version = 2, reason = "Mutation.", newParticipant = new { firstName = "Alix", lastName = "Roux", email, jobTitle = "Acheteur", profile = "PublicBuyer" },
+        };
+
+        var refused = await staff.PostAsJsonAsync($"{Enrolments}/{leaving.EnrolmentId}/replacement", Replacement(taken.ToUpperInvariant()), Cancellation);
+        var replaced = await staff.PostAsJsonAsync($"{Enrolments}/{leaving.EnrolmentId}/replacement", Replacement($"sam.{Guid.CreateVersion7():N}@ville.test"), Cancellation);
+
+        var problem = await refused.ReadAsync<AlreadyPreRegisteredAnswer>(HttpStatusCode.Conflict);
+        problem.ExistingEnrolmentId.ShouldBe(existing.EnrolmentId);
+        problem.Detail.ShouldContain("déjà pré-inscrite");
+        var replacement = await replaced.ReadAsync<ReplacementAnswer>(HttpStatusCode.Created);
+        replacement.Reference.ShouldStartWith($"ACH-{app.Clock.TodayInParis().Year}-");
+        replacement.Reference.ShouldNotBe(leaving.Reference);
+        (await _driver.EnrolmentAsync(staff, replacement.EnrolmentId)).Reference.ShouldBe(replacement.Reference);
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_idempotency_key_gets_the_same_answer_and_sends_no_second_email()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
         var form = Form(cohortId, NewSiren());
         var key = Guid.CreateVersion7().ToString();
 
-        var first = await PostAsync(form, key);
+        var (first, received) = await app.TrackedAsync(app.CreateBrowserClient(), _ => PostAsync(form, key));
         var before = await CountAsync();
-        var retry = await PostAsync(form, key);
-        var other = await PostAsync(form, Guid.CreateVersion7().ToString());
+        var (retry, resent) = await app.TrackedAsync(app.CreateBrowserClient(), _ => PostAsync(form, key));
 
-        var original = await ReadAsync(first, HttpStatusCode.Created);
-        var replayed = await ReadAsync(retry, HttpStatusCode.Created);
-        replayed.GetRawText().ShouldBe(original.GetRawText());
-        other.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var original = await ReadAsync(first, HttpStatusCode.Accepted);
+        (await ReadAsync(retry, HttpStatusCode.Accepted)).GetRawText().ShouldBe(original.GetRawText());
+        received.Sent.MessagesOf<SendEmail>().ShouldHaveSingleItem().Subject.ShouldContain("est enregistrée");
+        resent.Sent.MessagesOf<SendEmail>().ShouldBeEmpty();
         (await CountAsync()).ShouldBe(before);
     }
 
     [Fact]
-    public async Task Two_identical_posts_racing_make_one_enrolment_and_one_409()
+    public async Task Two_identical_posts_racing_make_one_enrolment_and_the_same_answer_for_all()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
@@ -163,34 +309,39 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostAsync(form), Cancellation)));
 
-        answers.Count(answer => answer.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        var winner = await answers.Single(answer => answer.StatusCode == HttpStatusCode.Created).ReadAsync<ReceiptAnswer>(HttpStatusCode.Created);
-        foreach (var loser in answers.Where(answer => answer.StatusCode == HttpStatusCode.Conflict))
-        {
-            (await loser.ReadAsync<AlreadyPreRegisteredAnswer>(HttpStatusCode.Conflict)).ExistingEnrolmentId.ShouldBe(winner.EnrolmentId);
-        }
-
-        answers.Count(answer => answer.StatusCode == HttpStatusCode.Conflict).ShouldBe(3);
-        (await CountAsync()).ShouldBe((before.Events + 2, before.Enrolments + 1, before.Registrants + 1));
+        answers.ShouldAllBe(answer => answer.StatusCode == HttpStatusCode.Accepted);
+        (await Task.WhenAll(answers.Select(answer => answer.Content.ReadAsStringAsync(Cancellation)))).Distinct().ShouldHaveSingleItem();
+        var after = await CountAsync();
+        (after.Events, after.Enrolments, after.Registrants).ShouldBe((before.Events + 2, before.Enrolments + 1, before.Registrants + 1));
     }
 
     [Fact]
-    public async Task A_supplier_promoting_their_own_solution_is_refused_towards_the_catalogue_and_nothing_is_stored()
+    public async Task Outside_the_registration_window_a_known_address_is_refused_like_an_unknown_one()
     {
         using var staff = await app.SignedInAsync(StaffRole.ProgrammeStaff);
         var cohortId = await _driver.OpenCohortAsync(staff);
-        var form = Form(cohortId, NewSiren());
-        form["promotesOwnSolution"] = true;
-        Participant(form)["profile"] = null; // a supplier is told what matters, not about the other fields
-        var before = await CountAsync();
+        var email = $"claude.{Guid.CreateVersion7():N}@ville.test";
+        await _driver.PreRegisterAsync(Form(cohortId, NewSiren(), email));
+        var today = app.Clock.TodayInParis();
+        var (closed, _) = await app.TrackedAsync(staff, client => client.PutAsJsonAsync($"/api/cohorts/v1/cohorts/{cohortId}/dates", new
+        {
+            registrationOpensOn = today.AddDays(-10), registrationClosesOn = today.AddDays(-1), startsOn = today.AddDays(40), reason = "Inscriptions closes plus tôt",
+        }, Cancellation));
+        closed.StatusCode.ShouldBe(HttpStatusCode.OK, await closed.Content.ReadAsStringAsync(Cancellation));
 
-        var response = await PostAsync(form);
+        var known = await PostAsync(Form(cohortId, NewSiren(), email));
+        var unknown = await PostAsync(Form(cohortId, NewSiren()));
 
-        var problem = await response.ReadAsync<Problem>(HttpStatusCode.UnprocessableEntity);
-        problem.Type.ShouldBe("urn:achats:problem:supplier-not-participant");
-        problem.Detail!.ShouldContain("catalogue de solutions");
-        (await CountAsync()).ShouldBe(before);
+        known.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var (knownProblem, unknownProblem) = (await ReadAsync(known), await ReadAsync(unknown));
+        WithoutTraceId(knownProblem).ShouldBe(WithoutTraceId(unknownProblem));
     }
+
+    private static string WithoutTraceId(System.Text.Json.JsonElement problem) =>
+        string.Join("\n", problem.EnumerateObject().Where(property => property.Name != "traceId").Select(property => property.ToString()));
+
+    private static string EmailOf(Dictionary<string, object?> form) => (string)Participant(form)["email"]!;
 
     private static Dictionary<string, object?> Participant(Dictionary<string, object?> form) => (Dictionary<string, object?>)form["participant"]!;
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Achats.Enrolment.Enrolments;
 using Achats.Host.Database;
 using Achats.Host.Tests.Enrolment;
 using Achats.Host.Tests.Hosting;
@@ -89,7 +90,7 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(() => load.RunAsync(stopLoad.Token))).ToArray();
 
-        (await load.WaitForAsync(answers => answers.Count(a => a.Status == 201) >= 20, TimeSpan.FromSeconds(60))).ShouldBeTrue(host.Output);
+        (await load.WaitForAsync(answers => answers.Count(a => a.Status == 202) >= 20, TimeSpan.FromSeconds(60))).ShouldBeTrue(host.Output);
         var outage = Stopwatch.StartNew();
         var stoppedAt = load.Elapsed;
         await Postgres.StopAsync(Cancellation);
@@ -106,27 +107,27 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
         outage.Stop();
 
         var restartedAt = load.Elapsed;
-        (await load.WaitForAsync(answers => answers.Any(a => a.Status == 201 && a.SentAt > restartedAt), RecoveryBound + TimeSpan.FromSeconds(15)))
+        (await load.WaitForAsync(answers => answers.Any(a => a.Status == 202 && a.SentAt > restartedAt), RecoveryBound + TimeSpan.FromSeconds(15)))
             .ShouldBeTrue("the service did not come back: " + load.Summary());
-        var recovery = load.Answers.Where(a => a.Status == 201 && a.SentAt > restartedAt).Min(a => a.SentAt + a.Took) - restartedAt;
+        var recovery = load.Answers.Where(a => a.Status == 202 && a.SentAt > restartedAt).Min(a => a.SentAt + a.Took) - restartedAt;
         var backAt = load.Elapsed;
-        (await load.WaitForAsync(answers => answers.Count(a => a.Status == 201 && a.SentAt > backAt) >= 20, TimeSpan.FromSeconds(30))).ShouldBeTrue(load.Summary());
+        (await load.WaitForAsync(answers => answers.Count(a => a.Status == 202 && a.SentAt > backAt) >= 20, TimeSpan.FromSeconds(30))).ShouldBeTrue(load.Summary());
         await stopLoad.CancelAsync();
         await Task.WhenAll(clients);
 
         var answers = load.Answers;
-        var acknowledged = answers.Where(a => a.Status == 201).ToList();
+        var acknowledged = answers.Where(a => a.Status == 202).ToList();
         var unavailable = answers.Where(a => a.Status == 503).ToList();
         TestContext.Current.SendDiagnosticMessage(
             $"Database outage: PostgreSQL stopped {outage.Elapsed.TotalSeconds:F1} s; {answers.Count} pre-registrations sent by {Clients} clients, " +
-            $"{acknowledged.Count} acknowledged (201), {unavailable.Count} answered 503; first acknowledged write {recovery.TotalSeconds:F2} s after PostgreSQL restarted; " +
+            $"{acknowledged.Count} acknowledged (202), {unavailable.Count} answered 503; first acknowledged write {recovery.TotalSeconds:F2} s after PostgreSQL restarted; " +
             $"paths checked during the outage: {string.Join(", ", paths)}; failures the host met: {OutageCauses(host.Output)}.");
 
-        answers.Where(a => a.Status is not (201 or 503)).ShouldBeEmpty(load.Summary());
+        answers.Where(a => a.Status is not (202 or 503)).ShouldBeEmpty(load.Summary());
         unavailable.ShouldAllBe(a => a.RetryAfter && a.French, "every 503 says when to retry, in French");
         recovery.ShouldBeLessThan(RecoveryBound);
-        var stored = await PreRegistrationsStoredAsync(connectionString, acknowledged.Select(a => a.EnrolmentId!.Value).ToArray());
-        acknowledged.Where(a => stored.GetValueOrDefault(a.EnrolmentId!.Value) != 1)
+        var stored = await PreRegistrationsStoredAsync(connectionString, acknowledged.Select(a => Registrant.IdOf(cohortId, a.Email!)).ToArray());
+        acknowledged.Where(a => stored.GetValueOrDefault(Registrant.IdOf(cohortId, a.Email!)) != 1)
             .ShouldBeEmpty("every acknowledged pre-registration is stored exactly once");
         host.Output.ShouldNotContain("Unexpected failure while handling the request");
 
@@ -217,27 +218,33 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
     }
 
     /// <summary>How many pre-registration events each enrolment's stream holds.</summary>
-    private static async Task<Dictionary<Guid, int>> PreRegistrationsStoredAsync(string connectionString, Guid[] enrolmentIds)
+    /// <summary>
+    /// For each address's registrant (one per address and cohort, its key unique), how many pre-registration events its
+    /// enrolment holds: the public answer names no enrolment (ADR 0043), so the address leads to it.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> PreRegistrationsStoredAsync(string connectionString, string[] registrantIds)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Cancellation);
         await using var count = new NpgsqlCommand(
-            "select stream_id, count(*) from events.mt_events where type = 'enrolment.pre_registration_submitted' and stream_id = any($1) group by stream_id",
+            "select r.id, count(e.*) from enrolment.mt_doc_registrant r join events.mt_events e " +
+            "on e.stream_id = (r.data ->> 'EnrolmentId')::uuid or e.stream_id = (r.data ->> 'enrolmentId')::uuid " +
+            "where r.id = any($1) and e.type = 'enrolment.pre_registration_submitted' group by r.id",
             connection)
         {
-            Parameters = { new NpgsqlParameter { Value = enrolmentIds } },
+            Parameters = { new NpgsqlParameter { Value = registrantIds } },
         };
-        var stored = new Dictionary<Guid, int>();
+        var stored = new Dictionary<string, int>();
         await using var reader = await count.ExecuteReaderAsync(Cancellation);
         while (await reader.ReadAsync(Cancellation))
         {
-            stored[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+            stored[reader.GetString(0)] = (int)reader.GetInt64(1);
         }
 
         return stored;
     }
 
-    private sealed record Answer(int Status, TimeSpan SentAt, TimeSpan Took, bool RetryAfter, bool French, Guid? EnrolmentId, string? Failure);
+    private sealed record Answer(int Status, TimeSpan SentAt, TimeSpan Took, bool RetryAfter, bool French, string? Email, string? Failure);
 
     /// <summary>Clients posting pre-registrations one after another, each with a new email; every answer recorded.</summary>
     private sealed class Load(HttpClient client, Guid cohortId)
@@ -256,9 +263,10 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
                 var sentAt = _clock.Elapsed;
                 try
                 {
+                    var email = $"camille.{Guid.CreateVersion7():N}@entreprise.test";
                     using var request = new HttpRequestMessage(HttpMethod.Post, EnrolmentDriver.PreRegistrations)
                     {
-                        Content = JsonContent.Create(EnrolmentDriver.Form(cohortId, Sirens.Next())),
+                        Content = JsonContent.Create(EnrolmentDriver.Form(cohortId, Sirens.Next(), email)),
                     };
                     request.Headers.Add("Idempotency-Key", Guid.CreateVersion7().ToString());
                     using var response = await client.SendAsync(request, CancellationToken.None);
@@ -270,8 +278,8 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
                         _clock.Elapsed - sentAt,
                         response.Headers.RetryAfter is not null,
                         body.Contains("Service indisponible", StringComparison.Ordinal),
-                        status == 201 ? JsonDocument.Parse(body).RootElement.GetProperty("enrolmentId").GetGuid() : null,
-                        status is 201 or 503 ? null : body));
+                        status == 202 ? email : null,
+                        status is 202 or 503 ? null : body));
                 }
                 catch (HttpRequestException failure)
                 {

@@ -155,12 +155,19 @@ internal sealed class ProgrammeUnderLoad : IAsyncDisposable
                 organisation["kind"] = "CommuneEptOrMetropole";
                 organisation["communeInseeCode"] = "93048"; // Montreuil: free, so staff may validate at once
                 var submitted = await host.Client.PostAsJsonAsync(EnrolmentDriver.PreRegistrations, form);
-                if (await Acknowledged(submitted, HttpStatusCode.Created, "pre-registration") is not { } receipt)
+                if (await Acknowledged(submitted, HttpStatusCode.Accepted, "pre-registration") is null)
                 {
                     continue;
                 }
 
-                var enrolmentId = receipt.GetProperty("enrolmentId").GetGuid();
+                // The public answer names no enrolment (ADR 0043): staff find it by its address.
+                var found = await staff.GetAsync($"/api/enrolment/v1/enrolments?cohortId={CohortId}&search={Uri.EscapeDataString(email)}");
+                if (await Acknowledged(found, HttpStatusCode.OK, "search") is not { } list)
+                {
+                    continue;
+                }
+
+                var enrolmentId = list.GetProperty("items")[0].GetProperty("id").GetGuid();
                 _preRegistered[enrolmentId] = email;
                 var read = await staff.GetAsync($"{EnrolmentDriver.Enrolments}/{enrolmentId}");
                 if (await Acknowledged(read, HttpStatusCode.OK, "enrolment") is not { } enrolment)
@@ -308,7 +315,8 @@ internal sealed class ProgrammeUnderLoad : IAsyncDisposable
         var emails = await EmailsByAddressAsync();
         foreach (var enrolment in stored)
         {
-            var expected = enrolment.Status is "Validated" or "Admitted" ? 1 : 0;
+            // The pre-registration received, then the signing link once validated.
+            var expected = 1 + (enrolment.Status is "Validated" or "Admitted" ? 1 : 0);
             if (emails.GetValueOrDefault(enrolment.Email) != expected)
             {
                 found.Add($"{emails.GetValueOrDefault(enrolment.Email)} emails for enrolment {enrolment.Id} ({enrolment.Status}), {expected} expected");

@@ -27,7 +27,16 @@ public enum Theme
     Solidarity,
 }
 
-/// <summary>What participants and staff read for each purchase category and theme.</summary>
+/// <summary>How far a purchase has got: asked at pre-registration, followed by staff on the project.</summary>
+public enum Milestone
+{
+    NeedExpressed,
+    ConsultationPublished,
+    ContractAwarded,
+    UnderWay,
+}
+
+/// <summary>What participants and staff read for each purchase category, theme and milestone.</summary>
 public static class PurchaseLabels
 {
     public static readonly IReadOnlyList<(PurchaseCategory Value, string Label)> PurchaseCategories =
@@ -52,7 +61,17 @@ public static class PurchaseLabels
         (Theme.Solidarity, "Économie sociale et solidaire"),
     ];
 
+    public static readonly IReadOnlyList<(Milestone Value, string Label)> Milestones =
+    [
+        (Milestone.NeedExpressed, "Besoin exprimé"),
+        (Milestone.ConsultationPublished, "Consultation publiée"),
+        (Milestone.ContractAwarded, "Marché attribué"),
+        (Milestone.UnderWay, "En cours d'exécution"),
+    ];
+
     public static string Of(PurchaseCategory category) => PurchaseCategories.First(entry => entry.Value == category).Label;
 
     public static string Of(Theme theme) => Themes.First(entry => entry.Value == theme).Label;
+
+    public static string Of(Milestone milestone) => Milestones.First(entry => entry.Value == milestone).Label;
 }

@@ -27,7 +27,9 @@ public sealed record EnrolmentAdmitted(
 
 /// <summary>
 /// A purchasing project as the participant named it at pre-registration. <paramref name="Category"/> is a
-/// purchase category name (ConstructionAndPublicWorks, Catering...); <paramref name="Themes"/> Circular and/or Solidarity.
+/// purchase category name (ConstructionAndPublicWorks, Catering...); <paramref name="Themes"/> Circular and/or Solidarity;
+/// <paramref name="Milestone"/> NeedExpressed, ConsultationPublished, ContractAwarded or UnderWay, when the participant said.
 /// The same <paramref name="ProjectId"/> for colleagues who work on one project.
 /// </summary>
-public readonly record struct AdmittedProject(Guid ProjectId, string Title, string Category, IReadOnlyList<string> Themes);
+public readonly record struct AdmittedProject(
+    Guid ProjectId, string Title, string Category, IReadOnlyList<string> Themes, DateOnly? ExpectedProcedureOn = null, string? Milestone = null);

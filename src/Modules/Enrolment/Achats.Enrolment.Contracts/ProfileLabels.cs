@@ -6,8 +6,8 @@ public static class ProfileLabels
     public static string Of(string profile) => profile switch
     {
         "Prescriber" => "Prescripteur ou prescriptrice (à l'origine d'achats, dès l'expression du besoin)",
-        "PublicBuyer" => "Acheteur ou acheteuse public",
-        "PrivateBuyer" => "Acheteur ou acheteuse privé",
+        "PublicBuyer" => "Acheteur ou acheteuse public ou publique",
+        "PrivateBuyer" => "Acheteur ou acheteuse privé ou privée",
         "ElectedOfficial" => "Élu ou élue",
         "CsrOfficer" => "Responsable RSE ou développement durable",
         _ => profile,

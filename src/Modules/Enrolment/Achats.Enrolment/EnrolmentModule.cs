@@ -34,6 +34,8 @@ public static class EnrolmentModule
             .UniqueIndex(link => link.TokenHash)
             .Index(link => link.Email)
             .UseOptimisticConcurrency(true);
+        options.Schema.For<RepeatedPreRegistration>().DatabaseSchemaName(Schema);
+        options.Storage.ExtendedSchemaObjects.Add(EnrolmentReferences.CountersTable());
         options.Schema.For<MembershipAttestation>().DatabaseSchemaName(Schema)
             .Index(attestation => attestation.Siren);
         // The enrolment itself is the staff read model: kept inline, in the transaction that appends its events.

@@ -35,7 +35,7 @@ public sealed class ProjectForm
     {
         Dictionary<string, string[]> refused = [];
         var category = ProjectChoices.Parse<PurchaseCategory>(Category, refused, "category", ProjectTexts.UnknownCategory);
-        var milestone = ProjectChoices.Parse<Projects.Milestone>(Milestone, refused, "milestone", ProjectTexts.UnknownMilestone);
+        var milestone = ProjectChoices.Parse<Milestone>(Milestone, refused, "milestone", ProjectTexts.UnknownMilestone);
         List<Theme> themes = [];
         foreach (var theme in Themes ?? [])
         {
@@ -61,5 +61,5 @@ public sealed class ProjectForm
         return (new Fields(Title ?? "", category, themes, expectedOn, milestone, Notes), new FormErrors(refused, null));
     }
 
-    public sealed record Fields(string Title, PurchaseCategory? Category, IReadOnlyList<Theme> Themes, DateOnly? ExpectedOn, Projects.Milestone? Milestone, string? Notes);
+    public sealed record Fields(string Title, PurchaseCategory? Category, IReadOnlyList<Theme> Themes, DateOnly? ExpectedOn, Milestone? Milestone, string? Notes);
 }

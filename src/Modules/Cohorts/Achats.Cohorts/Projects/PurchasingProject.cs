@@ -48,15 +48,6 @@ public sealed record ProjectDetails(
     public override int GetHashCode() => HashCode.Combine(Title, Category, Milestone);
 }
 
-/// <summary>How far the purchase has got.</summary>
-public enum Milestone
-{
-    NeedExpressed,
-    ConsultationPublished,
-    ContractAwarded,
-    UnderWay,
-}
-
 public sealed record PurchasingProjectDeclared(
     Guid ProjectId,
     Guid CohortId,
@@ -75,13 +66,7 @@ public sealed record ProjectHandedOver(Guid FromEnrolmentId, Guid ToEnrolmentId)
 
 internal static class ProjectLabels
 {
-    public static string Of(Milestone milestone) => milestone switch
-    {
-        Milestone.NeedExpressed => "Besoin exprimé",
-        Milestone.ConsultationPublished => "Consultation publiée",
-        Milestone.ContractAwarded => "Marché attribué",
-        _ => "En cours d'exécution",
-    };
+    public static string Of(Milestone milestone) => PurchaseLabels.Of(milestone);
 
     /// <summary>« Économie circulaire », « Économie sociale et solidaire », or both.</summary>
     public static string Of(IReadOnlyList<Theme> themes) => themes.Count == 2 ? "Les deux" : PurchaseLabels.Of(themes[0]);

@@ -74,10 +74,10 @@ public static class AddToRosterHandler
             return;
         }
 
-        // A project named at pre-registration exists as a need: that is its milestone until staff say more.
+        // A project named at pre-registration without its milestone exists as a need, until staff say more.
         stream.AppendOne(new PurchasingProjectDeclared(project.ProjectId, admitted.CohortId, [admitted.EnrolmentId],
             new ProjectDetails(project.Title, Enum.Parse<PurchaseCategory>(project.Category), project.Themes.Select(Enum.Parse<Theme>).Order().ToList(),
-                ExpectedProcedureOn: null, Milestone.NeedExpressed, Notes: null),
+                project.ExpectedProcedureOn, project.Milestone is { } milestone ? Enum.Parse<Milestone>(milestone) : Milestone.NeedExpressed, Notes: null),
             NamedAtPreRegistration: true, admitted.AdmittedAt));
     }
 }

@@ -35,7 +35,8 @@ public static partial class AdmitParticipantHandler
             participant.Email, participant.Profile.ToString(), enrolment.Organisation.Name, enrolment.Organisation.Kind.ToString(),
             enrolment.Organisation.Siren, enrolment.PairedWith, signed.SignedAt,
             enrolment.Project is { } project
-                ? new Contracts.AdmittedProject(project.Id, project.Title, project.Category.ToString(), project.Themes.Select(theme => theme.ToString()).ToList())
+                ? new Contracts.AdmittedProject(project.Id, project.Title, project.Category.ToString(), project.Themes.Select(theme => theme.ToString()).ToList(),
+                    project.ExpectedProcedureOn, project.Milestone?.ToString())
                 : null));
     }
 

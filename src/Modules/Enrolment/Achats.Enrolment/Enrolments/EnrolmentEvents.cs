@@ -35,7 +35,9 @@ public sealed record Participant(string FirstName, string LastName, string Email
 
 public sealed record Organisation(string Name, OrganisationKind Kind, string? Siren, string? CommuneInseeCode);
 
-public sealed record PurchasingProject(Guid Id, string Title, PurchaseCategory Category, IReadOnlyList<Theme> Themes);
+/// <summary>A purchasing project as named at pre-registration; its date and milestone when the participant gave them.</summary>
+public sealed record PurchasingProject(
+    Guid Id, string Title, PurchaseCategory Category, IReadOnlyList<Theme> Themes, DateOnly? ExpectedProcedureOn = null, Milestone? Milestone = null);
 
 /// <summary>The facts an eligibility decision was made on, kept beside it as its evidence.</summary>
 public sealed record EligibilityEvidence(
@@ -44,7 +46,10 @@ public sealed record EligibilityEvidence(
     IReadOnlyList<Membership> Declared,
     IReadOnlyList<Membership> Attested);
 
-/// <summary>The first event of an enrolment: the participant's pre-registration, with their consent.</summary>
+/// <summary>
+/// The first event of an enrolment: the participant's pre-registration, with their consent to the privacy notice of
+/// <see cref="PrivacyNoticeVersion"/>, and its <see cref="Reference"/> (both absent from events older than them).
+/// </summary>
 public sealed record PreRegistrationSubmitted(
     Guid EnrolmentId,
     Guid CohortId,
@@ -53,7 +58,9 @@ public sealed record PreRegistrationSubmitted(
     IReadOnlyList<Membership> DeclaredMemberships,
     PurchasingProject? Project,
     DateTimeOffset SubmittedAt,
-    Guid? Replaces);
+    Guid? Replaces,
+    string? Reference = null,
+    string? PrivacyNoticeVersion = null);
 
 /// <summary>Eligibility for free participation decided (or decided again), with why it was (re)assessed.</summary>
 public sealed record EligibilityAssessed(EligibilityDecision Decision, EligibilityEvidence Evidence, string Why)

@@ -25,6 +25,12 @@ public sealed record EnrolmentFile(
     /// <summary>The stream version: staff send it back with a decision, so one taken on stale information is refused.</summary>
     public int Version { get; set; }
 
+    /// <summary>The short reference people quote, such as ACH-2026-00042 (none on enrolments older than references).</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>The version of the privacy notice the participant accepted (unknown on older enrolments).</summary>
+    public string? PrivacyNoticeVersion { get; init; }
+
     public EligibilityDecision? Eligibility { get; init; }
 
     public EligibilityOverridden? Override { get; init; }
@@ -59,7 +65,11 @@ public sealed record EnrolmentFile(
         submitted.Project,
         EnrolmentStatus.PreRegistered,
         submitted.SubmittedAt,
-        submitted.Replaces);
+        submitted.Replaces)
+    {
+        Reference = submitted.Reference,
+        PrivacyNoticeVersion = submitted.PrivacyNoticeVersion,
+    };
 
     public EnrolmentFile Apply(EligibilityAssessed assessed) =>
         this with { Eligibility = assessed.Decision, EffectiveEligibility = Effective(assessed.Decision, Override) };
@@ -120,9 +130,9 @@ public sealed record EnrolmentFile(
     // document and never read back (a document stored before they existed loads all the same); Marten keeps each
     // in a column of its own (EnrolmentModule), which the list filters and sorts on.
 
-    /// <summary>Name, email, organisation and SIREN, folded: "eloise" finds "Éloïse".</summary>
+    /// <summary>Name, email, organisation, SIREN and reference, folded: "eloise" finds "Éloïse".</summary>
     public string SearchText => TextFolding.Fold(
-        $"{Participant.FirstName} {Participant.LastName} {Participant.Email} {Organisation.Name} {Organisation.Siren}");
+        $"{Participant.FirstName} {Participant.LastName} {Participant.Email} {Organisation.Name} {Organisation.Siren} {Reference}");
 
     /// <summary>The participant's last then first name, folded: the list sorts "Éloïse" beside "Eloi".</summary>
     public string SortName => TextFolding.Fold($"{Participant.LastName} {Participant.FirstName}");

@@ -58,6 +58,11 @@ public sealed class PreRegistrationForm
         public string? Category { get; set; }
 
         public List<string>? Themes { get; set; }
+
+        /// <summary>As a date field sends it: yyyy-MM-dd.</summary>
+        public string? ExpectedProcedureOn { get; set; }
+
+        public string? Milestone { get; set; }
     }
 
     /// <summary>The form with every group present: a post may leave any of them out.</summary>
@@ -75,7 +80,8 @@ public sealed class PreRegistrationForm
     {
         var (participant, organisation, project) = (Participant ?? new(), Organisation ?? new(), Project ?? new());
         var themes = project.Themes ?? [];
-        var projectGiven = Given(project.Title) is not null || Given(project.Category) is not null || themes.Count > 0;
+        var projectGiven = Given(project.Title) is not null || Given(project.Category) is not null || themes.Count > 0
+            || Given(project.ExpectedProcedureOn) is not null || Given(project.Milestone) is not null;
         return new SubmitPreRegistration(
             Guid.TryParse(CohortId, out var cohortId) ? cohortId : Guid.Empty,
             new ParticipantDetails(Given(participant.FirstName)!, Given(participant.LastName)!, Given(participant.Email)!,
@@ -83,7 +89,10 @@ public sealed class PreRegistrationForm
             new OrganisationDetails(Given(organisation.Name)!, Known<OrganisationKind>(organisation.Kind),
                 Given(organisation.Siren), Given(organisation.CommuneInseeCode)),
             All<Membership>(DeclaredMemberships ?? []),
-            projectGiven ? new ProjectDetails(Given(project.Title)!, Known<PurchaseCategory>(project.Category), All<Theme>(themes)) : null,
+            projectGiven
+                ? new PreRegistrationProject(Given(project.Title)!, Known<PurchaseCategory>(project.Category), All<Theme>(themes),
+                    Date(project.ExpectedProcedureOn), Given(project.Milestone) is null ? null : Known<Milestone>(project.Milestone) ?? (Milestone)(-1))
+                : null,
             ConsentToDataProcessing,
             PromotesOwnSolution)
         {
@@ -92,6 +101,10 @@ public sealed class PreRegistrationForm
     }
 
     private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>A date no date field sends (a forged post) becomes one the validator refuses, never a crash.</summary>
+    private static DateOnly? Date(string? text) => Given(text) is not { } given ? null
+        : DateOnly.TryParseExact(given, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : default(DateOnly);
 
     /// <summary>A value no option offers (a forged post) becomes one the validator names as unknown, never a crash.</summary>
     private static List<TEnum> All<TEnum>(List<string> values) where TEnum : struct, Enum =>

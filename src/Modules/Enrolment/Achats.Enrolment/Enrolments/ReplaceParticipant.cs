@@ -32,7 +32,7 @@ internal sealed class ReplaceParticipantValidator : AbstractValidator<ReplacePar
 }
 
 /// <summary>The replacement's enrolment, and what the old one now is.</summary>
-public sealed record Replacement(Guid EnrolmentId, EnrolmentChanged Replaced);
+public sealed record Replacement(Guid EnrolmentId, string Reference, EnrolmentChanged Replaced);
 
 public static class ReplaceParticipantHandler
 {
@@ -49,7 +49,8 @@ public static class ReplaceParticipantHandler
         }
 
         var attested = await session.AttestedAsync(old.Organisation.Siren, time.TodayInParis(), cancellationToken);
-        var decision = Decide(old, command, attested, Guid.CreateVersion7(), time.GetUtcNow());
+        var reference = await EnrolmentReferences.NextAsync(session, time.TodayInParis().Year, cancellationToken);
+        var decision = Decide(old, command, attested, Guid.CreateVersion7(), reference, time.GetUtcNow());
         var replaced = old.Changed(decision.OldEvents);
         session.Events.StartStream<EnrolmentFile>(decision.NewEnrolmentId, decision.NewEvents.ToArray());
         var outgoing = new OutgoingMessages
@@ -72,17 +73,17 @@ public static class ReplaceParticipantHandler
         session.Delete<Registrant>(Registrant.IdOf(old.CohortId, old.Participant.Email));
         session.Insert(new Registrant(registrantId, decision.NewEnrolmentId, IdempotencyKey: null, new PreRegistrationReceipt(
             decision.NewEnrolmentId,
+            reference,
             validated ? EnrolmentStatus.Validated : EnrolmentStatus.PreRegistered,
             old.EffectiveEligibility ?? Eligibility.EligibilityOutcome.MembershipRequired,
-            old.Eligibility?.Reasons ?? [],
-            "Inscription reprise d'un ou d'une collègue.")));
-        return (new Replacement(decision.NewEnrolmentId, replaced), [.. decision.OldEvents], outgoing);
+            old.Eligibility?.Reasons ?? [])));
+        return (new Replacement(decision.NewEnrolmentId, reference, replaced), [.. decision.OldEvents], outgoing);
     }
 
     public sealed record Decision(Guid NewEnrolmentId, IReadOnlyList<object> OldEvents, IReadOnlyList<object> NewEvents);
 
     public static Decision Decide(
-        EnrolmentFile old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, DateTimeOffset now)
+        EnrolmentFile old, ReplaceParticipant command, IReadOnlyList<Eligibility.Membership> attested, Guid newEnrolmentId, string reference, DateTimeOffset now)
     {
         if (!old.IsOpen)
         {
@@ -94,7 +95,7 @@ public static class ReplaceParticipantHandler
         List<object> started =
         [
             new PreRegistrationSubmitted(newEnrolmentId, old.CohortId, command.NewParticipant!.ToParticipant(), old.Organisation,
-                old.DeclaredMemberships, old.Project, now, Replaces: old.Id),
+                old.DeclaredMemberships, old.Project, now, Replaces: old.Id, reference),
         ];
         started.Add(EligibilityAssessed.Decide(old.Organisation, old.DeclaredMemberships, attested, why));
 

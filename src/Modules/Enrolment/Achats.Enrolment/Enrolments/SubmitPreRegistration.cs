@@ -3,16 +3,22 @@ using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Memberships;
 using Achats.Enrolment.OpenCohorts;
+using Achats.Enrolment.Privacy;
+using Achats.Shared.Email;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
 using FluentValidation.Results;
+using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -22,7 +28,7 @@ public sealed record SubmitPreRegistration(
     ParticipantDetails? Participant,
     OrganisationDetails? Organisation,
     IReadOnlyList<Membership>? DeclaredMemberships,
-    ProjectDetails? Project,
+    PreRegistrationProject? Project,
     bool ConsentToDataProcessing,
     bool PromotesOwnSolution)
 {
@@ -40,20 +46,43 @@ public sealed record ParticipantDetails(string FirstName, string LastName, strin
 
 public sealed record OrganisationDetails(string Name, OrganisationKind? Kind, string? Siren, string? CommuneInseeCode);
 
-public sealed record ProjectDetails(string Title, PurchaseCategory? Category, IReadOnlyList<Theme>? Themes);
+/// <summary>The purchasing project named at pre-registration: what it buys, its stakes, and if known when and how far.</summary>
+public sealed record PreRegistrationProject(
+    string Title, PurchaseCategory? Category, IReadOnlyList<Theme>? Themes, DateOnly? ExpectedProcedureOn = null, Milestone? Milestone = null);
 
-/// <summary>What the participant is told, and what a retry with the same idempotency key is told again.</summary>
+/// <summary>
+/// What the message answers its caller in the system: the enrolment recorded, or, when <see cref="AlreadyRegistered"/>,
+/// the one the address already had in the cohort. The public form and API never show it (ADR 0043): they answer
+/// <see cref="PreRegistrationAcknowledgement"/>, the same whichever it was.
+/// </summary>
 public sealed record PreRegistrationReceipt(
     Guid EnrolmentId,
+    string? Reference,
     EnrolmentStatus Status,
     EligibilityOutcome Eligibility,
     IReadOnlyList<string> EligibilityReasons,
-    string Message);
+    bool AlreadyRegistered = false);
+
+/// <summary>What the public form and API answer every accepted pre-registration, a new one or a repeated one alike.</summary>
+public sealed record PreRegistrationAcknowledgement(string Message)
+{
+    public static PreRegistrationAcknowledgement Sent => new(PreRegistrationTexts.Acknowledged);
+}
 
 /// <summary>Holds a (cohort, email) pair so that one person pre-registers once per cohort, even when two posts race.</summary>
 public sealed record Registrant(string Id, Guid EnrolmentId, string? IdempotencyKey, PreRegistrationReceipt Receipt)
 {
     public static string IdOf(Guid cohortId, string email) => $"{cohortId:N}:{email.Trim().ToLowerInvariant()}";
+}
+
+/// <summary>
+/// A pre-registration repeated for an address already in the cohort, told by email once: per idempotency key, or
+/// without a key once a day, so a retry or a reload sends no second email.
+/// </summary>
+public sealed record RepeatedPreRegistration(string Id, DateTimeOffset At)
+{
+    public static string IdOf(Registrant registrant, string? idempotencyKey, DateOnly today) =>
+        $"{registrant.Id}:{idempotencyKey ?? today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
 internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitPreRegistration>
@@ -107,7 +136,7 @@ internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitP
         }
     }
 
-    private sealed class ProjectValidator : AbstractValidator<ProjectDetails>
+    private sealed class ProjectValidator : AbstractValidator<PreRegistrationProject>
     {
         public ProjectValidator()
         {
@@ -118,6 +147,8 @@ internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitP
             RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
                 .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
             RuleForEach(p => p.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
+            RuleFor(p => p.ExpectedProcedureOn).NotEqual(default(DateOnly)).WithMessage("La date prévue de la procédure n'est pas valide.");
+            RuleFor(p => p.Milestone).IsInEnum().WithMessage("Étape inconnue.");
         }
     }
 }
@@ -145,34 +176,56 @@ internal sealed class ParticipantDetailsValidator : AbstractValidator<Participan
 
 public static class SubmitPreRegistrationHandler
 {
-    public static async Task<PreRegistrationReceipt> Handle(
-        SubmitPreRegistration command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// A post that lost a race on a key (the registrant, then the repeat's record) runs again and finds the winner's
+    /// write: twice at most, as a first collision's retry can meet a second one among several identical posts.
+    /// </summary>
+    public static void Configure(HandlerChain chain) => chain.OnException<DocumentAlreadyExistsException>().RetryTimes(2);
+
+    /// <summary>
+    /// A new address is recorded and told so by email; an address already in the cohort is told that by email instead
+    /// (the caller learns which, the public never does); a retry with the same idempotency key sends nothing again.
+    /// </summary>
+    public static async Task<(PreRegistrationReceipt, OutgoingMessages)> Handle(
+        SubmitPreRegistration command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
         EnsureBuyerNotSupplier(command);
         var cohort = await session.LoadAsync<OpenCohort>(command.CohortId, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure(nameof(command.CohortId), "Cette édition n'existe pas.")]);
-        var registrantId = Registrant.IdOf(command.CohortId, command.Participant!.Email);
-        if (await session.LoadAsync<Registrant>(registrantId, cancellationToken) is { } registrant)
+        var today = time.TodayInParis();
+        var registrant = await session.LoadAsync<Registrant>(Registrant.IdOf(command.CohortId, command.Participant!.Email), cancellationToken);
+        var repeatId = registrant is null ? null : RepeatedPreRegistration.IdOf(registrant, command.IdempotencyKey, today);
+        // A retry gets its first answer, even once registration has closed, and no second email.
+        if (registrant is not null && (IsRetryOf(command, registrant) || await session.LoadAsync<RepeatedPreRegistration>(repeatId!, cancellationToken) is not null))
         {
-            return command.IdempotencyKey is not null && command.IdempotencyKey == registrant.IdempotencyKey
-                ? registrant.Receipt
-                : throw new ConflictException(
-                    $"Cette adresse électronique est déjà pré-inscrite à l'édition « {cohort.Name} » (pré-inscription {registrant.EnrolmentId}).",
-                    new Dictionary<string, object?> { ["existingEnrolmentId"] = registrant.EnrolmentId });
+            return (registrant.Receipt with { AlreadyRegistered = !IsRetryOf(command, registrant) }, []);
         }
 
-        // A retry of an accepted pre-registration gets its answer even once registration has closed.
-        var today = time.TodayInParis();
+        // Before the duplicate check, so that a closed window is said alike whether the address is known or not.
         EnsureRegistrationOpen(cohort, today);
+        var site = PublicSite.From(configuration);
+        if (registrant is not null)
+        {
+            // Insert, not store: of two repeats racing with one key, the second fails on it and its retry sends nothing.
+            session.Insert(new RepeatedPreRegistration(repeatId!, time.GetUtcNow()));
+            // Written to the person recorded, by the name they gave: not by whatever name this post typed.
+            var known = await session.LoadAsync<EnrolmentFile>(registrant.EnrolmentId, cancellationToken);
+            var email = PreRegistrationEmails.AlreadyRegistered(known?.Participant ?? command.Participant.ToParticipant(), cohort, known?.Reference, site);
+            return (registrant.Receipt with { AlreadyRegistered = true }, [email]);
+        }
 
         var attested = await session.AttestedAsync(command.Organisation!.Siren, today, cancellationToken);
-        var (submitted, assessed) = Decide(command, Guid.CreateVersion7(), attested, time.GetUtcNow());
+        var reference = await EnrolmentReferences.NextAsync(session, today.Year, cancellationToken);
+        var (submitted, assessed) = Decide(command, Guid.CreateVersion7(), reference, attested, time.GetUtcNow());
         var receipt = ReceiptFor(submitted, assessed);
         session.Events.StartStream<EnrolmentFile>(submitted.EnrolmentId, submitted, assessed);
-        // Insert, not store: of two posts racing for the same email, the second fails on the key (409).
-        session.Insert(new Registrant(registrantId, submitted.EnrolmentId, command.IdempotencyKey, receipt));
-        return receipt;
+        // Insert, not store: of two posts racing for the same email, the second fails on the key and its retry finds this one.
+        session.Insert(new Registrant(Registrant.IdOf(command.CohortId, command.Participant.Email), submitted.EnrolmentId, command.IdempotencyKey, receipt));
+        return (receipt, [PreRegistrationEmails.Received(submitted, assessed.Decision, cohort, site)]);
     }
+
+    private static bool IsRetryOf(SubmitPreRegistration command, Registrant registrant) =>
+        command.IdempotencyKey is not null && command.IdempotencyKey == registrant.IdempotencyKey;
 
     /// <summary>A company that sells a circular or solidarity solution is not a participant: it belongs in the catalogue.</summary>
     public static void EnsureBuyerNotSupplier(SubmitPreRegistration command)
@@ -196,7 +249,7 @@ public static class SubmitPreRegistrationHandler
     }
 
     public static (PreRegistrationSubmitted, EligibilityAssessed) Decide(
-        SubmitPreRegistration command, Guid enrolmentId, IReadOnlyList<Membership> attested, DateTimeOffset now)
+        SubmitPreRegistration command, Guid enrolmentId, string reference, IReadOnlyList<Membership> attested, DateTimeOffset now)
     {
         var organisation = command.Organisation!;
         var declared = (command.DeclaredMemberships ?? []).Order().ToList();
@@ -209,20 +262,22 @@ public static class SubmitPreRegistrationHandler
                 string.IsNullOrEmpty(organisation.CommuneInseeCode) ? null : organisation.CommuneInseeCode),
             declared,
             command.Project is { } project
-                ? new PurchasingProject(Guid.CreateVersion7(), project.Title.Trim(), project.Category!.Value, project.Themes!.Distinct().Order().ToList())
+                ? new PurchasingProject(Guid.CreateVersion7(), project.Title.Trim(), project.Category!.Value, project.Themes!.Distinct().Order().ToList(),
+                    project.ExpectedProcedureOn, project.Milestone)
                 : null,
             now,
-            Replaces: null);
+            Replaces: null,
+            reference,
+            PrivacyNotice.Version);
         return (submitted, EligibilityAssessed.Decide(submitted.Organisation, declared, attested, "Pré-inscription."));
     }
 
     private static PreRegistrationReceipt ReceiptFor(PreRegistrationSubmitted submitted, EligibilityAssessed assessed) => new(
         submitted.EnrolmentId,
+        submitted.Reference,
         EnrolmentStatus.PreRegistered,
         assessed.Decision.Outcome,
-        assessed.Decision.Reasons,
-        "Votre pré-inscription est enregistrée. L'équipe du programme l'examinera puis vous écrira : " +
-        "une fois validée, vous signerez la charte d'engagement pour être admis·e dans l'édition.");
+        assessed.Decision.Reasons);
 
     private static RuleViolationException RegistrationClosed(OpenCohort cohort, DateOnly today)
     {
@@ -247,15 +302,17 @@ internal static class SubmitPreRegistrationEndpoint
                 IMessageBus bus,
                 CancellationToken cancellationToken) =>
             {
-                var receipt = await bus.InvokeAsync<PreRegistrationReceipt>(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
-                return TypedResults.Created($"/api/enrolment/v1/enrolments/{receipt.EnrolmentId}", receipt);
+                // The same answer whether the address was new or already in the cohort: only its owner learns which, by email.
+                await bus.InvokeAsync<PreRegistrationReceipt>(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
+                return TypedResults.Accepted((string?)null, PreRegistrationAcknowledgement.Sent);
             })
             .AsPublicForm()
             .WithName(nameof(SubmitPreRegistration))
             .WithSummary("Se pré-inscrire à une édition")
-            .WithDescription("Formulaire public de pré-inscription. Un nouvel envoi avec le même en-tête Idempotency-Key renvoie la première réponse.")
+            .WithDescription("Formulaire public de pré-inscription. La réponse est la même pour une adresse nouvelle ou déjà pré-inscrite " +
+                "à l'édition : la personne reçoit par courriel la référence de sa pré-inscription et la suite. Un nouvel envoi avec le même " +
+                "en-tête Idempotency-Key reçoit la même réponse et n'envoie pas de second courriel.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
