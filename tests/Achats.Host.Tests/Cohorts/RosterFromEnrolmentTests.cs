@@ -62,7 +62,7 @@ public sealed class RosterFromEnrolmentTests(AchatsApp app) : IClassFixture<Acha
     {
         var project = new AdmittedProject(Guid.CreateVersion7(), "Nettoyage des écoles", "Cleaning", ["Solidarity"], new DateOnly(2027, 6, 1), "ConsultationPublished");
 
-        await app.InvokeAsync<ParticipantJoinedCohort?>(Admitted(Guid.CreateVersion7(), "Camille") with { Project = project });
+        await app.InvokeAsync<ParticipantJoinedCohort?>(Admitted(await PlannedCohortAsync(), "Camille") with { Project = project });
 
         await using var session = app.Store.QuerySession();
         var declared = (await session.LoadAsync<PurchasingProject>(project.ProjectId, Cancellation)).ShouldNotBeNull();

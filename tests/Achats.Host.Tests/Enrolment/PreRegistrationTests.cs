@@ -182,7 +182,7 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
         email.Text.ShouldContain("commune INSEE 93048");
         email.Text.ShouldNotContain("obsar.asso.fr");
         email.Html.ShouldNotBeNull().ShouldContain(receipt.Reference!);
-        email.LinkTo(ParticipantSession.SignInPath).ShouldBe(ParticipantSession.SignInPath); // the participant's page, built beside this
+        (await app.CreateBrowserClient().GetAsync(email.LinkTo(ParticipantSession.SignInPath), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.CreateBrowserClient().GetAsync(email.LinkTo(PublicSite.PrivacyPath), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -229,7 +229,7 @@ public sealed class PreRegistrationTests(AchatsApp app) : IClassFixture<AchatsAp
         var told = await app.LatestEmailToAsync(email, "déjà pré-inscrit·e");
         told.Text.ShouldContain("Bonjour Camille,"); // the name recorded, not the one typed in the repeat
         told.Text.ShouldContain(first.Reference!);
-        told.LinkTo(ParticipantSession.SignInPath).ShouldBe(ParticipantSession.SignInPath); // the participant's page, built beside this
+        (await app.CreateBrowserClient().GetAsync(told.LinkTo(ParticipantSession.SignInPath), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.CreateBrowserClient().GetAsync(told.LinkTo("/confidentialite"), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Another cohort is another matter.
         var otherCohort = await _driver.OpenCohortAsync(staff);

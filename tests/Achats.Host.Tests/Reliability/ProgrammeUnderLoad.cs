@@ -315,8 +315,8 @@ internal sealed class ProgrammeUnderLoad : IAsyncDisposable
         var emails = await EmailsByAddressAsync();
         foreach (var enrolment in stored)
         {
-            // The pre-registration received, then the signing link once validated.
-            var expected = 1 + (enrolment.Status is "Validated" or "Admitted" ? 1 : 0);
+            // The pre-registration received, then the signing link once validated, then the welcome once admitted.
+            var expected = 1 + (enrolment.Status is "Validated" or "Admitted" ? 1 : 0) + (enrolment.Status is "Admitted" ? 1 : 0);
             if (emails.GetValueOrDefault(enrolment.Email) != expected)
             {
                 found.Add($"{emails.GetValueOrDefault(enrolment.Email)} emails for enrolment {enrolment.Id} ({enrolment.Status}), {expected} expected");
