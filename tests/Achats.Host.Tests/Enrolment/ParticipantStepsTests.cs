@@ -89,7 +89,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         var staffPage = await enrolled.Staff.GetAsync(toTeam.LinkTo("/inscriptions/"), Cancellation);
         staffPage.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await ParticipantDriver.TextOf(staffPage);
-        html.ShouldContain("Réponse du participant");
+        html.ShouldContain("Réponse de la personne inscrite");
         html.ShouldContain("Réponse du participant à la demande d'informations");
         (await ParticipantDriver.PageAsync(enrolled.Staff, $"/inscriptions?edition={enrolled.CohortId}")).ShouldContain("Pré-inscrite — réponse reçue");
     }
@@ -149,7 +149,7 @@ public sealed class ParticipantStepsTests(AchatsApp app) : IClassFixture<AchatsA
         var proposals = (await _participant.EventsAsync(enrolled.EnrolmentId)).Select(e => e.Data).OfType<PairProposed>().ToList();
         proposals.Select(p => p.ColleagueEnrolmentId).ShouldBe([null, colleague.EnrolmentId]);
         var staffPage = await ParticipantDriver.PageAsync(enrolled.Staff, $"/inscriptions/{enrolled.EnrolmentId}");
-        staffPage.ShouldContain($"Binôme proposé par le participant : {colleague.Email}.");
+        staffPage.ShouldContain($"Binôme proposé par la personne inscrite : {colleague.Email}.");
         staffPage.ShouldMatch($"value=\"{colleague.EnrolmentId}\"[^>]*checked");
 
         var (declared, _) = await app.PostTrackedAsync(enrolled.Staff, $"{Enrolments}/{enrolled.EnrolmentId}/pair", new { colleagueEnrolmentId = colleague.EnrolmentId });

@@ -17,7 +17,8 @@ internal sealed class RevokeOwnSignatureValidator : AbstractValidator<RevokeOwnS
     {
         RuleFor(command => command.Reason).NotEmpty().WithMessage("Dites-nous en quelques mots pourquoi vous révoquez votre signature.")
             .MaximumLength(2000).WithMessage("Le motif ne doit pas dépasser 2000 caractères.");
-        RuleFor(command => command.Email).NotEmpty().MaximumLength(320);
+        RuleFor(command => command.Email).NotEmpty().WithMessage("Connectez-vous avec le lien reçu par courriel pour révoquer votre signature.")
+            .MaximumLength(254).WithMessage("L'adresse électronique ne doit pas dépasser 254 caractères.");
     }
 }
 

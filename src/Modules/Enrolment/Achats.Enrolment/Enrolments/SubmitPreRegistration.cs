@@ -76,13 +76,13 @@ public sealed record Registrant(string Id, Guid EnrolmentId, string? Idempotency
 }
 
 /// <summary>
-/// A pre-registration repeated for an address already in the cohort, told by email once: per idempotency key, or
-/// without a key once a day, so a retry or a reload sends no second email.
+/// A pre-registration repeated for an address already in the cohort, told by email once a day at most, whatever
+/// idempotency keys the posts carry: a retry, a reload or someone posting the form again and again sends no more.
 /// </summary>
 public sealed record RepeatedPreRegistration(string Id, DateTimeOffset At)
 {
-    public static string IdOf(Registrant registrant, string? idempotencyKey, DateOnly today) =>
-        $"{registrant.Id}:{idempotencyKey ?? today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string IdOf(Registrant registrant, DateOnly today) =>
+        $"{registrant.Id}:{today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
 internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitPreRegistration>
@@ -147,7 +147,8 @@ internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitP
             RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
                 .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
             RuleForEach(p => p.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
-            RuleFor(p => p.ExpectedProcedureOn).NotEqual(default(DateOnly)).WithMessage("La date prévue de la procédure n'est pas valide.");
+            RuleFor(p => p.ExpectedProcedureOn).InclusiveBetween(new DateOnly(2020, 1, 1), new DateOnly(2040, 12, 31))
+                .WithMessage("La date prévue de la procédure doit être comprise entre 2020 et 2040.");
             RuleFor(p => p.Milestone).IsInEnum().WithMessage("Étape inconnue.");
         }
     }
@@ -194,7 +195,7 @@ public static class SubmitPreRegistrationHandler
             ?? throw new ValidationException([new ValidationFailure(nameof(command.CohortId), "Cette édition n'existe pas.")]);
         var today = time.TodayInParis();
         var registrant = await session.LoadAsync<Registrant>(Registrant.IdOf(command.CohortId, command.Participant!.Email), cancellationToken);
-        var repeatId = registrant is null ? null : RepeatedPreRegistration.IdOf(registrant, command.IdempotencyKey, today);
+        var repeatId = registrant is null ? null : RepeatedPreRegistration.IdOf(registrant, today);
         // A retry gets its first answer, even once registration has closed, and no second email.
         if (registrant is not null && (IsRetryOf(command, registrant) || await session.LoadAsync<RepeatedPreRegistration>(repeatId!, cancellationToken) is not null))
         {
@@ -206,7 +207,7 @@ public static class SubmitPreRegistrationHandler
         var site = PublicSite.From(configuration);
         if (registrant is not null)
         {
-            // Insert, not store: of two repeats racing with one key, the second fails on it and its retry sends nothing.
+            // Insert, not store: of two repeats racing on one day, the second fails on it and its retry sends nothing.
             session.Insert(new RepeatedPreRegistration(repeatId!, time.GetUtcNow()));
             // Written to the person recorded, by the name they gave: not by whatever name this post typed.
             var known = await session.LoadAsync<EnrolmentFile>(registrant.EnrolmentId, cancellationToken);

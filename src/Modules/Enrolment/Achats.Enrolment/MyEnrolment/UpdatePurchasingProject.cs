@@ -49,8 +49,10 @@ public static class UpdatePurchasingProjectHandler
                 : $"Votre inscription est {EnrolmentMessages.Describe(enrolment.Status)} : son projet d'achat ne change plus.");
         }
 
-        var project = new PurchasingProject(enrolment.Project?.Id ?? newProjectId, command.Title.Trim(), command.Category!.Value,
-            command.Themes!.Distinct().Order().ToList());
+        // The procedure's date and milestone given at pre-registration stay: this page does not change them.
+        var project = enrolment.Project is { } known
+            ? known with { Title = command.Title.Trim(), Category = command.Category!.Value, Themes = command.Themes!.Distinct().Order().ToList() }
+            : new PurchasingProject(newProjectId, command.Title.Trim(), command.Category!.Value, command.Themes!.Distinct().Order().ToList());
         return enrolment.Project is { } current && current.Title == project.Title && current.Category == project.Category
             && current.Themes.SequenceEqual(project.Themes)
             ? []

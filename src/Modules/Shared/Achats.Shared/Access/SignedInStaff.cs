@@ -14,7 +14,7 @@ public sealed record SignedInStaff(string Name, string Role, string? Structure)
             return null;
         }
 
-        if (user.HasClaim(claim => claim.Type == ParticipantSession.EmailClaim) || StaffRole.All.FirstOrDefault(user.IsInRole) is not { } role)
+        if (StaffRole.All.FirstOrDefault(user.IsInRole) is not { } role)
         {
             return null;
         }

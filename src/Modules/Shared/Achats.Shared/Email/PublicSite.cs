@@ -3,7 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace Achats.Shared.Email;
 
 /// <summary>
-/// The address participants and suppliers reach the public pages at (<c>PublicSite:BaseUrl</c>): every link an email
+/// The address participants and suppliers reach the public pages at (<c>PublicSite:BaseUrl</c>, or its earlier name
+/// <c>Charter:PublicBaseUrl</c>, so that a deployment set up before keeps sending working links): every link an email
 /// holds starts with it.
 /// </summary>
 public sealed record PublicSite(string BaseUrl)
@@ -12,7 +13,9 @@ public sealed record PublicSite(string BaseUrl)
     public const string PrivacyPath = "/confidentialite";
 
     public static PublicSite From(IConfiguration configuration) =>
-        new((configuration["PublicSite:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/'));
+        new((configuration["PublicSite:BaseUrl"] is { Length: > 0 } url ? url
+            : configuration["Charter:PublicBaseUrl"] is { Length: > 0 } earlier ? earlier
+            : "http://localhost:5080").TrimEnd('/'));
 
     /// <summary>The absolute address of <paramref name="path"/> (which starts with a slash).</summary>
     public string Url(string path) => $"{BaseUrl}{path}";
