@@ -1,4 +1,6 @@
+using Achats.Shared.Access;
 using Achats.Shared.Http;
+using Achats.Shared.Messaging;
 using FluentValidation;
 using Marten;
 using Wolverine;
@@ -35,7 +37,7 @@ public static class RevokeOwnSignatureHandler
         }
 
         var revoked = RevokeSignatureHandler.Decide(file, new RevokeSignature(file.EnrolmentId, command.Reason), time.GetUtcNow());
-        SignCharterHandler.ActAsParticipant(context, session, file.EnrolmentId);
+        ActorRelay.ActAs(context, session, Actor.ParticipantOf(file.EnrolmentId));
         stream.AppendMany(RevokeSignatureHandler.Events(file, revoked));
         return (revoked, new Contracts.CharterSignatureRevoked(file.EnrolmentId, revoked.Reason, revoked.RevokedAt));
     }

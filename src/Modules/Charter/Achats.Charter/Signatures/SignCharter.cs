@@ -1,6 +1,7 @@
 using Achats.Charter.Charters;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
+using Achats.Shared.Messaging;
 using FluentValidation;
 using Marten;
 using Wolverine;
@@ -40,7 +41,8 @@ public static class SignCharterHandler
         var file = stream?.Aggregate is { } current && current.ActiveTokenHash == SigningToken.HashOf(command.Token) ? current : null;
         var charter = file is null ? null : await session.CharterOfAsync(file.CohortId, cancellationToken);
         var signed = Decide(file, charter?.Current, command, time.GetUtcNow());
-        ActAsParticipant(context, session, file!.EnrolmentId);
+        // Whoever holds the personal link is the participant: their events, and the admission they cause, say so.
+        ActorRelay.ActAs(context, session, Actor.ParticipantOf(file!.EnrolmentId));
         stream!.AppendOne(signed);
         return (signed, new Contracts.CharterSigned(file!.EnrolmentId, signed.VersionId, signed.Fingerprint, signed.SignedAt));
     }
@@ -79,14 +81,6 @@ public static class SignCharterHandler
 
         return new CharterSignatureRecorded(current.Id, current.Number, fingerprint, now, command.TypedName.Trim(), command.Role.Trim(),
             command.AuthorisedToCommit, command.IpAddress, command.UserAgent, file!.ActiveLink!.LinkId);
-    }
-
-    /// <summary>Whoever holds the personal link is the participant: their events, and the admission they cause, say so.</summary>
-    public static void ActAsParticipant(IMessageContext context, IDocumentSession session, Guid enrolmentId)
-    {
-        var participant = Actor.ParticipantOf(enrolmentId).ToString();
-        context.UserName = participant;
-        session.LastModifiedBy = participant;
     }
 
     /// <summary>What the participant is told about a link that cannot be signed with: the one wording, page and API alike.</summary>
