@@ -1,23 +1,18 @@
 using System.Security.Claims;
 using Achats.Shared.Access;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Achats.Testing;
 
 /// <summary>
 /// Signs a participant in without the emailed link, for tests of the pages behind <see cref="Policies.Participant"/>:
 /// <c>GET /test/participant-sign-in?email=…&amp;then=/path</c> signs in with <see cref="ParticipantSession.Scheme"/> and
-/// the email claim, then redirects. Registered by a test fixture only (a middleware, not an endpoint of the Host). Where
-/// the Host does not define the participant's cookie scheme or policy yet, a plain one is added; where it does, its own
-/// is used, so the real sign-in's events run too.
+/// the email claim, then redirects, through the Host's own participant scheme. Registered by a test fixture only (a
+/// middleware, not an endpoint of the Host).
 /// </summary>
 public static class TestParticipantSignIn
 {
@@ -29,24 +24,6 @@ public static class TestParticipantSignIn
     public static IWebHostBuilder AddTestParticipantSignIn(this IWebHostBuilder builder) => builder.ConfigureTestServices(services =>
     {
         services.AddSingleton<IStartupFilter, SignInStartupFilter>();
-        services.PostConfigure<AuthenticationOptions>(options =>
-        {
-            if (!options.Schemes.Any(scheme => scheme.Name == ParticipantSession.Scheme))
-            {
-                options.AddScheme<CookieAuthenticationHandler>(ParticipantSession.Scheme, displayName: null);
-            }
-        });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, PostConfigureCookieAuthenticationOptions>());
-        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SignInPathOfTheTestScheme>();
-        services.PostConfigure<AuthorizationOptions>(options =>
-        {
-            if (options.GetPolicy(Policies.Participant) is null)
-            {
-                options.AddPolicy(Policies.Participant, policy => policy
-                    .AddAuthenticationSchemes(ParticipantSession.Scheme)
-                    .RequireClaim(ParticipantSession.EmailClaim));
-            }
-        });
     });
 
     private sealed class SignInStartupFilter : IStartupFilter
@@ -70,17 +47,5 @@ public static class TestParticipantSignIn
             });
             next(app);
         };
-    }
-
-    /// <summary>The plain scheme added here sends a participant who is not signed in to their sign-in page, as the real one does.</summary>
-    private sealed class SignInPathOfTheTestScheme : IPostConfigureOptions<CookieAuthenticationOptions>
-    {
-        public void PostConfigure(string? name, CookieAuthenticationOptions options)
-        {
-            if (name == ParticipantSession.Scheme && options.LoginPath == CookieAuthenticationDefaults.LoginPath)
-            {
-                options.LoginPath = ParticipantSession.SignInPath;
-            }
-        }
     }
 }

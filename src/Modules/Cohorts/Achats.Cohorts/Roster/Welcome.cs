@@ -1,7 +1,6 @@
 using System.Globalization;
 using Achats.Cohorts.Cohorts;
 using Achats.Cohorts.Sessions;
-using Achats.Shared.Access;
 using Achats.Shared.Email;
 using Achats.Shared.Time;
 
@@ -36,7 +35,7 @@ internal static class Welcome
             ["CalendarFileName"] = CalendarFileName,
             ["LinkedInGroup"] = cohort.LinkedInGroup,
             ["Launched"] = cohort.Phase != CohortPhase.Planned,
-            ["MyEnrolmentUrl"] = site.Url(ParticipantSession.SignInPath),
+            ["ParticipantPageUrl"] = site.ParticipantPageUrl,
         };
         EmailAttachment[] calendar = sessions.Count == 0 ? [] : [CalendarFile.Attachment(CalendarFileName, cohort.Name, now, sessions.Select(session => Event(cohort, session)))];
         return Template.Render(member.Email, member.Name, site, values, calendar);

@@ -1,4 +1,3 @@
-using Achats.Enrolment.MyEnrolment;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Shared.Email;
 using Marten;
@@ -34,7 +33,7 @@ internal static class EnrolmentEmails
         var cohort = await session.LoadAsync<OpenCohort>(enrolment.CohortId, cancellationToken);
         values["FirstName"] = enrolment.Participant.FirstName;
         values["CohortName"] = cohort?.Name ?? "";
-        values["PageUrl"] = site.Url(MyEnrolmentPaths.Home);
+        values["ParticipantPageUrl"] = site.ParticipantPageUrl;
         return EmailTemplate.Of(typeof(EnrolmentEmails).Assembly, template).Render(enrolment.Participant.Email, enrolment.Participant.Name(), site, values);
     }
 }

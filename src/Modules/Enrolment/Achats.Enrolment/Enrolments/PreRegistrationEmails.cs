@@ -1,6 +1,5 @@
 using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.OpenCohorts;
-using Achats.Shared.Access;
 using Achats.Shared.Email;
 
 namespace Achats.Enrolment.Enrolments;
@@ -26,7 +25,7 @@ internal static class PreRegistrationEmails
                 ["Reasons"] = string.Join("\n", eligibility.Reasons),
                 ["ObsArUrl"] = ObsArWebsite,
                 ["InecUrl"] = InecWebsite,
-                ["ParticipantPageUrl"] = site.Url(ParticipantSession.SignInPath),
+                ["ParticipantPageUrl"] = site.ParticipantPageUrl,
             });
 
     public static SendEmail AlreadyRegistered(Participant participant, OpenCohort cohort, string? reference, PublicSite site) =>
@@ -36,6 +35,6 @@ internal static class PreRegistrationEmails
                 ["FirstName"] = participant.FirstName,
                 ["CohortName"] = cohort.Name,
                 ["Reference"] = reference,
-                ["ParticipantPageUrl"] = site.Url(ParticipantSession.SignInPath),
+                ["ParticipantPageUrl"] = site.ParticipantPageUrl,
             });
 }

@@ -140,18 +140,33 @@ internal sealed class SubmitPreRegistrationValidator : AbstractValidator<SubmitP
     {
         public ProjectValidator()
         {
-            RuleFor(p => p.Title).NotEmpty().WithMessage("Le titre du projet d'achat est obligatoire.")
-                .MaximumLength(200).WithMessage("Le titre du projet d'achat ne doit pas dépasser 200 caractères.");
-            RuleFor(p => p.Category).NotNull().WithMessage("La catégorie d'achat est obligatoire.")
-                .IsInEnum().WithMessage("Catégorie d'achat inconnue.");
-            RuleFor(p => p.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
-                .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
-            RuleForEach(p => p.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
+            RuleFor(p => p.Title).ProjectTitle();
+            RuleFor(p => p.Category).ProjectCategory();
+            RuleFor(p => p.Themes).ProjectThemes();
+            RuleForEach(p => p.Themes).IsInEnum().WithMessage(ProjectRules.UnknownTheme);
             RuleFor(p => p.ExpectedProcedureOn).InclusiveBetween(new DateOnly(2020, 1, 1), new DateOnly(2040, 12, 31))
                 .WithMessage("La date prévue de la procédure doit être comprise entre 2020 et 2040.");
             RuleFor(p => p.Milestone).IsInEnum().WithMessage("Étape inconnue.");
         }
     }
+}
+
+/// <summary>A purchasing project's title, category and themes: the rules of the form, and of the participant's own page.</summary>
+internal static class ProjectRules
+{
+    public const string UnknownTheme = "Enjeu inconnu.";
+
+    public static IRuleBuilderOptions<T, string> ProjectTitle<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Le titre du projet d'achat est obligatoire.")
+            .MaximumLength(200).WithMessage("Le titre du projet d'achat ne doit pas dépasser 200 caractères.");
+
+    public static IRuleBuilderOptions<T, PurchaseCategory?> ProjectCategory<T>(this IRuleBuilder<T, PurchaseCategory?> rule) =>
+        rule.NotNull().WithMessage("La catégorie d'achat est obligatoire.")
+            .IsInEnum().WithMessage("Catégorie d'achat inconnue.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<Theme>?> ProjectThemes<T>(this IRuleBuilder<T, IReadOnlyList<Theme>?> rule) =>
+        rule.NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
+            .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
 }
 
 /// <summary>The participant's part of the form, also checked when a colleague replaces a participant.</summary>

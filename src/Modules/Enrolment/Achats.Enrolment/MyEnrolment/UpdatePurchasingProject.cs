@@ -19,13 +19,10 @@ internal sealed class UpdatePurchasingProjectValidator : AbstractValidator<Updat
 {
     public UpdatePurchasingProjectValidator()
     {
-        RuleFor(command => command.Title).NotEmpty().WithMessage("Le titre du projet d'achat est obligatoire.")
-            .MaximumLength(200).WithMessage("Le titre du projet d'achat ne doit pas dépasser 200 caractères.");
-        RuleFor(command => command.Category).NotNull().WithMessage("La catégorie d'achat est obligatoire.")
-            .IsInEnum().WithMessage("Catégorie d'achat inconnue.");
-        RuleFor(command => command.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
-            .Must(themes => themes is null || themes.Count <= Enum.GetValues<Theme>().Length).WithMessage("Choisissez chaque enjeu une fois au plus.");
-        RuleForEach(command => command.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
+        RuleFor(command => command.Title).ProjectTitle();
+        RuleFor(command => command.Category).ProjectCategory();
+        RuleFor(command => command.Themes).ProjectThemes();
+        RuleForEach(command => command.Themes).IsInEnum().WithMessage(ProjectRules.UnknownTheme);
     }
 }
 

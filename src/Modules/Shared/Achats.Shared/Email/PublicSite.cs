@@ -21,4 +21,7 @@ public sealed record PublicSite(string BaseUrl)
     public string Url(string path) => $"{BaseUrl}{path}";
 
     public string PrivacyUrl => Url(PrivacyPath);
+
+    /// <summary>The participant's own page, where they ask for a sign-in link: the one address every email gives for it.</summary>
+    public string ParticipantPageUrl => Url(Access.ParticipantSession.SignInPath);
 }
