@@ -123,5 +123,5 @@ internal static class ImpactReportBench
     /// <summary>A SIREN of eight given digits and the Luhn check digit.</summary>
     private static string Siren(int body) => Enumerable.Range(0, 10)
         .Select(check => body.ToString("D8", CultureInfo.InvariantCulture) + check.ToString(CultureInfo.InvariantCulture))
-        .First(Achats.Enrolment.Eligibility.Siren.IsValid);
+        .First(Achats.Shared.France.Siren.IsValid);
 }

@@ -779,7 +779,7 @@ internal sealed class SeedData(Random random)
     {
         counter += random.Next(1, 40);
         var body = counter.ToString("D8", CultureInfo.InvariantCulture);
-        return Enumerable.Range(0, 10).Select(check => body + check.ToString(CultureInfo.InvariantCulture)).First(Achats.Enrolment.Eligibility.Siren.IsValid);
+        return Enumerable.Range(0, 10).Select(check => body + check.ToString(CultureInfo.InvariantCulture)).First(Achats.Shared.France.Siren.IsValid);
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Achats.Access;
+using Achats.Catalogue;
 using Achats.Charter;
 using Achats.Cohorts;
 using Achats.Enrolment;
@@ -77,6 +78,7 @@ public static class AchatsHost
         services.AddEnrolmentModule();
         services.AddCohortsModule();
         services.AddCharterModule();
+        services.AddCatalogueModule();
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
@@ -113,6 +115,7 @@ public static class AchatsHost
                 options.ConfigureCohorts();
                 options.ConfigureEnrolment();
                 options.ConfigureCharter();
+                options.ConfigureCatalogue();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration =>
@@ -131,6 +134,7 @@ public static class AchatsHost
             options.ConfigureCohorts();
             options.ConfigureEnrolment();
             options.ConfigureCharter();
+            options.ConfigureCatalogue();
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
@@ -212,6 +216,7 @@ public static class AchatsHost
         app.MapCohortsModule();
         app.MapEnrolmentModule();
         app.MapCharterModule();
+        app.MapCatalogueModule();
         return app;
     }
 }

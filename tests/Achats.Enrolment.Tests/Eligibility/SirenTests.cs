@@ -1,4 +1,4 @@
-using Achats.Enrolment.Eligibility;
+using Achats.Shared.France;
 using Shouldly;
 using Xunit;
 

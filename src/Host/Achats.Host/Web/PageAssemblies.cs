@@ -9,5 +9,6 @@ internal static class PageAssemblies
         typeof(Enrolment.EnrolmentModule).Assembly,
         typeof(Charter.CharterModule).Assembly,
         typeof(Cohorts.CohortsModule).Assembly,
+        typeof(Catalogue.CatalogueModule).Assembly,
     ];
 }

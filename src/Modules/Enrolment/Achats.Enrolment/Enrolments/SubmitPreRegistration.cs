@@ -5,10 +5,11 @@ using Achats.Enrolment.Memberships;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Enrolment.Privacy;
 using Achats.Shared.Email;
+using Achats.Shared.France;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
-using FluentValidation;
 using FluentValidation.Results;
+using FluentValidation;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -16,9 +17,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
+using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
+using Achats.Shared.France;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;

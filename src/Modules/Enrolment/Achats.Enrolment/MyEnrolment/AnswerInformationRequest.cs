@@ -3,13 +3,14 @@ using Achats.Enrolment.Enrolments;
 using Achats.Enrolment.Memberships;
 using Achats.Enrolment.OpenCohorts;
 using Achats.Shared.Email;
+using Achats.Shared.France;
 using Achats.Shared.Http;
 using Achats.Shared.Time;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Configuration;
-using Wolverine;
 using Wolverine.Marten;
+using Wolverine;
 
 namespace Achats.Enrolment.MyEnrolment;
 

@@ -2,6 +2,7 @@ using Achats.Enrolment.Eligibility;
 using Achats.Enrolment.Enrolments;
 using Achats.Enrolment.Memberships;
 using Achats.Shared.Access;
+using Achats.Shared.France;
 using Achats.Shared.Http;
 using Marten;
 using Microsoft.AspNetCore.Builder;

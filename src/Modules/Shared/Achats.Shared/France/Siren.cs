@@ -1,4 +1,4 @@
-namespace Achats.Enrolment.Eligibility;
+namespace Achats.Shared.France;
 
 /// <summary>The SIREN of a French organisation: nine digits whose Luhn checksum is valid.</summary>
 public static class Siren

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 
-namespace Achats.Enrolment.Eligibility;
+namespace Achats.Shared.France;
 
 /// <summary>Every French commune by INSEE code (La Poste's official list; see communes.README.md).</summary>
-internal static class Communes
+public static class Communes
 {
     private static readonly Lazy<FrozenDictionary<string, string>> ByInseeCode = new(Load);
 
@@ -14,7 +14,7 @@ internal static class Communes
 
     private static FrozenDictionary<string, string> Load()
     {
-        using var stream = typeof(Communes).Assembly.GetManifestResourceStream("Achats.Enrolment.communes.csv")
+        using var stream = typeof(Communes).Assembly.GetManifestResourceStream("Achats.Shared.communes.csv")
             ?? throw new InvalidOperationException("The list of communes is missing from the assembly.");
         using var reader = new StreamReader(stream);
         reader.ReadLine(); // header

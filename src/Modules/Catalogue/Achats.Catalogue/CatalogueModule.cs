@@ -1,0 +1,63 @@
+using Achats.Catalogue.Solutions;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Achats.Catalogue;
+
+/// <summary>The Catalogue module's wiring: the Host calls these and nothing else of the module.</summary>
+public static class CatalogueModule
+{
+    public const string Schema = "catalogue";
+
+    /// <summary>The review queue in the staff navigation.</summary>
+    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services;
+
+    public static StoreOptions ConfigureCatalogue(this StoreOptions options)
+    {
+        // A solution is also its staff read model, kept inline: staff review what they just decided.
+        options.Projections.Snapshot<Solution>(SnapshotLifecycle.Inline);
+        options.Schema.For<Solution>().DatabaseSchemaName(Schema);
+        options.Schema.For<SupplierLink>().DatabaseSchemaName(Schema).Index(link => link.SolutionId);
+
+        options.Events.MapEventType<SolutionSubmitted>("catalogue.solution_submitted");
+        options.Events.MapEventType<SolutionRevised>("catalogue.solution_revised");
+        options.Events.MapEventType<ChangesRequested>("catalogue.changes_requested");
+        options.Events.MapEventType<SolutionPublished>("catalogue.solution_published");
+        options.Events.MapEventType<SolutionRefused>("catalogue.solution_refused");
+        options.Events.MapEventType<SolutionUnpublished>("catalogue.solution_unpublished");
+
+        // Submission: the documents of submissions waiting for their contact's confirmation.
+
+        // Search: the published catalogue.
+
+        // Matchmaking: its sessions and invitations.
+
+        return options;
+    }
+
+    public static WolverineOptions ConfigureCatalogue(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(CatalogueModule).Assembly);
+        return options;
+    }
+
+    public static IEndpointRouteBuilder MapCatalogueModule(this IEndpointRouteBuilder app)
+    {
+        var catalogue = app.MapGroup("/api/catalogue/v1").WithTags("Catalogue");
+
+        // Submission (the supplier's side).
+
+        // Review (staff).
+
+        // The published catalogue (public).
+
+        // Matchmaking (staff, and the invited suppliers' answers).
+
+        return app;
+    }
+}
