@@ -1,8 +1,9 @@
 namespace Achats.Catalogue.Contracts;
 
 /// <summary>
-/// The solutions whose suppliers accepted to present them at a matchmaking session, as staff confirmed them: the
-/// whole current list each time, so a copy is an upsert (an empty list when none will be presented any more).
+/// The solutions that will be presented at a matchmaking session: those whose invited supplier said yes. Published
+/// whenever the list changes, whole, so a copy is an upsert (an empty list when none will be presented any more, as
+/// after the session's cancellation).
 /// </summary>
 public sealed record MatchmakingConfirmed(Guid CohortId, Guid SessionId, IReadOnlyList<PresentedSolution> Solutions)
 {
