@@ -77,11 +77,14 @@ public sealed class EnrolmentDecisionTests
     {
         var supplier = new SubmitPreRegistration(Given.CohortId, null, null, null, null, ConsentToDataProcessing: true, PromotesOwnSolution: true);
 
-        var refusal = Should.Throw<RuleViolationException>(() => SubmitPreRegistrationHandler.EnsureBuyerNotSupplier(supplier));
+        var site = new Achats.Shared.Email.PublicSite("https://achats.example.org");
+
+        var refusal = Should.Throw<RuleViolationException>(() => SubmitPreRegistrationHandler.EnsureBuyerNotSupplier(supplier, site));
 
         refusal.Rule.ShouldBe("supplier-not-participant");
-        refusal.Message.ShouldContain("catalogue de solutions");
-        Should.NotThrow(() => SubmitPreRegistrationHandler.EnsureBuyerNotSupplier(supplier with { PromotesOwnSolution = false }));
+        refusal.Message.ShouldContain("catalogue de solutions du programme : https://achats.example.org/catalogue/proposer.");
+        refusal.Details["catalogueUrl"].ShouldBe("https://achats.example.org/catalogue/proposer");
+        Should.NotThrow(() => SubmitPreRegistrationHandler.EnsureBuyerNotSupplier(supplier with { PromotesOwnSolution = false }, site));
     }
 
     [Theory]

@@ -32,6 +32,7 @@ public static class CatalogueModule
         options.Events.MapEventType<SolutionUnpublished>("catalogue.solution_unpublished");
 
         // Submission: the documents of submissions waiting for their contact's confirmation.
+        options.Schema.For<Submission.PendingSubmission>().DatabaseSchemaName(Schema).Index(pending => pending.Email);
 
         // Search: the published catalogue.
 
@@ -51,6 +52,7 @@ public static class CatalogueModule
         var catalogue = app.MapGroup("/api/catalogue/v1").WithTags("Catalogue");
 
         // Submission (the supplier's side).
+        Submission.SubmitSolutionEndpoint.MapSubmitSolution(catalogue);
 
         // Review (staff).
 

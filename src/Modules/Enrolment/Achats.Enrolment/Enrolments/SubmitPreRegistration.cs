@@ -206,7 +206,8 @@ public static class SubmitPreRegistrationHandler
     public static async Task<(PreRegistrationReceipt, OutgoingMessages)> Handle(
         SubmitPreRegistration command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        EnsureBuyerNotSupplier(command);
+        var site = PublicSite.From(configuration);
+        EnsureBuyerNotSupplier(command, site);
         var cohort = await session.LoadAsync<OpenCohort>(command.CohortId, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure(nameof(command.CohortId), "Cette édition n'existe pas.")]);
         var today = time.TodayInParis();
@@ -220,7 +221,6 @@ public static class SubmitPreRegistrationHandler
 
         // Before the duplicate check, so that a closed window is said alike whether the address is known or not.
         EnsureRegistrationOpen(cohort, today);
-        var site = PublicSite.From(configuration);
         if (registrant is not null)
         {
             // Insert, not store: of two repeats racing on one day, the second fails on it and its retry sends nothing.
@@ -244,15 +244,26 @@ public static class SubmitPreRegistrationHandler
     private static bool IsRetryOf(SubmitPreRegistration command, Registrant registrant) =>
         command.IdempotencyKey is not null && command.IdempotencyKey == registrant.IdempotencyKey;
 
+    /// <summary>
+    /// The catalogue's public form, where a supplier proposes their solution: Catalogue's page, named by its address
+    /// only (Enrolment does not reference Catalogue).
+    /// </summary>
+    public const string CatalogueFormPath = "/catalogue/proposer";
+
+    /// <summary>The problem detail carrying the catalogue form's absolute address.</summary>
+    public const string CatalogueUrlKey = "catalogueUrl";
+
     /// <summary>A company that sells a circular or solidarity solution is not a participant: it belongs in the catalogue.</summary>
-    public static void EnsureBuyerNotSupplier(SubmitPreRegistration command)
+    public static void EnsureBuyerNotSupplier(SubmitPreRegistration command, PublicSite site)
     {
         if (command.PromotesOwnSolution)
         {
+            var catalogueUrl = site.Url(CatalogueFormPath);
             throw new RuleViolationException("supplier-not-participant",
                 "Le programme accompagne les acheteurs et prescripteurs ; il n'accueille pas les structures qui souhaitent " +
                 "promouvoir une solution qu'elles proposent. Pour faire connaître votre solution circulaire ou solidaire, " +
-                "proposez-la au catalogue de solutions du programme. Votre pré-inscription n'a pas été enregistrée.");
+                $"proposez-la au catalogue de solutions du programme : {catalogueUrl}. Votre pré-inscription n'a pas été enregistrée.",
+                new Dictionary<string, object?> { [CatalogueUrlKey] = catalogueUrl });
         }
     }
 
