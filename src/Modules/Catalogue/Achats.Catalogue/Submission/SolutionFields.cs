@@ -34,7 +34,10 @@ public sealed record SolutionDetails(
 
 public sealed record ReferenceDetails(string? Buyer, int? Year, string? Purchase);
 
-/// <summary>Every rule of a solution's fields, each with its French message and a bound on every length and list.</summary>
+/// <summary>
+/// Every rule of a solution's fields, each with its French message and a bound on every length and list. A choice
+/// repeated in a list counts once (<see cref="SolutionFieldsMapping"/>); a list is only bounded, at twice its options.
+/// </summary>
 internal sealed class SolutionFieldsValidator : AbstractValidator<ISolutionFields>
 {
     public const int MaxLabels = 10;
@@ -98,16 +101,16 @@ internal sealed class SolutionFieldsValidator : AbstractValidator<ISolutionField
             RuleFor(s => s.Description).NotEmpty().WithMessage("La description est obligatoire.")
                 .MaximumLength(MaxDescription).WithMessage("La description ne doit pas dépasser 10 000 caractères.");
             RuleFor(s => s.Categories).NotEmpty().WithMessage("Choisissez au moins une catégorie d'achat.")
-                .Must(categories => categories!.Count <= PurchaseLabels.PurchaseCategories.Count).When(s => s.Categories is not null)
-                .WithMessage("Choisissez chaque catégorie d'achat une fois au plus.");
+                .Must(categories => categories!.Count <= 2 * PurchaseLabels.PurchaseCategories.Count).When(s => s.Categories is not null)
+                .WithMessage("La liste des catégories d'achat est trop longue : chacune ne compte qu'une fois.");
             RuleForEach(s => s.Categories).IsInEnum().WithMessage("Catégorie d'achat inconnue.");
             RuleFor(s => s.Themes).NotEmpty().WithMessage("Choisissez au moins un enjeu : circulaire, solidaire ou les deux.")
-                .Must(themes => themes!.Count <= PurchaseLabels.Themes.Count).When(s => s.Themes is not null)
-                .WithMessage("Choisissez chaque enjeu une fois au plus.");
+                .Must(themes => themes!.Count <= 2 * PurchaseLabels.Themes.Count).When(s => s.Themes is not null)
+                .WithMessage("La liste des enjeux est trop longue : chacun ne compte qu'une fois.");
             RuleForEach(s => s.Themes).IsInEnum().WithMessage("Enjeu inconnu.");
             RuleFor(s => s.Departements).NotEmpty().WithMessage("Choisissez au moins un département où vous intervenez.")
-                .Must(departements => departements!.Count <= Departements.All.Count).When(s => s.Departements is not null)
-                .WithMessage("Choisissez chaque département une fois au plus.");
+                .Must(departements => departements!.Count <= 2 * Departements.All.Count).When(s => s.Departements is not null)
+                .WithMessage("La liste des départements est trop longue : chacun ne compte qu'une fois.");
             RuleForEach(s => s.Departements).Must(code => code is not null && Departements.Exists(code.Trim())).WithMessage("Département inconnu.");
             RuleFor(s => s.Labels).Must(labels => labels!.Count <= MaxLabels).When(s => s.Labels is not null)
                 .WithMessage($"Indiquez {MaxLabels} labels ou certifications au plus.");
