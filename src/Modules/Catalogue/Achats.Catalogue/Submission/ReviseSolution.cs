@@ -43,12 +43,14 @@ public static class ReviseSolutionHandler
         var now = time.GetUtcNow();
         var link = await SupplierLinks.FindAsync(session, command.Token, now, cancellationToken)
             ?? throw new RuleViolationException("supplier-link-gone", LinkGone);
-        var solution = await session.LoadSolutionAsync(link.SolutionId, cancellationToken);
+        // Read for writing: a staff decision committed meanwhile fails this revision rather than passing unseen.
+        var stream = await session.Events.FetchForWriting<Solution>(link.SolutionId, cancellationToken);
+        var solution = stream.Aggregate ?? throw new NotFoundException(SolutionStreams.NotFound);
         var revised = Decide(solution, command.ToContent(), now);
         // Whoever holds the link the contact was emailed acts as that contact.
         ActorRelay.ActAs(context, session, SupplierActor.Of(solution.Contact));
-        session.Events.Append(solution.Id, solution.Version + 1, revised);
-        return solution.Changed([revised]);
+        stream.AppendOne(revised);
+        return new SolutionChanged(solution.Id, (int)stream.CurrentVersion!.Value + 1);
     }
 
     /// <summary>Any solution but a refused one takes a new version: it waits for review, a published one staying online meanwhile.</summary>
