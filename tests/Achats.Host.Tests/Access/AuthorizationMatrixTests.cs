@@ -191,6 +191,15 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /api/partners/v1/memberships"] = [PartnerScope.AttestMemberships],
         ["DELETE /api/partners/v1/memberships/{siren}"] = [PartnerScope.AttestMemberships],
         ["GET /api/partners/v1/memberships"] = [PartnerScope.ReadAttestations],
+
+        // Catalogue, submission (the supplier's side): the public form, its confirmation link and the supplier's edit link.
+        ["POST /api/catalogue/v1/submissions"] = Everyone,
+        ["GET /catalogue/proposer"] = Everyone,
+        ["POST /catalogue/proposer"] = Everyone,
+        ["GET /catalogue/confirmer/{Token}"] = Everyone,
+        ["POST /catalogue/confirmer/{Token}"] = Everyone,
+        ["GET /catalogue/modifier/{Token}"] = Everyone,
+        ["POST /catalogue/modifier/{Token}"] = Everyone,
     };
 
     [Fact]

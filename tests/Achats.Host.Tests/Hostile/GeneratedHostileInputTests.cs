@@ -71,7 +71,7 @@ public sealed partial class GeneratedHostileInputTests(HostileApp app) : IClassF
     private async Task FormsAsync(Run run, Random random)
     {
         string[] hostileValues = ["%00", "a%00b", "%C3%28", "%FF", "%ZZ", "%", new('a', 100_000), "", "%E2%80%AE", "-1", Guid.Empty.ToString()];
-        foreach (var (page, handler) in new[] { ("/inscription", (string?)null), ("/connexion", "sign-in") })
+        foreach (var (page, handler) in new[] { ("/inscription", (string?)null), ("/connexion", "sign-in"), ("/catalogue/proposer", (string?)null) })
         {
             foreach (var value in hostileValues)
             {
@@ -101,14 +101,14 @@ public sealed partial class GeneratedHostileInputTests(HostileApp app) : IClassF
             }
         }
 
-        foreach (var page in new[] { "/charte/{0}", "/connexion/nouveau-mot-de-passe/{0}", "/inscription?cohort={0}", "/connexion?returnUrl={0}" })
+        foreach (var page in new[] { "/charte/{0}", "/connexion/nouveau-mot-de-passe/{0}", "/inscription?cohort={0}", "/connexion?returnUrl={0}", "/catalogue/confirmer/{0}", "/catalogue/modifier/{0}" })
         {
             foreach (var token in hostileValues.Concat(["..%2F..", "javascript:alert(1)", "https://ailleurs.test/"]))
             {
                 var path = string.Format(CultureInfo.InvariantCulture, page, token);
                 await run.SendAsync(new ApiOperation("pages", "GET", page, [], null, false), HostileApp.Anonymous, app.Callers[HostileApp.Anonymous],
                     new HostileRequest($"page {Short(token)}", "GET", path, null, null));
-                if (page.StartsWith("/charte/", StringComparison.Ordinal))
+                if (page.StartsWith("/charte/", StringComparison.Ordinal) || page.StartsWith("/catalogue/", StringComparison.Ordinal))
                 {
                     await run.SendAsync(new ApiOperation("pages", "POST", page, [], null, false), HostileApp.Anonymous, app.Callers[HostileApp.Anonymous],
                         new HostileRequest($"form {Short(token)}", "POST", path, MediaTypes.Form, Encoding.ASCII.GetBytes("a=%00")));
@@ -136,7 +136,11 @@ public sealed partial class GeneratedHostileInputTests(HostileApp app) : IClassF
         _ when name.Contains("profile", StringComparison.OrdinalIgnoreCase) => "PublicBuyer",
         _ when name.Contains("kind", StringComparison.OrdinalIgnoreCase) => "CommuneEptOrMetropole",
         _ when name.Contains("insee", StringComparison.OrdinalIgnoreCase) => "93048",
-        _ when name.Contains("category", StringComparison.OrdinalIgnoreCase) => "Catering",
+        _ when name.Contains("categor", StringComparison.OrdinalIgnoreCase) => "Catering",
+        _ when name.Contains("essStatus", StringComparison.OrdinalIgnoreCase) => "Cooperative",
+        _ when name.Contains("departement", StringComparison.OrdinalIgnoreCase) => "93",
+        _ when name.Contains("website", StringComparison.OrdinalIgnoreCase) => "https://exemple.fr",
+        _ when name.Contains("year", StringComparison.OrdinalIgnoreCase) => "2024",
         _ when name.Contains("themes", StringComparison.OrdinalIgnoreCase) => "Circular",
         _ when name.Contains("consent", StringComparison.OrdinalIgnoreCase) => "true",
         _ => "Texte d'essai",
