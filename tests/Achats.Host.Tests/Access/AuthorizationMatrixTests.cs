@@ -191,6 +191,17 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /api/partners/v1/memberships"] = [PartnerScope.AttestMemberships],
         ["DELETE /api/partners/v1/memberships/{siren}"] = [PartnerScope.AttestMemberships],
         ["GET /api/partners/v1/memberships"] = [PartnerScope.ReadAttestations],
+        // Catalogue, review slice: staff and auditors read the queue, programme staff decide.
+        ["GET /catalogue/relecture"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/relecture"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/relecture/{SolutionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/relecture/{SolutionId:guid}"] = [StaffRole.ProgrammeStaff],
+        ["GET /api/catalogue/v1/review/solutions"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/catalogue/v1/review/solutions/{solutionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/publication"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/changes-request"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/refusal"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/unpublication"] = [StaffRole.ProgrammeStaff],
     };
 
     [Fact]
