@@ -200,6 +200,17 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /catalogue/confirmer/{Token}"] = Everyone,
         ["GET /catalogue/modifier/{Token}"] = Everyone,
         ["POST /catalogue/modifier/{Token}"] = Everyone,
+        // Catalogue, review slice: staff and auditors read the queue, programme staff decide.
+        ["GET /catalogue/relecture"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/relecture"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/relecture/{SolutionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/relecture/{SolutionId:guid}"] = [StaffRole.ProgrammeStaff],
+        ["GET /api/catalogue/v1/review/solutions"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/catalogue/v1/review/solutions/{solutionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/publication"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/changes-request"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/refusal"] = [StaffRole.ProgrammeStaff],
+        ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/unpublication"] = [StaffRole.ProgrammeStaff],
     };
 
     [Fact]

@@ -14,9 +14,13 @@ public sealed class HostileApp(PostgresServer postgres) : ApiWithScheduledProgra
 
     public Dictionary<string, HttpClient> Callers { get; } = [];
 
+    /// <summary>A solution awaiting review, for the catalogue's review operations (review slice).</summary>
+    public Guid SolutionId { get; private set; }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        SolutionId = await this.AwaitingReviewAsync(CatalogueSolutions.Content(title: "Solution de la suite hostile", contactEmail: "hostile@fournisseur.example"));
         Callers[Anonymous] = CreateBrowserClient();
         foreach (var role in new[] { StaffRole.Administrator, StaffRole.ProgrammeStaff, StaffRole.Auditor })
         {
@@ -36,6 +40,7 @@ public sealed class HostileApp(PostgresServer postgres) : ApiWithScheduledProgra
         "enrolmentid" => Claude,
         "sessionid" => Plenary,
         "sequenceid" => SequenceId,
+        "solutionid" => SolutionId,
         _ => null,
     };
 }

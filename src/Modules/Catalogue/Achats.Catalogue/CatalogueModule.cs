@@ -1,4 +1,7 @@
+using Achats.Catalogue.Review;
 using Achats.Catalogue.Solutions;
+using Achats.Shared.Access;
+using Achats.Shared.Web;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +18,8 @@ public static class CatalogueModule
     public const string Schema = "catalogue";
 
     /// <summary>The review queue in the staff navigation.</summary>
-    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) =>
+        services.AddStaffLink(ReviewTexts.NavLink, "/catalogue/relecture", Policies.ReadProgramme, 30);
 
     public static StoreOptions ConfigureCatalogue(this StoreOptions options)
     {
@@ -55,6 +59,13 @@ public static class CatalogueModule
         Submission.SubmitSolutionEndpoint.MapSubmitSolution(catalogue);
 
         // Review (staff).
+        var review = catalogue.MapGroup("/review");
+        review.MapListSolutionsForReview();
+        review.MapGetSolutionForReview();
+        review.MapPublishSolution();
+        review.MapRequestChanges();
+        review.MapRefuseSolution();
+        review.MapUnpublishSolution();
 
         // The published catalogue (public).
 
