@@ -191,6 +191,14 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /api/partners/v1/memberships"] = [PartnerScope.AttestMemberships],
         ["DELETE /api/partners/v1/memberships/{siren}"] = [PartnerScope.AttestMemberships],
         ["GET /api/partners/v1/memberships"] = [PartnerScope.ReadAttestations],
+
+        // Catalogue, search slice: the public catalogue, its pages and its reading API.
+        ["GET /catalogue"] = Everyone,
+        ["POST /catalogue"] = Everyone,
+        ["GET /catalogue/{Id:guid}"] = Everyone,
+        ["POST /catalogue/{Id:guid}"] = Everyone,
+        ["GET /api/catalogue/v1/solutions"] = Everyone,
+        ["GET /api/catalogue/v1/solutions/{solutionId:guid}"] = Everyone,
     };
 
     [Fact]
