@@ -13,6 +13,11 @@ if (args is ["staff-pages", .. var staffPagesArguments])
     return await StaffPagesBench.RunAsync(staffPagesArguments);
 }
 
+if (args is ["catalogue-search", .. var catalogueSearchArguments])
+{
+    return await CatalogueSearchBench.RunAsync(catalogueSearchArguments);
+}
+
 if (args is ["hostile-memory", .. var hostileMemoryArguments])
 {
     return await HostileMemoryBench.RunAsync(hostileMemoryArguments);

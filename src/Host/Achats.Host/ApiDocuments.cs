@@ -1,4 +1,5 @@
 using Achats.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,13 +7,17 @@ namespace Achats.Host;
 
 /// <summary>
 /// Two OpenAPI documents: <c>v1</c> for the programme's own API, <c>partners</c> for INEC, ObsAR and Les
-/// Canaux, which says how a partner authenticates (its API key in the Authorization header).
+/// Canaux, which says how a partner authenticates (its API key in the Authorization header). The public catalogue's
+/// reading endpoints are in both: partners may show the catalogue, and need no key for it.
 /// </summary>
 internal static class ApiDocuments
 {
     public const string Main = "v1";
     public const string Partners = "partners";
     private const string PartnersPath = "api/partners/";
+
+    /// <summary>The public catalogue's reading endpoints (anonymous), offered to partners too.</summary>
+    private static readonly string[] PublicCataloguePaths = ["api/catalogue/v1/solutions", "api/catalogue/v1/solutions/{solutionId}"];
 
     public static void ConfigureMain(OpenApiOptions options)
     {
@@ -27,7 +32,19 @@ internal static class ApiDocuments
 
     public static void ConfigurePartners(OpenApiOptions options)
     {
-        options.ShouldInclude = description => description.RelativePath?.StartsWith(PartnersPath, StringComparison.Ordinal) == true;
+        options.ShouldInclude = description =>
+            description.RelativePath?.StartsWith(PartnersPath, StringComparison.Ordinal) == true
+            || (description.HttpMethod == HttpMethods.Get && PublicCataloguePaths.Contains(description.RelativePath));
+        // The document asks for a key everywhere; an anonymous endpoint says it needs none.
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = [];
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Achats — API des partenaires";

@@ -211,6 +211,13 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/changes-request"] = [StaffRole.ProgrammeStaff],
         ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/refusal"] = [StaffRole.ProgrammeStaff],
         ["POST /api/catalogue/v1/review/solutions/{solutionId:guid}/unpublication"] = [StaffRole.ProgrammeStaff],
+        // Catalogue, search slice: the public catalogue, its pages and its reading API.
+        ["GET /catalogue"] = Everyone,
+        ["POST /catalogue"] = Everyone,
+        ["GET /catalogue/{Id:guid}"] = Everyone,
+        ["POST /catalogue/{Id:guid}"] = Everyone,
+        ["GET /api/catalogue/v1/solutions"] = Everyone,
+        ["GET /api/catalogue/v1/solutions/{solutionId:guid}"] = Everyone,
     };
 
     [Fact]

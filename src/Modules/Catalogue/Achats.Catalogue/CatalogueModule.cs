@@ -1,9 +1,11 @@
 using Achats.Catalogue.Review;
+using Achats.Catalogue.Search;
 using Achats.Catalogue.Solutions;
 using Achats.Shared.Access;
 using Achats.Shared.Web;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema.Indexing.FullText;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +40,15 @@ public static class CatalogueModule
         // Submission: the documents of submissions waiting for their contact's confirmation.
         options.Schema.For<Submission.PendingSubmission>().DatabaseSchemaName(Schema).Index(pending => pending.Email);
 
-        // Search: the published catalogue.
+        // Search: the published catalogue, one public document per solution with its weighted French search (ADR 0051).
+        options.Projections.Add<CatalogueEntryProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<CatalogueEntry>().DatabaseSchemaName(Schema)
+            .Duplicate(entry => entry.PublishedAt)
+            .GinIndexJsonData()
+            .WeightedFullTextIndex(index => index
+                .Weighted(entry => entry.SearchTitle!, TextSearchWeight.A)
+                .Weighted(entry => entry.SearchSummary!, TextSearchWeight.B)
+                .Weighted(entry => entry.SearchBody!, TextSearchWeight.C), regConfig: SearchCatalogueHandler.French);
 
         // Matchmaking: its sessions and invitations.
 
@@ -68,6 +78,8 @@ public static class CatalogueModule
         review.MapUnpublishSolution();
 
         // The published catalogue (public).
+        catalogue.MapSearchCatalogue();
+        catalogue.MapGetCatalogueSolution();
 
         // Matchmaking (staff, and the invited suppliers' answers).
 

@@ -1,5 +1,6 @@
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Http;
+using Achats.Shared.Validation;
 using JasperFx.Events;
 using Marten;
 using Wolverine.Marten;

@@ -1,5 +1,6 @@
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Access;
+using Achats.Shared.Validation;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;

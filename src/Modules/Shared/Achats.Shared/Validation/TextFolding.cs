@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Achats.Enrolment.Enrolments;
+namespace Achats.Shared.Validation;
 
 /// <summary>
-/// Text as the staff list compares it: lowercase, without diacritics, so that "eloise" finds "Éloïse" and
-/// "Œuvres" sorts beside "oeuvres". The enrolment keeps its folded copies (<see cref="EnrolmentFile.SearchText"/>),
+/// Text as a search compares it: lowercase, without diacritics, so that "eloise" finds "Éloïse" and
+/// "Œuvres" sorts beside "oeuvres". A read model keeps its folded copies (the staff list of enrolments, the catalogue's search columns),
 /// and a search is folded the same way before it is compared.
 /// </summary>
-internal static class TextFolding
+public static class TextFolding
 {
     public static string Fold(string? text)
     {
