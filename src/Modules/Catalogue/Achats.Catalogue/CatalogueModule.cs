@@ -1,4 +1,7 @@
+using Achats.Catalogue.Matchmaking;
 using Achats.Catalogue.Solutions;
+using Achats.Shared.Access;
+using Achats.Shared.Web;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +18,9 @@ public static class CatalogueModule
     public const string Schema = "catalogue";
 
     /// <summary>The review queue in the staff navigation.</summary>
-    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services
+        // Matchmaking: its sessions, for programme staff.
+        .AddStaffLink(MatchmakingTexts.NavLink, "/catalogue/mise-en-relation", Policies.ReadProgramme, 28);
 
     public static StoreOptions ConfigureCatalogue(this StoreOptions options)
     {
@@ -36,6 +41,13 @@ public static class CatalogueModule
         // Search: the published catalogue.
 
         // Matchmaking: its sessions and invitations.
+        options.Projections.Snapshot<MatchmakingSession>(SnapshotLifecycle.Inline);
+        options.Schema.For<MatchmakingSession>().DatabaseSchemaName(Schema);
+        options.Schema.For<InvitationLink>().DatabaseSchemaName(Schema);
+        options.Events.MapEventType<MatchmakingSessionKept>("catalogue.matchmaking_session_kept");
+        options.Events.MapEventType<SuppliersInvited>("catalogue.suppliers_invited");
+        options.Events.MapEventType<InvitationAnswered>("catalogue.invitation_answered");
+        options.Events.MapEventType<MatchmakingSessionCancelled>("catalogue.matchmaking_session_cancelled");
 
         return options;
     }
@@ -57,6 +69,9 @@ public static class CatalogueModule
         // The published catalogue (public).
 
         // Matchmaking (staff, and the invited suppliers' answers).
+        catalogue.MapListMatchmakingSessions();
+        catalogue.MapGetMatchmakingSession();
+        catalogue.MapInviteSuppliers();
 
         return app;
     }
