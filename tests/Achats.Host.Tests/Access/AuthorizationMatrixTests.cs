@@ -191,6 +191,17 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /api/partners/v1/memberships"] = [PartnerScope.AttestMemberships],
         ["DELETE /api/partners/v1/memberships/{siren}"] = [PartnerScope.AttestMemberships],
         ["GET /api/partners/v1/memberships"] = [PartnerScope.ReadAttestations],
+
+        // Catalogue, matchmaking: programme staff read and invite; an invited supplier answers through their link.
+        ["GET /api/catalogue/v1/matchmaking/sessions"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/catalogue/v1/matchmaking/sessions/{sessionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /api/catalogue/v1/matchmaking/sessions/{sessionId:guid}/invitations"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/mise-en-relation"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/mise-en-relation"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/mise-en-relation/{SessionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/mise-en-relation/{SessionId:guid}"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/invitation/{Token}"] = Everyone,
+        ["POST /catalogue/invitation/{Token}"] = Everyone,
     };
 
     [Fact]
