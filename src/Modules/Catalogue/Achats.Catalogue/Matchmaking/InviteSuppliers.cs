@@ -13,7 +13,7 @@ using Wolverine;
 namespace Achats.Catalogue.Matchmaking;
 
 /// <summary>Staff invite the suppliers of some of the solutions proposed for a session; each contact is emailed.</summary>
-public sealed record InviteSuppliers(Guid SessionId, IReadOnlyList<Guid> SolutionIds);
+public sealed record InviteSuppliers(Guid SessionId, IReadOnlyList<Guid>? SolutionIds);
 
 /// <summary>What inviting answers: the session's new version and the invitations sent.</summary>
 public sealed record SuppliersInvitedAnswer(Guid SessionId, int Version, IReadOnlyList<Guid> InvitationIds);
@@ -25,9 +25,9 @@ internal sealed class InviteSuppliersValidator : AbstractValidator<InviteSupplie
     public InviteSuppliersValidator()
     {
         RuleFor(command => command.SessionId).NotEmpty().WithMessage("Indiquez la séance de mise en relation.");
-        RuleFor(command => command.SolutionIds).NotEmpty().WithMessage("Choisissez au moins une solution à inviter.")
-            .Must(ids => ids.Count <= Most).WithMessage($"Invitez au plus {Most} solutions à la fois.")
-            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Chaque solution ne peut être choisie qu'une fois.");
+        RuleFor(command => command.SolutionIds).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choisissez au moins une solution à inviter.")
+            .Must(ids => ids!.Count <= Most).WithMessage($"Invitez au plus {Most} solutions à la fois.")
+            .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage("Chaque solution ne peut être choisie qu'une fois.");
         RuleForEach(command => command.SolutionIds).NotEmpty().WithMessage("Identifiant de solution vide.");
     }
 }
@@ -39,9 +39,9 @@ public static class InviteSuppliersHandler
     {
         var stream = await session.Events.FetchForWriting<MatchmakingSession>(command.SessionId, cancellationToken);
         var matchmaking = stream.Aggregate ?? throw new NotFoundException(Matchmaking.NotFound);
-        var solutions = await session.LoadManyAsync<Solution>(cancellationToken, command.SolutionIds);
+        var solutions = await session.LoadManyAsync<Solution>(cancellationToken, command.SolutionIds!);
         var now = time.GetUtcNow();
-        var chosen = Decide(matchmaking, solutions, command.SolutionIds, now);
+        var chosen = Decide(matchmaking, solutions, command.SolutionIds!, now);
 
         var site = PublicSite.From(configuration);
         var invitations = new List<Invitation>();
