@@ -218,6 +218,16 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /catalogue/{Id:guid}"] = Everyone,
         ["GET /api/catalogue/v1/solutions"] = Everyone,
         ["GET /api/catalogue/v1/solutions/{solutionId:guid}"] = Everyone,
+        // Catalogue, matchmaking: programme staff read and invite; an invited supplier answers through their link.
+        ["GET /api/catalogue/v1/matchmaking/sessions"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/catalogue/v1/matchmaking/sessions/{sessionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /api/catalogue/v1/matchmaking/sessions/{sessionId:guid}/invitations"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/mise-en-relation"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/mise-en-relation"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/mise-en-relation/{SessionId:guid}"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /catalogue/mise-en-relation/{SessionId:guid}"] = [StaffRole.ProgrammeStaff],
+        ["GET /catalogue/invitation/{Token}"] = Everyone,
+        ["POST /catalogue/invitation/{Token}"] = Everyone,
     };
 
     [Fact]

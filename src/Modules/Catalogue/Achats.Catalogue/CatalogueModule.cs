@@ -1,3 +1,4 @@
+using Achats.Catalogue.Matchmaking;
 using Achats.Catalogue.Review;
 using Achats.Catalogue.Search;
 using Achats.Catalogue.Solutions;
@@ -19,9 +20,10 @@ public static class CatalogueModule
 {
     public const string Schema = "catalogue";
 
-    /// <summary>The review queue in the staff navigation.</summary>
-    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) =>
-        services.AddStaffLink(ReviewTexts.NavLink, "/catalogue/relecture", Policies.ReadProgramme, 30);
+    /// <summary>The review queue and the matchmaking sessions in the staff navigation.</summary>
+    public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services
+        .AddStaffLink(MatchmakingTexts.NavLink, "/catalogue/mise-en-relation", Policies.ReadProgramme, 28)
+        .AddStaffLink(ReviewTexts.NavLink, "/catalogue/relecture", Policies.ReadProgramme, 30);
 
     public static StoreOptions ConfigureCatalogue(this StoreOptions options)
     {
@@ -51,6 +53,13 @@ public static class CatalogueModule
                 .Weighted(entry => entry.SearchBody!, TextSearchWeight.C), regConfig: SearchCatalogueHandler.French);
 
         // Matchmaking: its sessions and invitations.
+        options.Projections.Snapshot<MatchmakingSession>(SnapshotLifecycle.Inline);
+        options.Schema.For<MatchmakingSession>().DatabaseSchemaName(Schema);
+        options.Schema.For<InvitationLink>().DatabaseSchemaName(Schema);
+        options.Events.MapEventType<MatchmakingSessionKept>("catalogue.matchmaking_session_kept");
+        options.Events.MapEventType<SuppliersInvited>("catalogue.suppliers_invited");
+        options.Events.MapEventType<InvitationAnswered>("catalogue.invitation_answered");
+        options.Events.MapEventType<MatchmakingSessionCancelled>("catalogue.matchmaking_session_cancelled");
 
         return options;
     }
@@ -82,6 +91,9 @@ public static class CatalogueModule
         catalogue.MapGetCatalogueSolution();
 
         // Matchmaking (staff, and the invited suppliers' answers).
+        catalogue.MapListMatchmakingSessions();
+        catalogue.MapGetMatchmakingSession();
+        catalogue.MapInviteSuppliers();
 
         return app;
     }
