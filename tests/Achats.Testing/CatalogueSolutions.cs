@@ -45,7 +45,9 @@ public static class CatalogueSolutions
     {
         var id = await app.AwaitingReviewAsync(content);
         await using var session = app.Store.LightweightSession();
-        session.Events.Append(id, new SolutionPublished(id, app.Clock.GetUtcNow()));
+        // Through the stream's current version, as the use cases append: the solution's document then knows it.
+        var stream = await session.Events.FetchForWriting<Solution>(id);
+        stream.AppendOne(new SolutionPublished(id, app.Clock.GetUtcNow()));
         await session.SaveChangesAsync();
         return id;
     }

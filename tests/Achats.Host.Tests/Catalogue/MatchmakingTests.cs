@@ -73,7 +73,7 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
         var confirmed = Published<MatchmakingConfirmed>(messages).ShouldHaveSingleItem();
         confirmed.SessionId.ShouldBe(scheduled.SessionId);
         confirmed.CohortId.ShouldBe(scheduled.CohortId);
-        confirmed.Solutions.ShouldBe([new PresentedSolution(furniture, "Chaises réemployées", "Ateliers du Réemploi", $"/catalogue/solutions/{furniture}")]);
+        confirmed.Solutions.ShouldBe([new PresentedSolution(furniture, "Chaises réemployées", "Ateliers du Réemploi", $"/catalogue/{furniture}")]);
 
         var answer = (await SessionAsync(staff, scheduled.SessionId)).Invitations.ShouldHaveSingleItem();
         answer.Presents.ShouldBe(true);

@@ -64,7 +64,7 @@ internal static class Matchmaking
     public static string InvitationPath(string token) => $"/catalogue/invitation/{token}";
 
     /// <summary>A published solution's public page, as the participants' space links to it.</summary>
-    public static string PublicPathOf(Guid solutionId) => $"/catalogue/solutions/{solutionId}";
+    public static string PublicPathOf(Guid solutionId) => $"/catalogue/{solutionId}";
 
     public static async Task<MatchmakingSession> LoadSessionAsync(this IQuerySession session, Guid sessionId, CancellationToken cancellationToken) =>
         await session.LoadAsync<MatchmakingSession>(sessionId, cancellationToken) ?? throw new NotFoundException(NotFound);
