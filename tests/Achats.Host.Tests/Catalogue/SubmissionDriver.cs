@@ -118,5 +118,48 @@ public sealed partial class SubmissionDriver(AchatsApp app)
     public static string Hidden(string page, string name) =>
         Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]+)\"").Groups[1].Value;
 
+    /// <summary>Posts the edit page's form as it was filled, with <paramref name="changes"/> replacing its fields.</summary>
+    public async Task<HttpResponseMessage> EditAsync(HttpClient browser, string link, string page, params (string Name, string Value)[] changes)
+    {
+        var fields = FormFields(page).Where(field => !changes.Any(change => change.Name == field.Key)).ToList();
+        fields.AddRange(changes.Select(change => KeyValuePair.Create(change.Name, change.Value)));
+        if (changes.Any(change => change.Name == "solution.departements"))
+        {
+            // A ticked box is added to those already ticked.
+            fields.AddRange(FormFields(page).Where(field => field.Key == "solution.departements"));
+        }
+
+        var (response, _) = await app.TrackedAsync(browser, client => client.PostAsync(link, new FormUrlEncodedContent(fields), Cancellation));
+        return response;
+    }
+
+    /// <summary>What a browser sends of the page's form: inputs with their values, ticked boxes, text areas.</summary>
+    private static List<KeyValuePair<string, string>> FormFields(string page)
+    {
+        List<KeyValuePair<string, string>> fields = [];
+        foreach (System.Text.RegularExpressions.Match input in System.Text.RegularExpressions.Regex.Matches(page, "<input [^>]*>"))
+        {
+            var tag = input.Value;
+            var name = Attribute(tag, "name");
+            var type = Attribute(tag, "type") ?? "text";
+            if (name is null || (type is "checkbox" or "radio" && !tag.Contains(" checked", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            fields.Add(KeyValuePair.Create(name, Attribute(tag, "value") ?? ""));
+        }
+
+        foreach (System.Text.RegularExpressions.Match area in System.Text.RegularExpressions.Regex.Matches(page, "<textarea [^>]*name=\"(?<name>[^\"]+)\"[^>]*>(?<value>[^<]*)</textarea>"))
+        {
+            fields.Add(KeyValuePair.Create(area.Groups["name"].Value, area.Groups["value"].Value));
+        }
+
+        return fields;
+    }
+
+    private static string? Attribute(string tag, string name) =>
+        System.Text.RegularExpressions.Regex.Match(tag, $" {name}=\"(?<value>[^\"]*)\"") is { Success: true } match ? match.Groups["value"].Value : null;
+
     public sealed record Acknowledgement(string Message);
 }

@@ -40,7 +40,7 @@ public sealed class SupplierEditTests(AchatsApp app) : IClassFixture<AchatsApp>
         page.ShouldContain("value=\"Mobilier à préciser\"");
         page.ShouldContain("value=\"Ville de Montreuil\"");
 
-        var response = await PostAsync(browser, link, page, ("solution.title", "Mobilier précisé"), ("solution.departements", "94"));
+        var response = await _driver.EditAsync(browser, link, page, ("solution.title", "Mobilier précisé"), ("solution.departements", "94"));
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancellation));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
@@ -65,7 +65,7 @@ public sealed class SupplierEditTests(AchatsApp app) : IClassFixture<AchatsApp>
         page.ShouldContain("la version en ligne reste affichée dans le catalogue jusqu'à ce que l'équipe du programme approuve vos modifications");
         page.ShouldNotContain("Le message de l'équipe du programme");
 
-        var response = await PostAsync(browser, link, page, ("solution.title", "Mobilier publié et complété"));
+        var response = await _driver.EditAsync(browser, link, page, ("solution.title", "Mobilier publié et complété"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var solution = await _driver.SolutionAsync(id);
@@ -84,7 +84,7 @@ public sealed class SupplierEditTests(AchatsApp app) : IClassFixture<AchatsApp>
         var counter = await WriteCounter.CreateAsync(app.ConnectionString);
         var before = await counter.ReadAsync();
 
-        var invalid = await PostAsync(browser, link, page, ("supplier.siren", "123456789"));
+        var invalid = await _driver.EditAsync(browser, link, page, ("supplier.siren", "123456789"));
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Le SIREN doit compter 9 chiffres et être valide (clé de Luhn).");
         counter.Difference(before, await counter.ReadAsync()).ShouldBeEmpty();
@@ -96,7 +96,7 @@ public sealed class SupplierEditTests(AchatsApp app) : IClassFixture<AchatsApp>
         }
 
         before = await counter.ReadAsync();
-        var refused = await PostAsync(browser, link, page, ("solution.title", "Mobilier refusé, modifié"));
+        var refused = await _driver.EditAsync(browser, link, page, ("solution.title", "Mobilier refusé, modifié"));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Cette solution a été refusée par l'équipe du programme");
@@ -116,7 +116,7 @@ public sealed class SupplierEditTests(AchatsApp app) : IClassFixture<AchatsApp>
 
         (await SubmissionDriver.PageAsync(browser, link, HttpStatusCode.Gone)).ShouldContain("Ce lien de modification n'est plus valable");
         (await SubmissionDriver.PageAsync(browser, "/catalogue/modifier/inconnu", HttpStatusCode.Gone)).ShouldContain("Ce lien de modification n'est plus valable");
-        var late = await PostAsync(browser, link, page, ("solution.title", "Trop tard"));
+        var late = await _driver.EditAsync(browser, link, page, ("solution.title", "Trop tard"));
         late.StatusCode.ShouldBe(HttpStatusCode.Gone);
         (await _driver.SolutionAsync(id)).Draft.Solution.Title.ShouldBe("Mobilier au lien expiré");
     }
@@ -150,47 +150,4 @@ public sealed class SupplierEditTests(AchatsApp app) : IClassFixture<AchatsApp>
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Cancellation));
         html.ShouldContain("<a class=\"button\" href=\"/catalogue/proposer\">Proposer ma solution au catalogue de solutions</a>");
     }
-
-    /// <summary>Posts the edit page's form as it was filled, with <paramref name="changes"/> replacing its fields.</summary>
-    private async Task<HttpResponseMessage> PostAsync(HttpClient browser, string link, string page, params (string Name, string Value)[] changes)
-    {
-        var fields = FormFields(page).Where(field => !changes.Any(change => change.Name == field.Key)).ToList();
-        fields.AddRange(changes.Select(change => KeyValuePair.Create(change.Name, change.Value)));
-        if (changes.Any(change => change.Name == "solution.departements"))
-        {
-            // A ticked box is added to those already ticked.
-            fields.AddRange(FormFields(page).Where(field => field.Key == "solution.departements"));
-        }
-
-        var (response, _) = await app.TrackedAsync(browser, client => client.PostAsync(link, new FormUrlEncodedContent(fields), Cancellation));
-        return response;
-    }
-
-    /// <summary>What a browser sends of the page's form: inputs with their values, ticked boxes, text areas.</summary>
-    private static List<KeyValuePair<string, string>> FormFields(string page)
-    {
-        List<KeyValuePair<string, string>> fields = [];
-        foreach (System.Text.RegularExpressions.Match input in System.Text.RegularExpressions.Regex.Matches(page, "<input [^>]*>"))
-        {
-            var tag = input.Value;
-            var name = Attribute(tag, "name");
-            var type = Attribute(tag, "type") ?? "text";
-            if (name is null || (type is "checkbox" or "radio" && !tag.Contains(" checked", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            fields.Add(KeyValuePair.Create(name, Attribute(tag, "value") ?? ""));
-        }
-
-        foreach (System.Text.RegularExpressions.Match area in System.Text.RegularExpressions.Regex.Matches(page, "<textarea [^>]*name=\"(?<name>[^\"]+)\"[^>]*>(?<value>[^<]*)</textarea>"))
-        {
-            fields.Add(KeyValuePair.Create(area.Groups["name"].Value, area.Groups["value"].Value));
-        }
-
-        return fields;
-    }
-
-    private static string? Attribute(string tag, string name) =>
-        System.Text.RegularExpressions.Regex.Match(tag, $" {name}=\"(?<value>[^\"]*)\"") is { Success: true } match ? match.Groups["value"].Value : null;
 }
