@@ -45,7 +45,7 @@ public sealed class CatalogueMatchmakingPagesTests(BrowserApp app, Chromium chro
         (await page.GetByRole(AriaRole.Table).InnerTextAsync()).ShouldContain("En attente de réponse");
 
         // The supplier answers from the link in their email.
-        var link = (await EmailAsync(chairs, "Invitation")).LinkTo("/catalogue/invitation/");
+        var link = (await app.SentEmailToAsync(chairs, "Invitation")).LinkTo("/catalogue/invitation/");
         var supplier = await app.NewPageAsync(chromium);
         await supplier.GotoAsync(link);
         await supplier.GetByRole(AriaRole.Heading, new() { Name = "Présenterez-vous votre solution ?" }).WaitForAsync();
@@ -59,21 +59,5 @@ public sealed class CatalogueMatchmakingPagesTests(BrowserApp app, Chromium chro
         await page.ReloadAsync();
         (await page.GetByRole(AriaRole.Table).InnerTextAsync()).ShouldContain("Oui, présentera sa solution");
         await Look.AtAsync(page, "mise-en-relation-reponses");
-    }
-
-    /// <summary>The email, once the outbox sent it.</summary>
-    private async Task<ReceivedEmail> EmailAsync(string address, string subject)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await app.LatestEmailToAsync(address, subject);
-            }
-            catch (InvalidOperationException) when (attempt < 150)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
     }
 }

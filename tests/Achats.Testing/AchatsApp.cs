@@ -45,6 +45,25 @@ public class AchatsApp(PostgresServer postgres) : WebApplicationFactory<Program>
         (await EmailsToAsync(address)).LastOrDefault(email => email.Subject.Contains(subject, StringComparison.Ordinal))
         ?? throw new InvalidOperationException($"No email to {address} about « {subject} ».");
 
+    /// <summary>
+    /// The latest email to <paramref name="address"/> about <paramref name="subject"/>, once the durable queue sent it:
+    /// for an email cascaded from a message the caller did not wait for. Bounded: 15 s.
+    /// </summary>
+    public async Task<ReceivedEmail> SentEmailToAsync(string address, string subject)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await LatestEmailToAsync(address, subject);
+            }
+            catch (InvalidOperationException) when (attempt < 150)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     /// <summary>Starts the host on its new database; a state fixture overrides this to bring it to its state.</summary>
     public virtual async ValueTask InitializeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Achats.Catalogue.Matchmaking;
 using Achats.Catalogue.Search;
 using Achats.Cohorts.Contracts;
@@ -18,7 +17,7 @@ namespace Achats.Host.Tests.Catalogue;
 /// emailed confirmation, staff's review asking for changes, the supplier's edit, publication, the public search with
 /// another inflection of a word, and a matchmaking session the supplier is invited to and answers.
 /// </summary>
-public sealed partial class CatalogueJourneyTests(AchatsApp app) : IClassFixture<AchatsApp>
+public sealed class CatalogueJourneyTests(AchatsApp app) : IClassFixture<AchatsApp>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -66,13 +65,13 @@ public sealed partial class CatalogueJourneyTests(AchatsApp app) : IClassFixture
             .Proposals.ShouldContain(proposal => proposal.SolutionId == submitted.Id);
         (await staff.PostAsJsonAsync($"{sessionPath}/invitations", new { solutionIds = new[] { submitted.Id } }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var invitation = await EmailAsync(email, "Invitation à présenter « Postes de travail réemployés »");
+        var invitation = await app.SentEmailToAsync(email, "Invitation à présenter « Postes de travail réemployés »");
         invitation.Attachments.ShouldHaveSingleItem().FileName.ShouldEndWith(".ics");
         var answer = invitation.LinkTo("/catalogue/invitation/");
         var invitationPage = await browser.GetStringAsync(answer, Cancellation);
         var (answered, _) = await app.TrackedAsync(browser, client => client.PostAsync(answer, new FormUrlEncodedContent(
         [
-            new("__RequestVerificationToken", AntiforgeryToken().Match(invitationPage).Groups[1].Value),
+            new("__RequestVerificationToken", SubmissionDriver.Hidden(invitationPage, "__RequestVerificationToken")),
             new("_handler", "answer"),
             new("Presents", "true"),
         ]), Cancellation));
@@ -87,23 +86,4 @@ public sealed partial class CatalogueJourneyTests(AchatsApp app) : IClassFixture
         return await (await anonymous.GetAsync($"/api/catalogue/v1/solutions?q={Uri.EscapeDataString(words)}", Cancellation))
             .ReadAsync<CatalogueResults>(HttpStatusCode.OK);
     }
-
-    /// <summary>The email, once the durable queue sent it (bounded: 10 s).</summary>
-    private async Task<ReceivedEmail> EmailAsync(string address, string subject)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await app.LatestEmailToAsync(address, subject);
-            }
-            catch (InvalidOperationException) when (attempt < 100)
-            {
-                await Task.Delay(100, Cancellation);
-            }
-        }
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -50,7 +50,7 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
             .ReadAsync<SuppliersInvitedAnswer>(HttpStatusCode.OK);
         invited.InvitationIds.ShouldHaveSingleItem();
 
-        var email = await WaitForEmailAsync(contact, "Invitation à présenter « Chaises réemployées »");
+        var email = await app.SentEmailToAsync(contact, "Invitation à présenter « Chaises réemployées »");
         email.Text.ShouldContain($"Date : le {MatchmakingLabels.Day(scheduled.StartsAt)}, de 14 h 00 à 16 h 00 (heure de Paris)");
         email.Text.ShouldContain("Modalité : en ligne");
         email.Links.ShouldContain(new Uri("https://visio.example/mise-en-relation"));
@@ -104,10 +104,10 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
 
         (await staff.PostAsJsonAsync($"{Sessions}/{scheduled.SessionId}/invitations", new { solutionIds = ids }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var supplier = app.CreateBrowserClient();
-        var yesLink = (await WaitForEmailAsync(yes, "Invitation")).LinkTo("/catalogue/invitation/");
+        var yesLink = (await app.SentEmailToAsync(yes, "Invitation")).LinkTo("/catalogue/invitation/");
         await AnswerAsync(supplier, yesLink, presents: true);
-        await AnswerAsync(supplier, (await WaitForEmailAsync(no, "Invitation")).LinkTo("/catalogue/invitation/"), presents: false);
-        await WaitForEmailAsync(silent, "Invitation");
+        await AnswerAsync(supplier, (await app.SentEmailToAsync(no, "Invitation")).LinkTo("/catalogue/invitation/"), presents: false);
+        await app.SentEmailToAsync(silent, "Invitation");
 
         var cancelled = new SessionCancelled(scheduled.CohortId, scheduled.SessionId, "La salle n'est plus disponible.");
         var messages = await PublishAsync(cancelled);
@@ -115,7 +115,7 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
         Published<MatchmakingConfirmed>(messages).ShouldHaveSingleItem().Solutions.ShouldBeEmpty();
         foreach (var told in new[] { yes, silent })
         {
-            var email = await WaitForEmailAsync(told, "Séance annulée");
+            var email = await app.SentEmailToAsync(told, "Séance annulée");
             email.Text.ShouldContain("Motif : La salle n'est plus disponible.");
             email.Attachments.ShouldHaveSingleItem().Content.ShouldContain("STATUS:CANCELLED");
         }
@@ -209,7 +209,7 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
         var contact = Address("velos");
         var solution = await app.PublishedAsync(CatalogueSolutions.Content("Vélos-cargos", contact, [PurchaseCategory.VehiclesAndMobility]));
         (await staff.PostAsJsonAsync($"{Sessions}/{soon.SessionId}/invitations", new { solutionIds = new[] { solution } }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var link = (await WaitForEmailAsync(contact, "Invitation")).LinkTo("/catalogue/invitation/");
+        var link = (await app.SentEmailToAsync(contact, "Invitation")).LinkTo("/catalogue/invitation/");
         var page = await supplier.GetStringAsync(link, Cancellation);
 
         app.Clock.Advance(TimeSpan.FromHours(4));
@@ -257,22 +257,6 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
         new("_handler", "answer"),
         new("Presents", presents ? "true" : "false"),
     ]);
-
-    /// <summary>The email, once the outbox sent it.</summary>
-    private async Task<ReceivedEmail> WaitForEmailAsync(string address, string subject)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await app.LatestEmailToAsync(address, subject);
-            }
-            catch (InvalidOperationException) when (attempt < 100)
-            {
-                await Task.Delay(100, Cancellation);
-            }
-        }
-    }
 
     private static async Task<MatchmakingSessionView> SessionAsync(HttpClient staff, Guid sessionId) =>
         await (await staff.GetAsync($"{Sessions}/{sessionId}", Cancellation)).ReadAsync<MatchmakingSessionView>(HttpStatusCode.OK);
