@@ -15,6 +15,8 @@ public sealed class PostgresServer : IAsyncLifetime
 {
     public const string ConnectionStringVariable = "ACHATS_TEST_POSTGRES";
 
+    private const int MaxConnections = 400;
+
     private IAsyncDisposable? _owned;
     private string? _adminConnectionString;
 
@@ -38,6 +40,25 @@ public sealed class PostgresServer : IAsyncLifetime
         var embedded = await EmbeddedPostgres.StartAsync(folder, binDirectory: null, database: "postgres", log: _ => { });
         _owned = new DeleteFolderAfter(embedded, folder);
         _adminConnectionString = embedded.ConnectionStringFor("postgres");
+        await AllowManyHostsAsync(embedded);
+    }
+
+    /// <summary>
+    /// Test classes run in parallel, each with its own host (and some with a second node), each with its connection pool:
+    /// PostgreSQL's default of 100 connections is too few for a whole test process, so the server restarts with more.
+    /// </summary>
+    private async Task AllowManyHostsAsync(EmbeddedPostgres embedded)
+    {
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var raise = new NpgsqlCommand($"alter system set max_connections = {MaxConnections}", connection);
+            await raise.ExecuteNonQueryAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await embedded.StopAsync();
+        await embedded.StartAgainAsync();
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>

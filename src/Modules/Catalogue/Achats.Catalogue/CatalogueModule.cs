@@ -6,7 +6,6 @@ using Achats.Shared.Access;
 using Achats.Shared.Web;
 using JasperFx.Events.Projections;
 using Marten;
-using Marten.Schema.Indexing.FullText;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -46,11 +45,8 @@ public static class CatalogueModule
         options.Projections.Add<CatalogueEntryProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<CatalogueEntry>().DatabaseSchemaName(Schema)
             .Duplicate(entry => entry.PublishedAt)
-            .GinIndexJsonData()
-            .WeightedFullTextIndex(index => index
-                .Weighted(entry => entry.SearchTitle!, TextSearchWeight.A)
-                .Weighted(entry => entry.SearchSummary!, TextSearchWeight.B)
-                .Weighted(entry => entry.SearchBody!, TextSearchWeight.C), regConfig: SearchCatalogueHandler.French);
+            .GinIndexJsonData();
+        options.Storage.Add(new CatalogueSearchIndex());
 
         // Matchmaking: its sessions and invitations.
         options.Projections.Snapshot<MatchmakingSession>(SnapshotLifecycle.Inline);

@@ -4,11 +4,9 @@ using Achats.Catalogue.Solutions;
 using Achats.Cohorts.Contracts;
 using FluentValidation;
 using Marten;
-using Marten.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Weasel.Postgresql.Tables.Indexes;
 using Wolverine;
 
 namespace Achats.Catalogue.Search;
@@ -82,15 +80,12 @@ internal sealed class SearchCatalogueValidator : AbstractValidator<SearchCatalog
 
 public static class SearchCatalogueHandler
 {
-    /// <summary>The text search configuration of the index and of every query (ADR 0051).</summary>
-    public const string French = "french";
-
     public static async Task<CatalogueResults> Handle(SearchCatalogue query, IQuerySession session, CancellationToken cancellationToken)
     {
-        // Marten's LINQ ranks (OrderByTextRank) but cannot order by anything after the rank: the query is written
-        // here, over the very vector the weighted index is built on (read from Marten's mapping, never retyped).
-        var mapping = (DocumentMapping)session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CatalogueEntry));
-        var vector = mapping.Indexes.OfType<FullTextIndexDefinition>().Single().IndexedTsVector;
+        // Marten's LINQ ranks (OrderByTextRank) but cannot order by anything after the rank, nor rank a vector stored
+        // beside its documents: the query is written here, over the stored weighted vectors (CatalogueSearchIndex).
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CatalogueEntry)).TableName.QualifiedName;
+        var from = $"{table} as d";
         List<object> parameters = [];
         var where = "d.published_at is not null";
         if (Filters(query) is { } filters)
@@ -106,18 +101,19 @@ public static class SearchCatalogueHandler
         List<object> orderParameters = [];
         if (words.Length > 0)
         {
-            where += $" and {vector} @@ websearch_to_tsquery('{French}', ?)";
+            var french = CatalogueSearchIndex.French;
+            from = $"{CatalogueSearchIndex.Table} as s join {table} as d on d.id = s.id";
+            where += $" and s.vector @@ websearch_to_tsquery('{french}', ?)";
             parameters.Add(words);
             // Ranked on any of the words, so that the weight of the field each word is in decides (a title before a
             // description), not how close the words of an all-words query happen to sit (ts_rank's proximity).
-            order = $"ts_rank({vector}, replace(websearch_to_tsquery('{French}', ?)::text, ' & ', ' | ')::tsquery) desc, " + order;
+            order = $"ts_rank(s.vector, replace(websearch_to_tsquery('{french}', ?)::text, ' & ', ' | ')::tsquery) desc, " + order;
             orderParameters.Add(words);
         }
 
-        var table = mapping.TableName.QualifiedName;
-        var total = (await session.QueryAsync<long>($"select count(*) from {table} as d where {where}", cancellationToken, [.. parameters])).Single();
+        var total = (await session.QueryAsync<long>($"select count(*) from {from} where {where}", cancellationToken, [.. parameters])).Single();
         var entries = await session.QueryAsync<CatalogueEntry>(
-            $"select d.data from {table} as d where {where} order by {order} limit ? offset ?",
+            $"select d.data from {from} where {where} order by {order} limit ? offset ?",
             cancellationToken,
             [.. parameters, .. orderParameters, query.Size, (query.PageNumber - 1) * query.Size]);
         return new CatalogueResults(entries.Select(Listing).ToList(), (int)total, query.PageNumber, query.Size);
