@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Achats.Access;
 using Achats.Catalogue;
+using Achats.Community;
 using Achats.Charter;
 using Achats.Cohorts;
 using Achats.Enrolment;
@@ -79,6 +80,7 @@ public static class AchatsHost
         services.AddCohortsModule();
         services.AddCharterModule();
         services.AddCatalogueModule();
+        services.AddCommunityModule();
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
@@ -116,6 +118,7 @@ public static class AchatsHost
                 options.ConfigureEnrolment();
                 options.ConfigureCharter();
                 options.ConfigureCatalogue();
+                options.ConfigureCommunity();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration =>
@@ -135,6 +138,7 @@ public static class AchatsHost
             options.ConfigureEnrolment();
             options.ConfigureCharter();
             options.ConfigureCatalogue();
+            options.ConfigureCommunity();
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
@@ -217,6 +221,7 @@ public static class AchatsHost
         app.MapEnrolmentModule();
         app.MapCharterModule();
         app.MapCatalogueModule();
+        app.MapCommunityModule();
         return app;
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
 
     private static readonly string[] Callers = [Anonymous, Participant, .. AnyStaff, .. AnyPartner];
     private static readonly string[] Everyone = Callers;
+    private static readonly string[] SpaceVisitors = [Participant, StaffRole.ProgrammeStaff, StaffRole.Auditor];
 
     /// <summary>Who may call each endpoint ("METHOD pattern"); everyone else is refused.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -228,6 +229,14 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /catalogue/mise-en-relation/{SessionId:guid}"] = [StaffRole.ProgrammeStaff],
         ["GET /catalogue/invitation/{Token}"] = Everyone,
         ["POST /catalogue/invitation/{Token}"] = Everyone,
+        // The participants' spaces: participants, programme staff and auditors pass the door; the rows' cohorts have no
+        // space, so they find nothing (404). Who enters which space (a member of another cohort and a former member
+        // included) is CommunityAccessTests'.
+        ["GET /espace"] = SpaceVisitors,
+        ["POST /espace"] = SpaceVisitors,
+        ["GET /espace/{CohortId:guid}"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}"] = SpaceVisitors,
     };
 
     [Fact]

@@ -10,5 +10,6 @@ internal static class PageAssemblies
         typeof(Charter.CharterModule).Assembly,
         typeof(Cohorts.CohortsModule).Assembly,
         typeof(Catalogue.CatalogueModule).Assembly,
+        typeof(Community.CommunityModule).Assembly,
     ];
 }

@@ -62,6 +62,10 @@ internal static class AccessPolicies
                     : context.User.IsInRole(StaffRole.ProgrammeStaff) || context.User.IsInRole(StaffRole.Auditor)))
             .AddPolicy(Policies.Participant, policy => policy.AddAuthenticationSchemes(ParticipantSession.Scheme)
                 .RequireAuthenticatedUser().RequireClaim(ParticipantSession.EmailClaim))
+            // Staff's cookie first, the participant's last: an anonymous visitor is sent to ask for a participant's link.
+            .AddPolicy(Policies.SpaceVisitor, policy => policy.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, ParticipantSession.Scheme)
+                .RequireAssertion(context => context.User.IsInRole(StaffRole.ProgrammeStaff) || context.User.IsInRole(StaffRole.Auditor)
+                    || context.User.HasClaim(claim => claim.Type == ParticipantSession.EmailClaim)))
             .AddPolicy(Policies.Partner, policy => Partner(policy).RequireClaim(AccessClaims.Partner))
             .AddPolicy(Policies.PartnerAttestsMemberships, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.AttestMemberships))
             .AddPolicy(Policies.PartnerReadsAttestations, policy => Partner(policy).RequireClaim(AccessClaims.Scope, PartnerScope.ReadAttestations))

@@ -36,3 +36,13 @@ public sealed record CohortClosed(Guid CohortId, DateTimeOffset ClosedAt)
     /// <summary>The stable name of this message on the bus.</summary>
     public const string MessageName = "cohorts.cohort-closed.v1";
 }
+
+/// <summary>
+/// Staff set (or removed, <paramref name="Url"/> null) the LinkedIn group of the cohort. <paramref name="Version"/> orders
+/// the changes of one cohort: a copy keeps the highest it has seen.
+/// </summary>
+public sealed record CohortLinkedInGroupChanged(Guid CohortId, string? Url, int Version)
+{
+    /// <summary>The stable name of this message on the bus.</summary>
+    public const string MessageName = "cohorts.linkedin-group-changed.v1";
+}

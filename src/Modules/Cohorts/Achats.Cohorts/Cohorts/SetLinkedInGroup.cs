@@ -35,10 +35,12 @@ internal sealed class SetLinkedInGroupValidator : AbstractValidator<SetLinkedInG
 
 public static class SetLinkedInGroupHandler
 {
-    public static (CohortChanged, Events) Handle(SetLinkedInGroup command, [WriteCohort] Cohort cohort)
+    /// <summary>A change is told to the participants' space; the same address again tells nothing.</summary>
+    public static (CohortChanged, Events, Contracts.CohortLinkedInGroupChanged?) Handle(SetLinkedInGroup command, [WriteCohort] Cohort cohort)
     {
         Events events = [.. Decide(cohort, command)];
-        return (cohort.Changed(events), events);
+        var changed = cohort.Changed(events);
+        return (changed, events, events.OfType<LinkedInGroupChanged>().Select(group => new Contracts.CohortLinkedInGroupChanged(cohort.Id, group.Url, changed.Version)).SingleOrDefault());
     }
 
     public static IEnumerable<LinkedInGroupChanged> Decide(Cohort cohort, SetLinkedInGroup command)

@@ -28,6 +28,12 @@ public static class Policies
     /// <summary>A participant signed in through an emailed link (<see cref="ParticipantSession"/>): their own enrolments only.</summary>
     public const string Participant = nameof(Participant);
 
+    /// <summary>
+    /// The participants' spaces: a participant signed in through an emailed link, or programme staff and auditors. Which
+    /// space they may enter (a member of that cohort, or staff) is the space's own check, on every request.
+    /// </summary>
+    public const string SpaceVisitor = nameof(SpaceVisitor);
+
     /// <summary>Any partner, with a valid API key whatever its scopes.</summary>
     public const string Partner = nameof(Partner);
 

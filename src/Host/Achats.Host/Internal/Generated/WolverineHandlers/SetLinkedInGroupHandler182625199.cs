@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Achats.Cohorts.Cohorts.SetLinkedInGroupHandler.Handle(setLinkedInGroup, stream_cohort.Aggregate);
+            (var outgoing1, var outgoing2, var outgoing3) = Achats.Cohorts.Cohorts.SetLinkedInGroupHandler.Handle(setLinkedInGroup, stream_cohort.Aggregate);
 
             
             // Outgoing, cascaded message
@@ -60,6 +60,10 @@ namespace Internal.Generated.WolverineHandlers
                 // Capturing any possible events returned from the command handlers
                 stream_cohort.AppendMany(outgoing2);
             }
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

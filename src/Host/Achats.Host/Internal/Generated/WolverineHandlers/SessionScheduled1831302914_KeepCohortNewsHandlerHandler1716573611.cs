@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: SessionScheduledHandler1831302914
+    // START: SessionScheduled1831302914_KeepCohortNewsHandlerHandler1716573611
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class SessionScheduledHandler1831302914 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class SessionScheduled1831302914_KeepCohortNewsHandlerHandler1716573611 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public SessionScheduledHandler1831302914(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public SessionScheduled1831302914_KeepCohortNewsHandlerHandler1716573611(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -23,12 +23,12 @@ namespace Internal.Generated.WolverineHandlers
             var sessionScheduled = (Achats.Cohorts.Contracts.SessionScheduled)context.Envelope.Message;
 
             Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Catalogue.Matchmaking.KeepMatchmakingSessionHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Catalogue.Matchmaking.KeepMatchmakingSessionHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Community.Spaces.KeepCohortNewsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Community.Spaces.KeepCohortNewsHandler");
             Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Cohorts.Contracts.SessionScheduled>(sessionScheduled);
             
             // The actual message execution
-            await Achats.Catalogue.Matchmaking.KeepMatchmakingSessionHandler.Handle(sessionScheduled, documentSession, cancellation).ConfigureAwait(false);
+            await Achats.Community.Spaces.KeepCohortNewsHandler.Handle(sessionScheduled, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: SessionScheduledHandler1831302914
+    // END: SessionScheduled1831302914_KeepCohortNewsHandlerHandler1716573611
     
     
 }

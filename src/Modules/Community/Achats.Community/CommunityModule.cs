@@ -1,0 +1,74 @@
+using Achats.Community.Contracts;
+using Achats.Community.Spaces;
+using Achats.Shared.Access;
+using Achats.Shared.Web;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Achats.Community;
+
+/// <summary>The Community module's wiring: the Host calls these and nothing else of the module.</summary>
+public static class CommunityModule
+{
+    public const string Schema = "community";
+
+    /// <summary>The participants' spaces in the staff navigation.</summary>
+    public static IServiceCollection AddCommunityModule(this IServiceCollection services) => services
+        .AddStaffLink(SpaceTexts.NavLink, CommunitySpaces.Home, Policies.ReadProgramme, 32);
+
+    public static StoreOptions ConfigureCommunity(this StoreOptions options)
+    {
+        // Spaces: each cohort's space, its members, sessions and groups, kept inline from Cohorts' and Enrolment's messages.
+        options.Projections.Snapshot<CohortSpace>(SnapshotLifecycle.Inline);
+        options.Schema.For<CohortSpace>().DatabaseSchemaName(Schema);
+        options.Events.MapEventType<MemberJoined>("community.member_joined");
+        options.Events.MapEventType<SpaceOpened>("community.space_opened");
+        options.Events.MapEventType<MemberLeft>("community.member_left");
+        options.Events.MapEventType<SpaceArchived>("community.space_archived");
+        options.Events.MapEventType<SessionKept>("community.session_kept");
+        options.Events.MapEventType<SessionCancellationKept>("community.session_cancellation_kept");
+        options.Events.MapEventType<WorkingGroupsKept>("community.working_groups_kept");
+        options.Events.MapEventType<LinkedInGroupKept>("community.linkedin_group_kept");
+
+        // Discussions.
+
+        // Directory.
+
+        // Resources.
+
+        // Notifications.
+
+        return options;
+    }
+
+    public static WolverineOptions ConfigureCommunity(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(CommunityModule).Assembly);
+        return options;
+    }
+
+    public static IEndpointRouteBuilder MapCommunityModule(this IEndpointRouteBuilder app)
+    {
+        var community = app.MapGroup("/api/community/v1").WithTags("Community");
+
+        // Spaces.
+        community.MapGetSpace();
+
+        // Discussions.
+
+        // Directory.
+
+        // Resources.
+
+        // My project.
+
+        // Notifications.
+
+        return app;
+    }
+}
