@@ -35,7 +35,14 @@ public static class CommunityModule
         options.Events.MapEventType<WorkingGroupsKept>("community.working_groups_kept");
         options.Events.MapEventType<LinkedInGroupKept>("community.linkedin_group_kept");
 
-        // Discussions.
+        // Discussions: a stream per thread, kept inline as its document (the pages and the daily digest read it).
+        options.Projections.Snapshot<Discussions.DiscussionThread>(SnapshotLifecycle.Inline);
+        options.Schema.For<Discussions.DiscussionThread>().DatabaseSchemaName(Schema).Index(thread => thread.CohortId);
+        options.Events.MapEventType<Discussions.ThreadStarted>("community.thread_started");
+        options.Events.MapEventType<Discussions.ReplyPosted>("community.reply_posted");
+        options.Events.MapEventType<Discussions.PostEdited>("community.post_edited");
+        options.Events.MapEventType<Discussions.PostReported>("community.post_reported");
+        options.Events.MapEventType<Discussions.PostHidden>("community.post_hidden");
 
         // Directory.
 
