@@ -143,6 +143,18 @@ public sealed partial class DailyDigestTests(SpaceWithDiscussions app) : IClassF
     }
 
     [Fact]
+    public async Task The_hosts_start_and_the_days_run_each_scheduled_a_next_run_on_the_durable_queue()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var query = new Npgsql.NpgsqlCommand(
+            $"select count(*) from {Achats.Host.AchatsHost.MessagesSchema}.wolverine_incoming_envelopes where status = 'Scheduled' and message_type like '%RunDailyDigests%'",
+            connection);
+
+        ((long)(await query.ExecuteScalarAsync(Cancellation))!).ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
     public async Task The_emails_link_opens_a_page_whose_button_opts_out_and_the_next_day_sends_nothing()
     {
         var email = app.DigestsOfTheDay[app.CamilleEmail][0];
