@@ -237,6 +237,14 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["GET /espace/{CohortId:guid}"] = SpaceVisitors,
         ["POST /espace/{CohortId:guid}"] = SpaceVisitors,
         ["GET /api/community/v1/spaces/{cohortId:guid}"] = SpaceVisitors,
+        // Notifications: the member's digest choice (staff and auditors pass the door, then the handler refuses them:
+        // DailyDigestTests); the opt-out link's page is anyone's who holds the link.
+        ["GET /espace/{CohortId:guid}/notifications"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/notifications"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/notifications"] = SpaceVisitors,
+        ["PUT /api/community/v1/spaces/{cohortId:guid}/notifications"] = SpaceVisitors,
+        ["GET /espace/desabonnement/{Token}"] = Everyone,
+        ["POST /espace/desabonnement/{Token}"] = Everyone,
     };
 
     [Fact]

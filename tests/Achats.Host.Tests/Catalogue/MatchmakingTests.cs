@@ -267,7 +267,7 @@ public sealed partial class MatchmakingTests(AchatsApp app) : IClassFixture<Acha
     private async Task<int> EventsOfAsync(Guid sessionId)
     {
         await using var session = app.Store.QuerySession();
-        return (await session.Events.FetchStreamAsync(sessionId, token: Cancellation)).Count;
+        return (await session.Events.FetchStreamAsync(MatchmakingSession.StreamIdOf(sessionId), token: Cancellation)).Count;
     }
 
     private async Task<int> LinksAsync()

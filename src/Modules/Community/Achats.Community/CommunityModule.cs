@@ -1,4 +1,5 @@
 using Achats.Community.Contracts;
+using Achats.Community.Notifications;
 using Achats.Community.Spaces;
 using Achats.Shared.Access;
 using Achats.Shared.Web;
@@ -19,7 +20,8 @@ public static class CommunityModule
 
     /// <summary>The participants' spaces in the staff navigation.</summary>
     public static IServiceCollection AddCommunityModule(this IServiceCollection services) => services
-        .AddStaffLink(SpaceTexts.NavLink, CommunitySpaces.Home, Policies.ReadProgramme, 32);
+        .AddStaffLink(SpaceTexts.NavLink, CommunitySpaces.Home, Policies.ReadProgramme, 32)
+        .AddHostedService<Notifications.ScheduleDailyDigests>();
 
     public static StoreOptions ConfigureCommunity(this StoreOptions options)
     {
@@ -49,6 +51,10 @@ public static class CommunityModule
         // Resources.
 
         // Notifications.
+        options.Schema.For<Notifications.DigestSubscription>().DatabaseSchemaName(Schema);
+        options.Schema.For<Notifications.DigestOptOutLink>().DatabaseSchemaName(Schema);
+        options.Schema.For<Notifications.DigestRun>().DatabaseSchemaName(Schema);
+        options.Schema.For<Notifications.DigestSent>().DatabaseSchemaName(Schema).Index(sent => sent.EnrolmentId);
 
         return options;
     }
@@ -75,6 +81,7 @@ public static class CommunityModule
         // My project.
 
         // Notifications.
+        community.MapDigestSubscription();
 
         return app;
     }

@@ -55,7 +55,7 @@ public static class AnswerInvitationHandler
         // The participants' space shows which solutions will be presented: told whenever that list changes, whole.
         return after.Confirmed.SequenceEqual(stream.Aggregate!.Confirmed)
             ? []
-            : [new Contracts.MatchmakingConfirmed(after.CohortId, after.Id, after.Confirmed)];
+            : [new Contracts.MatchmakingConfirmed(after.CohortId, after.SessionId, after.Confirmed)];
     }
 
     /// <summary>The answer to record, or null when it is the one already given; refused once the session started or was cancelled.</summary>
@@ -67,7 +67,7 @@ public static class AnswerInvitationHandler
         }
 
         var invitation = matchmaking.Invitations.FirstOrDefault(candidate => candidate.InvitationId == invitationId) ?? throw Invitations.Gone();
-        return invitation.Presents == presents ? null : new InvitationAnswered(matchmaking.Id, invitationId, presents, now);
+        return invitation.Presents == presents ? null : new InvitationAnswered(matchmaking.SessionId, invitationId, presents, now);
     }
 }
 

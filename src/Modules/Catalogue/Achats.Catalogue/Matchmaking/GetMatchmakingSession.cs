@@ -34,7 +34,7 @@ public static class GetMatchmakingSessionHandler
         var proposals = await session.ProposalsAsync(matchmaking, cancellationToken);
         var invited = matchmaking.Invitations.Select(invitation => invitation.SolutionId).ToHashSet();
         return new MatchmakingSessionView(
-            matchmaking.Id,
+            matchmaking.SessionId,
             matchmaking.CohortId,
             matchmaking.Version,
             matchmaking.Details,

@@ -37,7 +37,7 @@ public static class InviteSuppliersHandler
     public static async Task<(SuppliersInvitedAnswer, OutgoingMessages)> Handle(
         InviteSuppliers command, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<MatchmakingSession>(command.SessionId, cancellationToken);
+        var stream = await session.Events.FetchForWriting<MatchmakingSession>(MatchmakingSession.StreamIdOf(command.SessionId), cancellationToken);
         var matchmaking = stream.Aggregate ?? throw new NotFoundException(Matchmaking.NotFound);
         var solutions = await session.LoadManyAsync<Solution>(cancellationToken, command.SolutionIds!);
         var now = time.GetUtcNow();
@@ -51,13 +51,13 @@ public static class InviteSuppliersHandler
             var (token, hash) = SigningToken.New();
             var invitation = new Invitation(Guid.CreateVersion7(), solution.Id, solution.Published!.Solution.Title, solution.Published.Supplier.Name,
                 solution.Contact.Name, solution.Contact.Email, hash);
-            session.Store(new InvitationLink(hash, matchmaking.Id, invitation.InvitationId));
+            session.Store(new InvitationLink(hash, matchmaking.SessionId, invitation.InvitationId));
             invitations.Add(invitation);
             emails.Add(MatchmakingEmails.Invitation(matchmaking, invitation, token, site, now));
         }
 
-        stream.AppendOne(new SuppliersInvited(matchmaking.Id, invitations, now));
-        return (new SuppliersInvitedAnswer(matchmaking.Id, matchmaking.Version + 1, invitations.Select(invitation => invitation.InvitationId).ToList()), emails);
+        stream.AppendOne(new SuppliersInvited(matchmaking.SessionId, invitations, now));
+        return (new SuppliersInvitedAnswer(matchmaking.SessionId, matchmaking.Version + 1, invitations.Select(invitation => invitation.InvitationId).ToList()), emails);
     }
 
     /// <summary>

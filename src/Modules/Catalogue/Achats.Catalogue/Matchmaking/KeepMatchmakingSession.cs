@@ -24,7 +24,7 @@ public static class KeepMatchmakingSessionHandler
             return;
         }
 
-        var stream = await session.Events.FetchForWriting<MatchmakingSession>(scheduled.SessionId, cancellationToken);
+        var stream = await session.Events.FetchForWriting<MatchmakingSession>(MatchmakingSession.StreamIdOf(scheduled.SessionId), cancellationToken);
         if (Decide(stream.Aggregate, scheduled) is { } kept)
         {
             stream.AppendOne(kept);

@@ -34,7 +34,7 @@ public static class ListMatchmakingSessionsHandler
         return sessions
             .OrderBy(matchmaking => matchmaking.Details.EndsAt < now)
             .ThenBy(matchmaking => matchmaking.Details.EndsAt < now ? -matchmaking.Details.StartsAt.UtcTicks : matchmaking.Details.StartsAt.UtcTicks)
-            .Select(matchmaking => new MatchmakingSessionSummary(matchmaking.Id, matchmaking.CohortId, matchmaking.Details.Title,
+            .Select(matchmaking => new MatchmakingSessionSummary(matchmaking.SessionId, matchmaking.CohortId, matchmaking.Details.Title,
                 matchmaking.Details.StartsAt, matchmaking.Details.EndsAt, matchmaking.Details.Modality, matchmaking.Details.Categories,
                 matchmaking.IsCancelled, matchmaking.Invitations.Count, matchmaking.Invitations.Count(invitation => invitation.Presents == true)))
             .ToList();

@@ -46,7 +46,7 @@ internal static class MatchmakingEmails
 
     /// <summary>The session in the supplier's agenda, with the UID Cohorts' files give it, so a later file updates it.</summary>
     private static CalendarEvent Event(MatchmakingSession session, bool cancelled) => new(
-        session.Id,
+        session.SessionId,
         session.Details.Title,
         session.Details.StartsAt,
         session.Details.EndsAt,

@@ -2,7 +2,7 @@ using Achats.Cohorts.Contracts;
 
 namespace Achats.Catalogue.Matchmaking;
 
-// A matchmaking session's life in the catalogue, one stream per session, keyed by Cohorts' session id. Cohorts owns
+// A matchmaking session's life in the catalogue, one stream per session, its id derived from Cohorts' session id. Cohorts owns
 // the session; the catalogue keeps its own copy of what suppliers are told, and the invitations it sent.
 
 /// <summary>Cohorts scheduled a matchmaking session or changed it: its whole current state, as the catalogue keeps it.</summary>

@@ -1,16 +1,22 @@
 using Achats.Catalogue.Contracts;
 using Achats.Catalogue.Solutions;
 using Achats.Shared.Http;
+using Achats.Shared.Messaging;
 using Marten;
 
 namespace Achats.Catalogue.Matchmaking;
 
 /// <summary>
 /// A matchmaking session as the catalogue keeps it, with the invitations staff sent for it and their answers: its
-/// events folded, kept inline as a document too, so staff read what they just did.
+/// events folded, kept inline as a document too, so staff read what they just did. Its stream (and document) id is
+/// derived from Cohorts' session id (<see cref="StreamIdOf"/>): Cohorts' attendance sheet is a stream keyed by the
+/// session's own id, and every module's streams share one table of ids.
 /// </summary>
-public sealed record MatchmakingSession(Guid Id, Guid CohortId, MatchmakingDetails Details)
+public sealed record MatchmakingSession(Guid Id, Guid SessionId, Guid CohortId, MatchmakingDetails Details)
 {
+    /// <summary>The catalogue's stream about Cohorts' session <paramref name="sessionId"/>.</summary>
+    public static Guid StreamIdOf(Guid sessionId) => StreamIds.Derive("catalogue.matchmaking", sessionId);
+
     public int Version { get; set; }
 
     public IReadOnlyList<Invitation> Invitations { get; init; } = [];
@@ -20,7 +26,7 @@ public sealed record MatchmakingSession(Guid Id, Guid CohortId, MatchmakingDetai
 
     public bool IsCancelled => CancellationReason is not null;
 
-    public static MatchmakingSession Create(MatchmakingSessionKept kept) => new(kept.SessionId, kept.CohortId, kept.Details);
+    public static MatchmakingSession Create(MatchmakingSessionKept kept) => new(StreamIdOf(kept.SessionId), kept.SessionId, kept.CohortId, kept.Details);
 
     public MatchmakingSession Apply(MatchmakingSessionKept kept) => this with { CohortId = kept.CohortId, Details = kept.Details };
 
@@ -67,7 +73,7 @@ internal static class Matchmaking
     public static string PublicPathOf(Guid solutionId) => $"/catalogue/{solutionId}";
 
     public static async Task<MatchmakingSession> LoadSessionAsync(this IQuerySession session, Guid sessionId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<MatchmakingSession>(sessionId, cancellationToken) ?? throw new NotFoundException(NotFound);
+        await session.LoadAsync<MatchmakingSession>(MatchmakingSession.StreamIdOf(sessionId), cancellationToken) ?? throw new NotFoundException(NotFound);
 
     /// <summary>The published solutions proposed for <paramref name="matchmaking"/>, by title.</summary>
     public static async Task<IReadOnlyList<Solution>> ProposalsAsync(this IQuerySession session, MatchmakingSession matchmaking, CancellationToken cancellationToken)
@@ -81,7 +87,7 @@ internal static class Matchmaking
     public static async Task<(MatchmakingSession Session, Invitation Invitation)?> InvitationOfAsync(this IQuerySession session, string token, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<InvitationLink>(Achats.Shared.Access.SigningToken.HashOf(token), cancellationToken) is not { } link
-            || await session.LoadAsync<MatchmakingSession>(link.SessionId, cancellationToken) is not { } matchmaking)
+            || await session.LoadAsync<MatchmakingSession>(MatchmakingSession.StreamIdOf(link.SessionId), cancellationToken) is not { } matchmaking)
         {
             return null;
         }

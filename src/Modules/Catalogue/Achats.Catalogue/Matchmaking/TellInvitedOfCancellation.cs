@@ -21,7 +21,7 @@ public static class TellInvitedOfCancellationHandler
     public static async Task<OutgoingMessages> Handle(
         SessionCancelled cancelled, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<MatchmakingSession>(cancelled.SessionId, cancellationToken);
+        var stream = await session.Events.FetchForWriting<MatchmakingSession>(MatchmakingSession.StreamIdOf(cancelled.SessionId), cancellationToken);
         var now = time.GetUtcNow();
         if (stream.Aggregate is not { } matchmaking || Decide(matchmaking, cancelled.Reason, now) is not { } decided)
         {
@@ -32,13 +32,13 @@ public static class TellInvitedOfCancellationHandler
         var site = PublicSite.From(configuration);
         var messages = new OutgoingMessages();
         messages.AddRange(ToTell(matchmaking).Select(invitation => MatchmakingEmails.Cancellation(matchmaking, invitation, decided.Reason, site, now)));
-        messages.Add(new Contracts.MatchmakingConfirmed(matchmaking.CohortId, matchmaking.Id, []));
+        messages.Add(new Contracts.MatchmakingConfirmed(matchmaking.CohortId, matchmaking.SessionId, []));
         return messages;
     }
 
     /// <summary>The cancellation to record, or null when the session is cancelled already.</summary>
     public static MatchmakingSessionCancelled? Decide(MatchmakingSession matchmaking, string reason, DateTimeOffset now) =>
-        matchmaking.IsCancelled ? null : new MatchmakingSessionCancelled(matchmaking.Id, reason.Trim(), now);
+        matchmaking.IsCancelled ? null : new MatchmakingSessionCancelled(matchmaking.SessionId, reason.Trim(), now);
 
     /// <summary>Who is told: every invited supplier but those who said they would not come.</summary>
     public static IEnumerable<Invitation> ToTell(MatchmakingSession matchmaking) =>
