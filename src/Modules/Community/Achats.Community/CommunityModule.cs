@@ -67,6 +67,7 @@ public static class CommunityModule
         community.MapGetSpace();
 
         // Discussions.
+        Discussions.DiscussionEndpoints.Map(community);
 
         // Directory.
 
