@@ -173,4 +173,18 @@ public sealed class DiscussionDecisionTests
         html.ShouldContain("&lt;b&gt;<span class=\"mention\">@Benoît Hervé</span>&lt;/b&gt;");
         html.ShouldNotContain("<b>");
     }
+
+    [Fact]
+    public void A_thread_of_a_working_group_dropped_since_is_read_and_no_longer_written_in()
+    {
+        var thread = Thread(Alice) with { ChannelId = Guid.CreateVersion7() };
+
+        var view = GetThreadHandler.View(Visit(AliceVisits), thread);
+
+        view.ChannelListed.ShouldBeFalse();
+        view.Channel.Name.ShouldBe("Ancien groupe de travail");
+        view.MayWrite.ShouldBeFalse();
+        view.Posts[0].MayEdit.ShouldBeFalse();
+        Should.Throw<NotFoundException>(() => PostReplyHandler.Decide(Visit(AliceVisits), thread, "Encore là ?", Guid.CreateVersion7(), Now));
+    }
 }

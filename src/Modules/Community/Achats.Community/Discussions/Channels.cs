@@ -30,6 +30,13 @@ public static class Channels
         ];
     }
 
+    /// <summary>
+    /// The channel of a thread, to read it: a working group dropped by a later publication leaves its threads readable,
+    /// under a name that says so.
+    /// </summary>
+    public static SpaceChannel OfThread(SpaceVisit visit, Guid channelId) =>
+        Of(visit).FirstOrDefault(channel => channel.ChannelId == channelId) ?? new SpaceChannel(channelId, DiscussionTexts.FormerGroup, false);
+
     /// <summary>The channel <paramref name="channelId"/> of the space, or a 404.</summary>
     public static SpaceChannel Find(SpaceVisit visit, Guid channelId) =>
         Of(visit).FirstOrDefault(channel => channel.ChannelId == channelId) ?? throw new NotFoundException(NotFound);

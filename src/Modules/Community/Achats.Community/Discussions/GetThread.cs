@@ -12,7 +12,7 @@ namespace Achats.Community.Discussions;
 public sealed record GetThread(Guid CohortId, Guid ThreadId, Visitor Visitor);
 
 /// <summary>The thread; <see cref="Version"/> is what staff's hide carries back.</summary>
-public sealed record ThreadView(Guid ThreadId, int Version, SpaceChannel Channel, string Subject, bool MayWrite, bool MayModerate, IReadOnlyList<PostView> Posts);
+public sealed record ThreadView(Guid ThreadId, int Version, SpaceChannel Channel, bool ChannelListed, string Subject, bool MayWrite, bool MayModerate, IReadOnlyList<PostView> Posts);
 
 /// <summary>
 /// A post as its reader sees it: a hidden one's <see cref="Text"/> only for staff (members read <see cref="HiddenBecause"/>);
@@ -29,21 +29,26 @@ public static class GetThreadHandler
         return View(visit, (await session.LoadAsync<DiscussionThread>(query.ThreadId, cancellationToken)).InSpace(visit));
     }
 
-    public static ThreadView View(SpaceVisit visit, DiscussionThread thread) => new(
-        thread.Id, thread.Version, Channels.Find(visit, thread.ChannelId), thread.Subject, visit.MayWrite, visit.MayModerate && visit.MayWrite,
-        thread.Posts.Select(post => new PostView(
-            post.PostId,
-            PostAuthors.Label(post.Author, visit.Space),
-            post.IsHidden && !visit.IsStaff ? null : post.Text,
-            post.Mentions.Select(visit.Space.Member).OfType<SpaceMember>().Where(member => member.IsCurrent).Select(member => member.Name).ToList(),
-            post.PostedAt,
-            post.EditedAt,
-            post.IsHidden,
-            post.HiddenBecause,
-            visit.IsStaff ? post.Reports.Select(report => report.Reason).ToList() : [],
-            visit.MayWrite && !post.IsHidden && visit.Wrote(post),
-            visit.MayWrite && visit.Member is { } member && !post.IsHidden && !visit.Wrote(post) && post.Reports.All(report => report.ReportedBy != member.EnrolmentId)))
-            .ToList());
+    /// <summary>A thread whose working group a later publication dropped is read, no longer written in (<see cref="ThreadView.ChannelListed"/>).</summary>
+    public static ThreadView View(SpaceVisit visit, DiscussionThread thread)
+    {
+        var listed = Channels.Of(visit).Any(channel => channel.ChannelId == thread.ChannelId);
+        var mayWrite = visit.MayWrite && listed;
+        return new ThreadView(thread.Id, thread.Version, Channels.OfThread(visit, thread.ChannelId), listed, thread.Subject, mayWrite, visit.MayModerate && mayWrite,
+            thread.Posts.Select(post => new PostView(
+                post.PostId,
+                PostAuthors.Label(post.Author, visit.Space),
+                post.IsHidden && !visit.IsStaff ? null : post.Text,
+                post.Mentions.Select(visit.Space.Member).OfType<SpaceMember>().Where(member => member.IsCurrent).Select(member => member.Name).ToList(),
+                post.PostedAt,
+                post.EditedAt,
+                post.IsHidden,
+                post.HiddenBecause,
+                visit.IsStaff ? post.Reports.Select(report => report.Reason).ToList() : [],
+                mayWrite && !post.IsHidden && visit.Wrote(post),
+                mayWrite && visit.Member is { } member && !post.IsHidden && !visit.Wrote(post) && post.Reports.All(report => report.ReportedBy != member.EnrolmentId)))
+                .ToList());
+    }
 }
 
 internal static class GetThreadEndpoint
