@@ -245,6 +245,19 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["PUT /api/community/v1/spaces/{cohortId:guid}/notifications"] = SpaceVisitors,
         ["GET /espace/desabonnement/{Token}"] = Everyone,
         ["POST /espace/desabonnement/{Token}"] = Everyone,
+        // Community, discussions: the same door; who writes, edits, reports and hides is decided in the handlers
+        // (CommunityDiscussionTests).
+        ["GET /espace/{CohortId:guid}/discussions"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/discussions"] = SpaceVisitors,
+        ["GET /espace/{CohortId:guid}/discussions/{ThreadId:guid}"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/discussions/{ThreadId:guid}"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/discussions"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/discussions"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/replies"] = SpaceVisitors,
+        ["PUT /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/posts/{postId:guid}"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/posts/{postId:guid}/reports"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/posts/{postId:guid}/hiding"] = SpaceVisitors,
     };
 
     [Fact]

@@ -73,6 +73,7 @@ public static class CommunityModule
         community.MapGetSpace();
 
         // Discussions.
+        Discussions.DiscussionEndpoints.Map(community);
 
         // Directory.
 

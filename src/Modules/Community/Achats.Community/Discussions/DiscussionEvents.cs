@@ -19,5 +19,5 @@ public sealed record PostReported(Guid PostId, Guid ReportedBy, string Reason, D
 /// <summary>Staff hid a post, with the reason members read in its place; never deleted.</summary>
 public sealed record PostHidden(Guid PostId, string Reason, string HiddenBy, DateTimeOffset HiddenAt);
 
-/// <summary>Who wrote a post: a member (<see cref="EnrolmentId"/>) or a staff member (<see cref="StaffName"/>).</summary>
-public sealed record PostAuthor(Guid? EnrolmentId, string? StaffName);
+/// <summary>Who wrote a post: a member (<see cref="EnrolmentId"/>) or a staff member (<see cref="StaffName"/>, their account <see cref="StaffId"/>).</summary>
+public sealed record PostAuthor(Guid? EnrolmentId, string? StaffName, string? StaffId = null);

@@ -69,10 +69,3 @@ public sealed record Post(Guid PostId, PostAuthor Author, string Text, IReadOnly
 }
 
 public sealed record PostReport(Guid ReportedBy, string Reason, DateTimeOffset ReportedAt);
-
-/// <summary>The channels of a space: the general one, whose id is the space's own, and one per working group (its group id).</summary>
-public static class Channels
-{
-    /// <summary>The general channel of the space of <paramref name="cohortId"/>.</summary>
-    public static Guid General(Guid cohortId) => Shared.Messaging.StreamIds.Derive("community.general-channel", cohortId);
-}
