@@ -54,6 +54,9 @@ public static class ResourceFiles
         _ => null,
     };
 
+    /// <summary>The format's short name a page shows beside a download: « PDF », « DOCX »…</summary>
+    public static string Format(string contentType) => Extensions.TryGetValue(contentType, out var extensions) ? extensions[0][1..].ToUpperInvariant() : "";
+
     /// <summary>Whether <paramref name="fileName"/> ends as a file of <paramref name="contentType"/> does.</summary>
     public static bool NameFits(string fileName, string contentType) =>
         Extensions.TryGetValue(contentType, out var extensions)
