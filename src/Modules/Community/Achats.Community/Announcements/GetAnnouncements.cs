@@ -26,7 +26,7 @@ public static class GetAnnouncementsHandler
         VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
         return new SpaceAnnouncements(await session.Query<Announcement>()
             .Where(announcement => announcement.CohortId == query.CohortId && announcement.WithdrawnAt == null)
-            .OrderByDescending(announcement => announcement.PostedAt)
+            .OrderByDescending(announcement => announcement.PostedAt).ThenByDescending(announcement => announcement.Id)
             .ToListAsync(cancellationToken));
     }
 
