@@ -176,6 +176,19 @@ public sealed class ResourcesTests(SpaceWithNextSession app) : IClassFixture<Spa
     }
 
     [Fact]
+    public async Task The_edit_page_of_an_announcement_opens_to_staff_and_is_refused_to_a_member()
+    {
+        var posted = await (await app.Staff.PostAsJsonAsync($"{app.Space}/announcements", new { title = "Covoiturage", text = "Un fil est ouvert." }, Cancellation))
+            .ReadAsync<Achats.Community.Announcements.AnnouncementAnswer>(HttpStatusCode.Created);
+        var edit = $"{app.Page}/annonces/{posted.AnnouncementId}";
+
+        using var forStaff = await app.Staff.GetAsync(edit, Cancellation);
+        forStaff.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await forStaff.Content.ReadAsStringAsync(Cancellation)).ShouldContain("Un fil est ouvert.");
+        (await app.CamilleClient.GetAsync(edit, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task What_to_prepare_for_a_session_shows_under_it_on_Accueil()
     {
         using var written = await app.Staff.PutAsJsonAsync($"{Resources}/sessions/{app.NextWorkshop}/preparation",
