@@ -258,6 +258,22 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["PUT /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/posts/{postId:guid}"] = SpaceVisitors,
         ["POST /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/posts/{postId:guid}/reports"] = SpaceVisitors,
         ["POST /api/community/v1/spaces/{cohortId:guid}/discussions/{threadId:guid}/posts/{postId:guid}/hiding"] = SpaceVisitors,
+        // Community, Ressources and announcements: the space's door lets visitors in; staff-only writes are refused by their handlers.
+        ["GET /espace/{CohortId:guid}/ressources"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/ressources"] = SpaceVisitors,
+        ["GET /espace/{cohortId:guid}/ressources/{resourceId:guid}"] = SpaceVisitors,
+        ["GET /espace/{CohortId:guid}/annonces/{AnnouncementId:guid}"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/annonces/{AnnouncementId:guid}"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/resources"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/resources/links"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/resources/documents"] = SpaceVisitors,
+        ["DELETE /api/community/v1/spaces/{cohortId:guid}/resources/{resourceId:guid}"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/resources/{resourceId:guid}"] = SpaceVisitors,
+        ["PUT /api/community/v1/spaces/{cohortId:guid}/resources/sessions/{sessionId:guid}/preparation"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/announcements"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/announcements"] = SpaceVisitors,
+        ["PUT /api/community/v1/spaces/{cohortId:guid}/announcements/{announcementId:guid}"] = SpaceVisitors,
+        ["DELETE /api/community/v1/spaces/{cohortId:guid}/announcements/{announcementId:guid}"] = SpaceVisitors,
     };
 
     [Fact]
@@ -292,13 +308,15 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         {
             // A form endpoint is matched on its content type before authorization: it is sent an (empty) form.
             var takesForm = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
+            var takesFiles = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
             foreach (var caller in Callers)
             {
                 var (method, path) = Request(key);
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is "POST")
                 {
-                    request.Content = takesForm ? new FormUrlEncodedContent([]) : new StringContent("{}", Encoding.UTF8, "application/json");
+                    request.Content = takesFiles ? new MultipartFormDataContent()
+                        : takesForm ? new FormUrlEncodedContent([]) : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
 
                 using var response = await clients[caller].SendAsync(request, TestContext.Current.CancellationToken);

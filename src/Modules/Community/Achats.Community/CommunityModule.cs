@@ -49,6 +49,19 @@ public static class CommunityModule
         // Directory.
 
         // Resources.
+        options.Projections.Snapshot<Resources.SessionResources>(SnapshotLifecycle.Inline);
+        options.Schema.For<Resources.SessionResources>().DatabaseSchemaName(Schema).Index(material => material.CohortId);
+        options.Storage.ExtendedSchemaObjects.Add(Resources.ResourceFiles.FilesTable());
+        options.Events.MapEventType<Resources.DocumentAttached>("community.document_attached");
+        options.Events.MapEventType<Resources.LinkAttached>("community.link_attached");
+        options.Events.MapEventType<Resources.ResourceRemoved>("community.resource_removed");
+        options.Events.MapEventType<Resources.PreparationWritten>("community.preparation_written");
+        options.Events.MapEventType<Resources.PresentedSolutionsKept>("community.presented_solutions_kept");
+        options.Projections.Snapshot<Announcements.Announcement>(SnapshotLifecycle.Inline);
+        options.Schema.For<Announcements.Announcement>().DatabaseSchemaName(Schema).Index(announcement => announcement.CohortId);
+        options.Events.MapEventType<Announcements.AnnouncementPosted>("community.announcement_posted");
+        options.Events.MapEventType<Announcements.AnnouncementEdited>("community.announcement_edited");
+        options.Events.MapEventType<Announcements.AnnouncementWithdrawn>("community.announcement_withdrawn");
 
         // Notifications.
         options.Schema.For<Notifications.DigestSubscription>().DatabaseSchemaName(Schema);
@@ -78,6 +91,16 @@ public static class CommunityModule
         // Directory.
 
         // Resources.
+        Resources.GetResourcesEndpoint.MapGetResources(community);
+        Resources.AttachLinkEndpoint.MapAttachLink(community);
+        Resources.AttachDocumentEndpoint.MapAttachDocument(community);
+        Resources.RemoveResourceEndpoint.MapRemoveResource(community);
+        Resources.WritePreparationEndpoint.MapWritePreparation(community);
+        Resources.DownloadResourceEndpoint.MapDownloadResource(app, community);
+        Announcements.GetAnnouncementsEndpoint.MapGetAnnouncements(community);
+        Announcements.PostAnnouncementEndpoint.MapPostAnnouncement(community);
+        Announcements.EditAnnouncementEndpoint.MapEditAnnouncement(community);
+        Announcements.WithdrawAnnouncementEndpoint.MapWithdrawAnnouncement(community);
 
         // My project.
 
