@@ -80,8 +80,8 @@ public sealed class DigestDecisionTests
     {
         var space = Space().Apply(new MemberLeft(Claude, "Retrait", Since));
 
-        SendDigestHandler.AuthorOf(space, new PostAuthor(Claude, null)).ShouldBe("ancien·ne participant·e");
-        SendDigestHandler.AuthorOf(space, new PostAuthor(Dominique, null)).ShouldBe("Dominique Petit");
+        PostAuthors.Label(new PostAuthor(Claude, null), space).Name.ShouldBe("Ancien·ne participant·e");
+        PostAuthors.Label(new PostAuthor(Dominique, null), space).Name.ShouldBe("Dominique Petit");
     }
 
     [Fact]

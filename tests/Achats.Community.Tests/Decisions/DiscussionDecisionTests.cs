@@ -159,7 +159,7 @@ public sealed class DiscussionDecisionTests
     {
         var space = Space();
 
-        PostAuthors.Label(new PostAuthor(Chloe, null), space).ShouldBe(new AuthorLabel("Ancien participant", null, false));
+        PostAuthors.Label(new PostAuthor(Chloe, null), space).ShouldBe(new AuthorLabel("Ancien·ne participant·e", null, false));
         PostAuthors.Label(new PostAuthor(Alice, null), space).ShouldBe(new AuthorLabel("Alice Martin", "Ville de Montreuil", false));
         PostAuthors.Label(new PostAuthor(null, "Sophie Leroy", "staff-1"), space).ShouldBe(new AuthorLabel("Équipe du programme", "Sophie Leroy", true));
     }

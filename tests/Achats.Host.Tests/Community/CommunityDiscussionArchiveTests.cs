@@ -40,11 +40,11 @@ public sealed class CommunityDiscussionArchiveTests(DiscussionsClosed app) : ICl
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.EventCountAsync()).ShouldBe(before);
         var thread = await app.ThreadAsync(app.CamilleClient, app.ClaudesThread.ThreadId);
-        thread.Posts[0].Author.ShouldBe(new AuthorLabel("Ancien participant", null, false));
+        thread.Posts[0].Author.ShouldBe(new AuthorLabel("Ancien·ne participant·e", null, false));
         thread.Posts[0].Text.ShouldBe("Notre marché de nettoyage, en bref.");
         var claude = (await app.SpaceAsync()).Member(app.Claude)!;
         var page = await app.CamilleClient.GetStringAsync($"{app.Page}/discussions/{app.ClaudesThread.ThreadId}", Cancellation);
-        page.ShouldContain("Ancien participant");
+        page.ShouldContain("Ancien·ne participant·e");
         page.ShouldNotContain(claude.Name);
     }
 

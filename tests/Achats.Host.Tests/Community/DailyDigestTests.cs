@@ -111,7 +111,7 @@ public sealed partial class DailyDigestTests(SpaceWithDiscussions app) : IClassF
         email.Text.ShouldContain("Réponses à vos discussions :");
         email.Text.ShouldContain($"- « Retours sur la plénière » (canal général) : {dominique} — lire la discussion : ");
         email.Text.ShouldContain("Dans vos canaux :");
-        email.Text.ShouldContain($"- « Vaisselle réemployée » ({app.CamillesGroup.Name}) : ancien·ne participant·e — lire la discussion : ");
+        email.Text.ShouldContain($"- « Vaisselle réemployée » ({app.CamillesGroup.Name}) : Ancien·ne participant·e — lire la discussion : ");
         email.Text.ShouldNotContain(space.Member(app.Camille)!.Name + " —");
         email.LinkTo($"/espace/{app.CohortId}/discussions/{app.CamillesThread}").ShouldNotBeNull();
         email.LinkTo($"/espace/{app.CohortId}/discussions/{app.GroupThread}").ShouldNotBeNull();

@@ -8,7 +8,7 @@ public sealed record AuthorLabel(string Name, string? Detail, bool IsStaff);
 public static class PostAuthors
 {
     /// <summary>
-    /// A current member by name and organisation; a former one as « ancien participant », never by name; staff as
+    /// A current member by name and organisation; a former one as « ancien·ne participant·e », never by name; staff as
     /// « Équipe du programme », with their name.
     /// </summary>
     public static AuthorLabel Label(PostAuthor author, CohortSpace space) => author switch

@@ -90,15 +90,8 @@ public static class SendDigestHandler
     {
         ["Subject"] = news.Thread.Subject,
         ["Channel"] = space.Groups.FirstOrDefault(group => group.GroupId == news.Thread.ChannelId)?.Name ?? NotificationsTexts.GeneralChannel,
-        ["Authors"] = string.Join(", ", news.NewPosts.Select(post => AuthorOf(space, post.Author)).Distinct()),
+        ["Authors"] = string.Join(", ", news.NewPosts.Select(post => PostAuthors.Label(post.Author, space).Name).Distinct()),
         ["Url"] = site.Url(SpacePaths.Of(space.CohortId, $"{SpacePaths.Discussions}/{news.Thread.Id}")),
-    };
-
-    /// <summary>The author as the space shows them: their name, « ancien·ne participant·e » once they left, or the staff member's name.</summary>
-    public static string AuthorOf(CohortSpace space, PostAuthor author) => author switch
-    {
-        { EnrolmentId: { } enrolmentId } => space.Member(enrolmentId) is { IsCurrent: true } member ? member.Name : NotificationsTexts.FormerMember,
-        _ => author.StaffName ?? NotificationsTexts.ProgrammeTeam,
     };
 }
 
