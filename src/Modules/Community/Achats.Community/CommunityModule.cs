@@ -45,6 +45,11 @@ public static class CommunityModule
         options.Events.MapEventType<Discussions.PostHidden>("community.post_hidden");
 
         // Directory.
+        options.Projections.Snapshot<Directory.DirectoryEntry>(SnapshotLifecycle.Inline);
+        options.Schema.For<Directory.DirectoryEntry>().DatabaseSchemaName(Schema);
+        options.Events.MapEventType<Directory.DirectoryEntryChanged>("community.directory_entry_changed");
+        options.Events.MapEventType<Directory.PartnerKept>("community.partner_kept");
+        options.Events.MapEventType<Directory.PartnerDropped>("community.partner_dropped");
 
         // Resources.
 
@@ -69,10 +74,13 @@ public static class CommunityModule
         // Discussions.
 
         // Directory.
+        Directory.GetDirectoryEndpoints.MapGetDirectory(community);
+        Directory.UpdateDirectoryEntryEndpoint.MapUpdateDirectoryEntry(community);
 
         // Resources.
 
         // My project.
+        MyProject.MyProjectEndpoints.MapMyProject(community);
 
         // Notifications.
 
