@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Achats.Cohorts.Contracts;
 using Achats.Community.Directory;
 using Achats.Host.Tests.Cohorts;
@@ -210,6 +212,28 @@ public sealed class DirectoryAndMyProjectTests(DirectoryUnderWay app) : IClassFi
         page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldContain("Restauration scolaire");
         html.ShouldContain("Déclarer un projet d&#x27;achat");
+    }
+
+    [Fact]
+    public async Task The_Mon_projet_page_refuses_an_update_made_on_a_stale_version_in_French()
+    {
+        var saved = await CohortDriver.SendAsync<OwnProjectSaved>(app.CamilleClient, HttpMethod.Post, app.MyProjects, Project("Fournitures recyclées"), HttpStatusCode.Created);
+        var page = await app.CamilleClient.GetStringAsync($"{app.Page}/mon-projet", Cancellation);
+        await CohortDriver.SendAsync<OwnProjectSaved>(app.DominiqueClient, HttpMethod.Put, $"{app.MyProjects}/{saved.ProjectId}",
+            Project("Fournitures recyclées", "ConsultationPublished", saved.Version), HttpStatusCode.OK);
+
+        using var posted = await app.CamilleClient.PostAsync($"{app.Page}/mon-projet", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]*)\"").Groups[1].Value),
+            new("_handler", "projet"), new("projectId", saved.ProjectId.ToString()), new("version", saved.Version.ToString(CultureInfo.InvariantCulture)),
+            new("title", "Fournitures recyclées"), new("category", "Furniture"), new("themes", "Circular"), new("milestone", "ContractAwarded"),
+        ]), Cancellation);
+
+        var html = await posted.Content.ReadAsStringAsync(Cancellation);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Conflict, html);
+        html.ShouldContain("Recharger la page pour voir la dernière version");
+        (await CohortDriver.GetAsync<OwnProjects>(app.CamilleClient, app.MyProjects)).Projects
+            .Single(project => project.ProjectId == saved.ProjectId).Milestone.ShouldBe(Milestone.ConsultationPublished);
     }
 
     private static object Project(string title, string milestone = "NeedExpressed", int version = 0) => new
