@@ -274,6 +274,17 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /api/community/v1/spaces/{cohortId:guid}/announcements"] = SpaceVisitors,
         ["PUT /api/community/v1/spaces/{cohortId:guid}/announcements/{announcementId:guid}"] = SpaceVisitors,
         ["DELETE /api/community/v1/spaces/{cohortId:guid}/announcements/{announcementId:guid}"] = SpaceVisitors,
+        // Community, directory and my project: the space's visitors pass the door; a staff write is refused by the handler (403).
+        ["GET /espace/{CohortId:guid}/annuaire"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/annuaire"] = SpaceVisitors,
+        ["GET /espace/{CohortId:guid}/mon-projet"] = SpaceVisitors,
+        ["POST /espace/{CohortId:guid}/mon-projet"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/directory"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/directory/me"] = SpaceVisitors,
+        ["PUT /api/community/v1/spaces/{cohortId:guid}/directory/me"] = SpaceVisitors,
+        ["GET /api/community/v1/spaces/{cohortId:guid}/my-projects"] = SpaceVisitors,
+        ["POST /api/community/v1/spaces/{cohortId:guid}/my-projects"] = SpaceVisitors,
+        ["PUT /api/community/v1/spaces/{cohortId:guid}/my-projects/{projectId:guid}"] = SpaceVisitors,
     };
 
     [Fact]

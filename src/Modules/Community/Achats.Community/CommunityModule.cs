@@ -47,6 +47,11 @@ public static class CommunityModule
         options.Events.MapEventType<Discussions.PostHidden>("community.post_hidden");
 
         // Directory.
+        options.Projections.Snapshot<Directory.DirectoryEntry>(SnapshotLifecycle.Inline);
+        options.Schema.For<Directory.DirectoryEntry>().DatabaseSchemaName(Schema);
+        options.Events.MapEventType<Directory.DirectoryEntryChanged>("community.directory_entry_changed");
+        options.Events.MapEventType<Directory.PartnerKept>("community.partner_kept");
+        options.Events.MapEventType<Directory.PartnerDropped>("community.partner_dropped");
 
         // Resources.
         options.Projections.Snapshot<Resources.SessionResources>(SnapshotLifecycle.Inline);
@@ -89,6 +94,8 @@ public static class CommunityModule
         Discussions.DiscussionEndpoints.Map(community);
 
         // Directory.
+        Directory.GetDirectoryEndpoints.MapGetDirectory(community);
+        Directory.UpdateDirectoryEntryEndpoint.MapUpdateDirectoryEntry(community);
 
         // Resources.
         Resources.GetResourcesEndpoint.MapGetResources(community);
@@ -103,6 +110,7 @@ public static class CommunityModule
         Announcements.WithdrawAnnouncementEndpoint.MapWithdrawAnnouncement(community);
 
         // My project.
+        MyProject.MyProjectEndpoints.MapMyProject(community);
 
         // Notifications.
         community.MapDigestSubscription();
