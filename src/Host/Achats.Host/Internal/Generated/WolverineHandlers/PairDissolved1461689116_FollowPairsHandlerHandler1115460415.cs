@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: PairDissolvedHandler1461689116
+    // START: PairDissolved1461689116_FollowPairsHandlerHandler1115460415
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class PairDissolvedHandler1461689116 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class PairDissolved1461689116_FollowPairsHandlerHandler1115460415 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public PairDissolvedHandler1461689116(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public PairDissolved1461689116_FollowPairsHandlerHandler1115460415(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: PairDissolvedHandler1461689116
+    // END: PairDissolved1461689116_FollowPairsHandlerHandler1115460415
     
     
 }

@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: PairDeclaredHandler935007309
+    // START: DownloadResourceHandler308733246
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class PairDeclaredHandler935007309 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class DownloadResourceHandler308733246 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public PairDeclaredHandler935007309(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public DownloadResourceHandler308733246(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -20,15 +20,18 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var pairDeclared = (Achats.Enrolment.Contracts.PairDeclared)context.Envelope.Message;
+            var downloadResource = (Achats.Community.Resources.DownloadResource)context.Envelope.Message;
 
-            Achats.Shared.Messaging.ActorRelay.Record(context, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Cohorts.Roster.FollowPairsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Cohorts.Roster.FollowPairsHandler");
-            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Enrolment.Contracts.PairDeclared>(pairDeclared);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Achats.Community.Resources.DownloadResourceHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Achats.Community.Resources.DownloadResourceHandler");
+            Achats.Shared.Validation.FluentValidationPolicy.RefuseUnstorableText<Achats.Community.Resources.DownloadResource>(downloadResource);
             
             // The actual message execution
-            await Achats.Cohorts.Roster.FollowPairsHandler.Handle(pairDeclared, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Achats.Community.Resources.DownloadResourceHandler.Handle(downloadResource, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -40,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: PairDeclaredHandler935007309
+    // END: DownloadResourceHandler308733246
     
     
 }
