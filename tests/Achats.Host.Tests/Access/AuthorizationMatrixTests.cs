@@ -231,7 +231,7 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["POST /catalogue/invitation/{Token}"] = Everyone,
         // The participants' spaces: participants, programme staff and auditors pass the door; the rows' cohorts have no
         // space, so they find nothing (404). Who enters which space (a member of another cohort and a former member
-        // included) is CommunityAccessTests'.
+        // included) is CommunityAccessMatrixTests'.
         ["GET /espace"] = SpaceVisitors,
         ["POST /espace"] = SpaceVisitors,
         ["GET /espace/{CohortId:guid}"] = SpaceVisitors,
