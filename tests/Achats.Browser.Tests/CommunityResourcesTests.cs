@@ -43,6 +43,10 @@ public sealed class CommunityResourcesTests(CommunityResourcesTests.SpaceOpen ap
         await staff.GetByLabel("Texte (Markdown").FillAsync("Les supports des séances sont dans **Ressources**.");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Publier l'annonce" }).ClickAsync();
         await staff.GetByRole(AriaRole.Heading, new() { Name = "Bienvenue dans votre espace" }).WaitForAsync();
+        await Look.AtAsync(staff, "espace-accueil-equipe");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Modifier « Bienvenue dans votre espace »" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" }).WaitForAsync();
+        await Look.AtAsync(staff, "espace-annonce-modifier");
 
         var member = await app.NewPageAsync(chromium);
         await member.GotoAsync(TestParticipantSignIn.For(SpaceOpen.CamilleEmail, $"/espace/{app.CohortId}"));
