@@ -23,7 +23,7 @@ public static class GetAnnouncementsHandler
 {
     public static async Task<SpaceAnnouncements> Handle(GetAnnouncements query, IQuerySession session, CancellationToken cancellationToken)
     {
-        VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+        await session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
         return new SpaceAnnouncements(await session.Query<Announcement>()
             .Where(announcement => announcement.CohortId == query.CohortId && announcement.WithdrawnAt == null)
             .OrderByDescending(announcement => announcement.PostedAt).ThenByDescending(announcement => announcement.Id)
@@ -32,7 +32,7 @@ public static class GetAnnouncementsHandler
 
     public static async Task<SessionPreparation> Handle(GetPreparation query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var visit = VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+        var visit = await session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
         return new SessionPreparation(visit.Space.Sessions.Any(known => known.SessionId == query.SessionId)
             ? (await session.LoadAsync<SessionResources>(SessionResources.IdOf(query.SessionId), cancellationToken))?.Preparation ?? ""
             : "");

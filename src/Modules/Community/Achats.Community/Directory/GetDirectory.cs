@@ -38,7 +38,7 @@ public static class GetDirectoryHandler
 {
     public static async Task<DirectoryView> Handle(GetDirectory query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var visit = VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+        var visit = await session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
         var members = visit.Space.Members.Where(member => member.IsCurrent).ToList();
         var entries = await session.LoadManyAsync<DirectoryEntry>(cancellationToken, members.Select(member => DirectoryEntry.IdOf(member.EnrolmentId)));
         return View(visit, entries, query.Search, CategoryOf(query.Category));

@@ -37,7 +37,7 @@ public static class UpdateDirectoryEntryHandler
 
     public static async Task<MyDirectoryEntry> Handle(UpdateDirectoryEntry command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var visit = VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(command.CohortId), cancellationToken), command.Visitor);
+        var visit = await session.VisitAsync(command.CohortId, command.Visitor, cancellationToken);
         var member = Member(visit);
         var stream = await session.Events.FetchForWriting<DirectoryEntry>(DirectoryEntry.IdOf(member.EnrolmentId), cancellationToken);
         stream.AppendMany(Decide(stream.Aggregate, member.EnrolmentId, command, time.GetUtcNow()).ToArray());

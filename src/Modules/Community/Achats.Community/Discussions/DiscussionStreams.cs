@@ -1,7 +1,6 @@
 using Achats.Community.Spaces;
 using Achats.Shared.Http;
 using FluentValidation;
-using Marten;
 
 namespace Achats.Community.Discussions;
 
@@ -19,9 +18,6 @@ internal static class DiscussionStreams
     public const int MaxSubject = 150;
     public const int MaxText = 10_000;
     public const int MaxReason = 1_000;
-
-    public static async Task<SpaceVisit> VisitAsync(this IQuerySession session, Guid cohortId, Visitor visitor, CancellationToken cancellationToken) =>
-        VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(cohortId), cancellationToken), visitor);
 
     /// <summary>The thread, when it is one of <paramref name="visit"/>'s space (another space's is as unknown as a missing one).</summary>
     public static DiscussionThread InSpace(this DiscussionThread? thread, SpaceVisit visit) =>

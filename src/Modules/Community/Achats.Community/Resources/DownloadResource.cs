@@ -20,7 +20,7 @@ public static class DownloadResourceHandler
 {
     public static async Task<ResourceDownload> Handle(DownloadResource query, IQuerySession session, CancellationToken cancellationToken)
     {
-        VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+        await session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
         var resource = (await ResourceLookup.OfResourceAsync(session, query.CohortId, query.ResourceId, cancellationToken))?.Resource(query.ResourceId);
         if (resource is not { IsLink: false, FileName: { } fileName, ContentType: { } contentType }
             || await ResourceFiles.ReadAsync(session, resource.ResourceId, cancellationToken) is not { } content)

@@ -22,7 +22,7 @@ public static class GetResourcesHandler
 {
     public static async Task<SpaceResources> Handle(GetResources query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var visit = VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+        var visit = await session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
         var material = await session.Query<SessionResources>().Where(kept => kept.CohortId == query.CohortId).ToListAsync(cancellationToken);
         return Resources(visit.Space, material);
     }

@@ -30,7 +30,7 @@ public static class GetSpaceHomeHandler
 {
     public static async Task<SpaceHome> Handle(GetSpaceHome query, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var visit = VisitSpaceHandler.Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+        var visit = await session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
         return Home(visit.Space, time.GetUtcNow());
     }
 

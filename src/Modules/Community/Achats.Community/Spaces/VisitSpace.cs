@@ -53,8 +53,12 @@ public static class VisitSpaceHandler
 {
     public const string NotFound = "Cet espace n'existe pas, ou n'est pas encore ouvert : il ouvre au lancement de l'édition.";
 
-    public static async Task<SpaceVisit> Handle(VisitSpace query, IQuerySession session, CancellationToken cancellationToken) =>
-        Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(query.CohortId), cancellationToken), query.Visitor);
+    public static Task<SpaceVisit> Handle(VisitSpace query, IQuerySession session, CancellationToken cancellationToken) =>
+        session.VisitAsync(query.CohortId, query.Visitor, cancellationToken);
+
+    /// <summary>The door as every use case of the space opens it, in its own session: the space loaded, then <see cref="Decide"/>.</summary>
+    public static async Task<SpaceVisit> VisitAsync(this IQuerySession session, Guid cohortId, Visitor visitor, CancellationToken cancellationToken) =>
+        Decide(await session.LoadAsync<CohortSpace>(CohortSpace.IdOf(cohortId), cancellationToken), visitor);
 
     /// <summary>Staff enter every open or archived space; a participant only the one they are a current member of.</summary>
     public static SpaceVisit Decide(CohortSpace? space, Visitor visitor)
