@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Achats.Access;
+using Achats.Audit;
 using Achats.Catalogue;
 using Achats.Community;
 using Achats.Charter;
@@ -81,6 +82,7 @@ public static class AchatsHost
         services.AddCharterModule();
         services.AddCatalogueModule();
         services.AddCommunityModule();
+        services.AddAuditModule();
         services.AddHttpContextAccessor();
         services.AddPublicFormProtection(builder.Configuration);
         services.AddAchatsEmail(builder.Configuration);
@@ -119,6 +121,8 @@ public static class AchatsHost
                 options.ConfigureCharter();
                 options.ConfigureCatalogue();
                 options.ConfigureCommunity();
+                // Last: the chain reads the personal fields of every event type mapped by then.
+                options.ConfigureAudit();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration =>
@@ -139,6 +143,7 @@ public static class AchatsHost
             options.ConfigureCharter();
             options.ConfigureCatalogue();
             options.ConfigureCommunity();
+            options.ConfigureAudit();
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;

@@ -1,16 +1,17 @@
 using Achats.Access;
+using Achats.Audit;
 using Achats.Host;
 using Achats.Host.Database;
 using JasperFx;
 
 // An admin command runs the application's own handlers in a plain host: no web server, no pages, no port.
-if (AccessModule.HandlesCommand(args))
+if (AccessModule.HandlesCommand(args) || AuditModule.HandlesCommand(args))
 {
     var commandBuilder = Host.CreateApplicationBuilder(args);
     return await WithDatabaseAsync(commandBuilder.Configuration, commandBuilder.Environment, useRunningServer: true, async () =>
     {
         using var command = commandBuilder.AddAchats().Build();
-        return await AccessModule.RunCommandAsync(command, args);
+        return AccessModule.HandlesCommand(args) ? await AccessModule.RunCommandAsync(command, args) : await AuditModule.RunCommandAsync(command, args);
     });
 }
 

@@ -11,5 +11,6 @@ internal static class PageAssemblies
         typeof(Cohorts.CohortsModule).Assembly,
         typeof(Catalogue.CatalogueModule).Assembly,
         typeof(Community.CommunityModule).Assembly,
+        typeof(Audit.AuditModule).Assembly,
     ];
 }

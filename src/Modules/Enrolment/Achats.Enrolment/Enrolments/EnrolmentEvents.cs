@@ -1,5 +1,6 @@
 using Achats.Cohorts.Contracts;
 using Achats.Enrolment.Eligibility;
+using Achats.Shared.Privacy;
 
 namespace Achats.Enrolment.Enrolments;
 
@@ -31,7 +32,8 @@ public enum WithdrawalRequester
     Staff,
 }
 
-public sealed record Participant(string FirstName, string LastName, string Email, string? Phone, string JobTitle, Profile Profile);
+public sealed record Participant(
+    [PersonalData] string FirstName, [PersonalData] string LastName, [PersonalData] string Email, [PersonalData] string? Phone, string JobTitle, Profile Profile);
 
 public sealed record Organisation(string Name, OrganisationKind Kind, string? Siren, string? CommuneInseeCode);
 
