@@ -37,7 +37,7 @@ public sealed class ModuleBoundariesTests
 
     [Fact]
     public void The_modules_are_found() =>
-        ModuleInternals.Select(Name).ShouldBe(["Achats.Access", "Achats.Catalogue", "Achats.Charter", "Achats.Cohorts", "Achats.Community", "Achats.Enrolment"], ignoreOrder: true);
+        ModuleInternals.Select(Name).ShouldBe(["Achats.Access", "Achats.Audit", "Achats.Catalogue", "Achats.Charter", "Achats.Cohorts", "Achats.Community", "Achats.Enrolment"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(Modules))]

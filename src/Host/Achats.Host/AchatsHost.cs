@@ -227,6 +227,7 @@ public static class AchatsHost
         app.MapCharterModule();
         app.MapCatalogueModule();
         app.MapCommunityModule();
+        app.MapAuditModule();
         return app;
     }
 }

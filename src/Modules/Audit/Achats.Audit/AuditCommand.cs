@@ -18,6 +18,8 @@ internal static class AuditCommand
         Utilisation : dotnet run --project src/Host/Achats.Host -- audit <commande>
           audit verify [--cohort ID]   vérifie la chaîne de chaque flux (ou ceux d'une édition) et le dernier sceau
           audit seal                   scelle les têtes de chaîne de tous les flux
+          (Replay: its line here.)
+          (Export: its line here.)
         """;
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
@@ -38,7 +40,7 @@ internal static class AuditCommand
             cohort = id;
         }
 
-        if (args is not ["audit", "verify" or "seal", ..])
+        if (args is not ["audit", "verify" or "seal", ..]) // Replay: add its word here.
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -51,6 +53,7 @@ internal static class AuditCommand
             return args[1] switch
             {
                 "verify" => await VerifyAsync(scope.ServiceProvider, cohort),
+                // Replay.
                 _ => await SealAsync(scope.ServiceProvider),
             };
         }

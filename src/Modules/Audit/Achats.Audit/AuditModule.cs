@@ -1,6 +1,9 @@
 using Achats.Audit.Chain;
 using Marten;
 using Marten.Events;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wolverine;
@@ -15,7 +18,18 @@ public static class AuditModule
 {
     public const string Schema = "audit";
 
-    public static IServiceCollection AddAuditModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddAuditModule(this IServiceCollection services)
+    {
+        // Chain.
+
+        // Replay.
+
+        // Auditor pages and export.
+
+        // Erasure and retention.
+
+        return services;
+    }
 
     /// <summary>Called after every other module's: the chain reads the personal fields of every event type mapped by then.</summary>
     public static StoreOptions ConfigureAudit(this StoreOptions options)
@@ -23,6 +37,13 @@ public static class AuditModule
         var personalFields = ((EventGraph)options.Events).AllKnownEventTypes()
             .ToDictionary(type => type.EventTypeName, type => PersonalFields.Of(type.EventType), StringComparer.Ordinal);
         options.Storage.Add(new EventChain(personalFields));
+
+        // Replay.
+
+        // Auditor pages and export.
+
+        // Erasure and retention.
+
         return options;
     }
 
@@ -30,6 +51,19 @@ public static class AuditModule
     {
         options.Discovery.IncludeAssembly(typeof(AuditModule).Assembly);
         return options;
+    }
+
+    public static IEndpointRouteBuilder MapAuditModule(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/audit/v1").WithTags("Audit");
+
+        // Replay.
+
+        // Auditor pages and export.
+
+        // Erasure and retention.
+
+        return app;
     }
 
     /// <summary>Whether the command line asks for an audit command (<c>audit …</c>).</summary>
