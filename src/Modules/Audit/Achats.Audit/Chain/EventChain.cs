@@ -139,18 +139,20 @@ internal sealed class EventChain(IReadOnlyDictionary<string, IReadOnlyList<strin
             END;
             $function$;
             """);
-        yield return new Trigger($"{Schema}.seals_append_only", Seals, $"{RefuseFunction}()")
+        // One trigger per table and statement: PostgreSQL renders « UPDATE OR DELETE » back in its own order, which Weasel
+        // would take for a change at every start.
+        foreach (var table in new[] { "seals", "sealed_heads" })
         {
-            Timing = TriggerTiming.Before,
-            Events = TriggerEvents.Update | TriggerEvents.Delete,
-            ForEachRow = true,
-        };
-        yield return new Trigger($"{Schema}.sealed_heads_append_only", SealedHeads, $"{RefuseFunction}()")
-        {
-            Timing = TriggerTiming.Before,
-            Events = TriggerEvents.Update | TriggerEvents.Delete,
-            ForEachRow = true,
-        };
+            foreach (var (statement, events) in new[] { ("update", TriggerEvents.Update), ("delete", TriggerEvents.Delete) })
+            {
+                yield return new Trigger($"{Schema}.{table}_no_{statement}", $"{Schema}.{table}", $"{RefuseFunction}()")
+                {
+                    Timing = TriggerTiming.Before,
+                    Events = events,
+                    ForEachRow = true,
+                };
+            }
+        }
     }
 
     private string MaskCases()
