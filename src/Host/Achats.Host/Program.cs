@@ -4,6 +4,12 @@ using Achats.Host;
 using Achats.Host.Database;
 using JasperFx;
 
+// An offline audit command reads a file only: no database, no host.
+if (AuditModule.HandlesOfflineCommand(args))
+{
+    return await AuditModule.RunOfflineCommandAsync(args);
+}
+
 // An admin command runs the application's own handlers in a plain host: no web server, no pages, no port.
 if (AccessModule.HandlesCommand(args) || AuditModule.HandlesCommand(args))
 {

@@ -129,6 +129,13 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["PUT /api/access/v1/me/password"] = AnyStaff,
         ["GET /acces"] = [StaffRole.Administrator],
         ["POST /acces"] = [StaffRole.Administrator],
+        // Audit, the auditor's pages and export: staff and auditors read a cohort's history and export it; only
+        // administrators read the log of reads of personal data.
+        ["GET /audit"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["POST /audit"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /api/audit/v1/cohorts/{cohortId:guid}/export"] = [StaffRole.ProgrammeStaff, StaffRole.Auditor],
+        ["GET /journal-des-acces"] = [StaffRole.Administrator],
+        ["POST /journal-des-acces"] = [StaffRole.Administrator],
         ["GET /acces/comptes"] = [StaffRole.Administrator],
         ["POST /acces/comptes"] = [StaffRole.Administrator],
         ["GET /acces/comptes/{AccountId:guid}"] = [StaffRole.Administrator],

@@ -48,4 +48,17 @@ public static class AuditDriver
         var exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
         return (exitCode, command.Output);
     }
+
+    /// <summary>
+    /// Runs <c>audit verify-export ZIP</c> offline: the only database it is given cannot be reached, so a check that
+    /// needed one would fail.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> VerifyExportAsync(params string[] arguments)
+    {
+        await using var command = HostProcess.Start(HostProcess.HostDll(Configuration),
+            new Dictionary<string, string> { ["ConnectionStrings__Achats"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=1" },
+            ["audit", "verify-export", .. arguments]);
+        var exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exitCode, command.Output);
+    }
 }

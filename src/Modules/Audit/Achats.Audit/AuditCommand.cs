@@ -19,7 +19,7 @@ internal static class AuditCommand
           audit verify [--cohort ID]   vérifie la chaîne de chaque flux (ou ceux d'une édition) et le dernier sceau
           audit seal                   scelle les têtes de chaîne de tous les flux
           (Replay: its line here.)
-          (Export: its line here.)
+          audit verify-export <zip>    vérifie hors ligne, sans base de données, un export pour audit
         """;
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");

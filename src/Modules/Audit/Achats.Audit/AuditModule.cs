@@ -1,4 +1,6 @@
 using Achats.Audit.Chain;
+using Achats.Audit.Export;
+using Achats.Shared.Access;
 using Achats.Shared.Messaging;
 using Achats.Shared.Web;
 using Marten;
@@ -29,6 +31,8 @@ public static class AuditModule
         // Replay.
 
         // Auditor pages and export.
+        services.AddStaffLink(Export.CohortAuditTexts.NavLink, "/audit", Policies.ReadProgramme, 60)
+            .AddStaffLink(AccessLog.AccessLogTexts.NavLink, "/journal-des-acces", Policies.ManageAccess, 92);
 
         // Erasure and retention.
 
@@ -46,6 +50,8 @@ public static class AuditModule
         // Replay.
 
         // Auditor pages and export.
+        options.Schema.For<Export.AuditExportRecord>().DatabaseSchemaName(Schema).Index(export => export.CohortId);
+        options.Schema.For<AccessLog.PersonalDataReadEntry>().DatabaseSchemaName(Schema).Index(read => read.At);
 
         // Erasure and retention.
 
@@ -65,6 +71,7 @@ public static class AuditModule
         // Replay.
 
         // Auditor pages and export.
+        audit.MapExportCohort();
 
         // Erasure and retention.
 
@@ -73,6 +80,12 @@ public static class AuditModule
 
     /// <summary>Whether the command line asks for an audit command (<c>audit …</c>).</summary>
     public static bool HandlesCommand(string[] args) => AuditCommand.Handles(args);
+
+    /// <summary>Whether the command line asks for an audit command that runs without the database (<c>audit verify-export</c>).</summary>
+    public static bool HandlesOfflineCommand(string[] args) => Export.VerifyExportCommand.Handles(args);
+
+    /// <summary>Runs an offline audit command; the exit code of the process.</summary>
+    public static Task<int> RunOfflineCommandAsync(string[] args) => Export.VerifyExportCommand.RunAsync(args);
 
     /// <summary>Runs the <c>audit</c> command on the built application; the exit code of the process.</summary>
     public static Task<int> RunCommandAsync(IHost app, string[] args) => AuditCommand.RunAsync(app, args);

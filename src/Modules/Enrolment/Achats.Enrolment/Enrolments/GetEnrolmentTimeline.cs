@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Achats.Audit.Contracts;
 using Achats.Shared.Access;
 using Achats.Shared.Http;
 using Marten;
@@ -98,8 +99,14 @@ public static class GetEnrolmentTimelineHandler
 internal static class GetEnrolmentTimelineEndpoint
 {
     public static RouteHandlerBuilder MapGetEnrolmentTimeline(this IEndpointRouteBuilder enrolments) =>
-        enrolments.MapGet("/{enrolmentId:guid}/timeline", async (Guid enrolmentId, IMessageBus bus, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<TimelineEntry>>(new GetEnrolmentTimeline(enrolmentId), cancellationToken)))
+        enrolments.MapGet("/{enrolmentId:guid}/timeline", async (
+                Guid enrolmentId, HttpContext http, IMessageBus bus, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                var timeline = await bus.InvokeAsync<IReadOnlyList<TimelineEntry>>(new GetEnrolmentTimeline(enrolmentId), cancellationToken);
+                // A read of the person's data: Audit logs who read it (issue 18).
+                await bus.PublishAsync(new PersonalDataRead(Actor.Of(http.User).ToString(), PersonalDataReads.EnrolmentTimeline, enrolmentId, time.GetUtcNow()));
+                return TypedResults.Ok(timeline);
+            })
             .RequireAuthorization(Policies.ReadProgramme)
             .WithName(nameof(GetEnrolmentTimeline))
             .WithSummary("Historique d'une inscription : chaque événement, qui, quand et pourquoi")
