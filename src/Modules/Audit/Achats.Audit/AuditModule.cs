@@ -1,4 +1,5 @@
 using Achats.Audit.Chain;
+using Achats.Audit.Erasure;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ public static class AuditModule
         // Auditor pages and export.
 
         // Erasure and retention.
+        options.Schema.For<Contracts.ErasureRecord>().DatabaseSchemaName(Schema);
 
         return options;
     }
@@ -62,6 +64,7 @@ public static class AuditModule
         // Auditor pages and export.
 
         // Erasure and retention.
+        audit.MapErasePerson();
 
         return app;
     }
