@@ -9,7 +9,8 @@ namespace Achats.Audit.Erasure;
 
 /// <summary>
 /// The one way a person is erased, by staff or by the retention rule (ADR 0061), in the session's transaction: all or
-/// nothing. Their events (their enrolments' streams, and every event naming their enrolment or their email) lose their
+/// nothing. Their events (their enrolments' streams, the streams started for them, and every event naming their
+/// enrolment or their email) lose their
 /// declared personal fields, and their links their salt, so the data matches the chain's masked digest and
 /// <c>audit verify</c> still passes; every other copy in the database is erased in place; the emails kept to or
 /// about them are removed; the erasure itself is recorded, without anything personal.
@@ -40,13 +41,18 @@ internal static class PersonErasure
         return record;
     }
 
-    /// <summary>The person's events: their enrolments' streams, and every other event naming one of their enrolments or emails.</summary>
+    /// <summary>
+    /// The person's events: their enrolments' streams and every stream started for one of them (a charter signature
+    /// file), and every other event naming one of their enrolments or emails (a space's <c>MemberJoined</c>).
+    /// </summary>
     private static async Task MaskEventsAsync(NpgsqlConnection connection, PersonTraces person, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            with theirs as (
+            with streams as (
+                select stream_id from {EventChain.Events} where version = 1 and data ->> 'EnrolmentId' = any(@ids)
+            ), theirs as (
                 select seq_id from {EventChain.Events}
-                where stream_id = any(@enrolments)
+                where stream_id = any(@enrolments) or stream_id in (select stream_id from streams)
                    or data ->> 'EnrolmentId' = any(@ids)
                    or exists (select from unnest(@emails) email where strpos(lower(data::text), email) > 0)
             ), masked as (

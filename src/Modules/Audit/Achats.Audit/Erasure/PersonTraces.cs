@@ -24,6 +24,9 @@ internal sealed class PersonTraces
             .Where(text => text.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(text => text.Length).ToList();
         Needles = [.. EnrolmentIds.Select(id => id.ToString()), .. texts];
         Copies = texts.Count == 0 ? null : new Regex(string.Join('|', texts.Select(Regex.Escape)), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var words = names.Concat(names.Select(TextFolding.Fold)).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(name => name.Length).ToList();
+        Words = words.Count == 0 ? null
+            : new Regex($@"\b(?:{string.Join('|', words.Select(Regex.Escape))})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     public IReadOnlyList<Guid> EnrolmentIds { get; }
@@ -102,17 +105,23 @@ internal sealed class PersonTraces
         return new PersonTraces(enrolments, personal, names, phones, fullNames);
     }
 
-    /// <summary>Whether a JSON object is the person's own: its id, enrolment id or an email of it is theirs.</summary>
+    /// <summary>Whether a JSON object is the person's own: its id or enrolment id is one of theirs, or one of its values is their email.</summary>
     public bool Owns(string propertyName, string value) =>
         (propertyName.Equals("Id", StringComparison.OrdinalIgnoreCase) || propertyName.Equals("EnrolmentId", StringComparison.OrdinalIgnoreCase))
             ? Guid.TryParse(value, out var id) && EnrolmentIds.Contains(id)
-            : propertyName.EndsWith("Email", StringComparison.OrdinalIgnoreCase) && Emails.Contains(value);
+            : Emails.Contains(value);
 
     /// <summary>Whether a value of the person's own object is one of their names, emails or phones, whole.</summary>
     public bool IsTheirs(string value) => Names.Contains(value) || Emails.Contains(value) || Phones.Contains(value);
 
+    /// <summary>Their first and last names as words, in what is written to or about them (« Bonjour Eulalie, »).</summary>
+    public Regex? Words { get; }
+
     /// <summary>The text with every copy of the person's data inside it replaced.</summary>
     public string Scrub(string text) => Copies is null ? text : Copies.Replace(text, PersonalDataAttribute.Erased);
+
+    /// <summary>A text of the person's own (written to or about them): their names replaced even alone.</summary>
+    public string ScrubOwn(string text) => Words is null ? Scrub(text) : Words.Replace(Scrub(text), PersonalDataAttribute.Erased);
 
     private static bool IsPersonal(string? value) => !string.IsNullOrWhiteSpace(value) && value != PersonalDataAttribute.Erased;
 

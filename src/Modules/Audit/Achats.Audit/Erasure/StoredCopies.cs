@@ -11,7 +11,8 @@ namespace Achats.Audit.Erasure;
 /// Every copy of a person's data outside the events, erased in place (ADR 0061): each text, JSON or byte column of
 /// every table of the database (documents and read models, their duplicated search columns, Wolverine's envelopes
 /// and dead letters…), found by the person's enrolment ids, emails, phones and full names. In a JSON value, an object
-/// of the person's own (its id, enrolment id or email is theirs) loses its names, emails and phones; everywhere else,
+/// of the person's own (its id or enrolment id is theirs, or it holds their email) loses their names, emails and phones,
+/// alone or inside its texts; everywhere else,
 /// what contains their email, phone or full name has that part replaced. The events are masked apart
 /// (<see cref="Chain.EventChain.MaskFunction"/>), so that the chain still verifies.
 /// </summary>
@@ -67,20 +68,46 @@ internal static class StoredCopies
         return erased == value ? null : erased;
     }
 
+    /// <summary>
+    /// Bytes: UTF-8 text (JSON or not), or one of Wolverine's stored envelopes, whose message ends it as JSON after its
+    /// length (four bytes, little-endian), rewritten with its new length.
+    /// </summary>
     private static byte[]? Erase(byte[] value, PersonTraces person)
     {
-        string text;
+        if (Utf8(value, 0) is { } whole)
+        {
+            var erased = LooksLikeJson(whole) ? ErasedJson(whole, person) ?? person.Scrub(whole) : person.Scrub(whole);
+            return erased == whole ? null : Encoding.UTF8.GetBytes(erased);
+        }
+
+        for (var start = 4; start < value.Length; start++)
+        {
+            if (value[start] == (byte)'{' && BitConverter.ToInt32(value, start - 4) == value.Length - start
+                && Utf8(value, start) is { } message && ErasedJson(message, person) is { } erased)
+            {
+                if (erased == message)
+                {
+                    return null;
+                }
+
+                var json = Encoding.UTF8.GetBytes(erased);
+                return [.. value.AsSpan(0, start - 4), .. BitConverter.GetBytes(json.Length), .. json];
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Utf8(byte[] value, int start)
+    {
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(value);
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(value, start, value.Length - start);
         }
         catch (DecoderFallbackException)
         {
             return null;
         }
-
-        var erased = LooksLikeJson(text) ? ErasedJson(text, person) ?? person.Scrub(text) : person.Scrub(text);
-        return erased == text ? null : Encoding.UTF8.GetBytes(erased);
     }
 
     private static bool LooksLikeJson(string text) => text.TrimStart() is ['{', ..] or ['[', ..];
@@ -116,7 +143,7 @@ internal static class StoredCopies
                 {
                     if (child is JsonValue leaf && leaf.TryGetValue<string>(out var text))
                     {
-                        var erased = owned && person.IsTheirs(text) ? PersonalDataAttribute.Erased : person.Scrub(text);
+                        var erased = !owned ? person.Scrub(text) : person.IsTheirs(text) ? PersonalDataAttribute.Erased : person.ScrubOwn(text);
                         if (erased != text)
                         {
                             value[name] = erased;
