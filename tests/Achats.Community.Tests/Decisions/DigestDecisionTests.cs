@@ -1,6 +1,7 @@
 using Achats.Community.Discussions;
 using Achats.Community.Notifications;
 using Achats.Community.Spaces;
+using Achats.Shared.Time;
 using Shouldly;
 using Xunit;
 
@@ -98,7 +99,7 @@ public sealed class DigestDecisionTests
     [Fact]
     public void The_run_is_at_seven_in_Paris_and_the_next_one_is_tomorrows_once_the_time_has_passed()
     {
-        var schedule = new DigestSchedule(DigestSchedule.Default);
+        var schedule = new DailySchedule(DigestSchedule.Default);
         var day = new DateOnly(2026, 10, 6);
 
         schedule.CutOffOf(day).ShouldBe(new DateTimeOffset(2026, 10, 6, 5, 0, 0, TimeSpan.Zero));

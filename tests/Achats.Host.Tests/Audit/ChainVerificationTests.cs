@@ -1,6 +1,10 @@
+using Achats.Audit.Chain;
 using Achats.Audit.Contracts;
+using Achats.Shared.Time;
 using Achats.Host.Tests.Cohorts;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using Wolverine;
 using Xunit;
 
 namespace Achats.Host.Tests.Audit;
@@ -21,8 +25,9 @@ public sealed class ChainVerificationTests(ApiWithAdmittedParticipants app) : IC
         links.ShouldBe(events);
         events.ShouldBeGreaterThan(20);
         var integrity = await app.InvokeAsync<StreamIntegrity>(new VerifyStream(app.Dominique));
-        integrity.ShouldBe(new StreamIntegrity(true, integrity.Events, null));
+        integrity.ShouldBe(new StreamIntegrity(true, integrity.Events, integrity.Sealed, null));
         integrity.Events.ShouldBeGreaterThan(3);
+        (await PageTextAsync(app.Dominique)).ShouldContain($"Intégrité vérifiée : les {integrity.Events} événements de cet historique correspondent à leur chaîne de hachage");
     }
 
     [Fact]
@@ -35,6 +40,8 @@ public sealed class ChainVerificationTests(ApiWithAdmittedParticipants app) : IC
         var integrity = await app.InvokeAsync<StreamIntegrity>(new VerifyStream(app.Claude));
         integrity.Intact.ShouldBeFalse();
         integrity.Break.ShouldBe("version 1 : les données de l'événement ont été modifiées");
+
+        (await PageTextAsync(app.Claude)).ShouldContain("Intégrité rompue — version 1 : les données de l'événement ont été modifiées.");
 
         var (exitCode, output) = await app.AuditCommandAsync("verify");
         exitCode.ShouldBe(1, output);
@@ -61,6 +68,20 @@ public sealed class ChainVerificationTests(ApiWithAdmittedParticipants app) : IC
     }
 
     [Fact]
+    public async Task The_nightly_run_seals_the_chain_once_a_night()
+    {
+        var day = app.Clock.TodayInParis();
+        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new RunDailyAudit(day), Cancellation);
+        var seals = await app.ScalarAsync<long>("select count(*) from audit.seals");
+        seals.ShouldBeGreaterThan(0);
+        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new RunDailyAudit(day), Cancellation);
+
+        (await app.ScalarAsync<long>("select count(*) from audit.seals")).ShouldBe(seals);
+        await using var session = app.Store.QuerySession();
+        (await session.LoadAsync<AuditRun>(AuditRun.IdOf(day), Cancellation)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task The_seals_are_append_only()
     {
         (await app.AuditCommandAsync("seal")).ExitCode.ShouldBe(0);
@@ -68,4 +89,9 @@ public sealed class ChainVerificationTests(ApiWithAdmittedParticipants app) : IC
         var refused = await Should.ThrowAsync<Npgsql.PostgresException>(() => app.ExecuteSqlAsync("delete from audit.sealed_heads"));
         refused.MessageText.ShouldContain("ne se modifient pas");
     }
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private async Task<string> PageTextAsync(Guid enrolmentId) =>
+        System.Net.WebUtility.HtmlDecode(await app.Staff.GetStringAsync($"/inscriptions/{enrolmentId}", Cancellation));
 }

@@ -5,6 +5,7 @@ using Achats.Community.Discussions;
 using Achats.Community.Notifications;
 using Achats.Community.Spaces;
 using Achats.Shared.Access;
+using Achats.Shared.Time;
 using Achats.Testing;
 using Marten;
 using Shouldly;
@@ -52,7 +53,7 @@ public sealed class SpaceWithDiscussions(PostgresServer postgres) : SpaceUnderWa
         ]), Cancellation);
         optedOut.StatusCode.ShouldBe(HttpStatusCode.OK, await optedOut.Content.ReadAsStringAsync(Cancellation));
 
-        Day = new DigestSchedule(DigestSchedule.Default).NextDay(Clock.GetUtcNow());
+        Day = new DailySchedule(DigestSchedule.Default).NextDay(Clock.GetUtcNow());
         await RunAsync(this, new RunDailyDigests(Day));
         DominiqueEmail = space.Member(Dominique)!.Email;
         var digests = new Dictionary<string, IReadOnlyList<ReceivedEmail>>();
@@ -136,7 +137,7 @@ public sealed partial class DailyDigestTests(SpaceWithDiscussions app) : IClassF
         await using var restarted = app.StartSecondNode();
 
         await SpaceWithDiscussions.RunAsync(restarted, new RunDailyDigests(app.Day));
-        await SpaceWithDiscussions.RunAsync(restarted, new SendDigest(app.CohortId, app.Camille, app.Day, new DigestSchedule(DigestSchedule.Default).CutOffOf(app.Day)));
+        await SpaceWithDiscussions.RunAsync(restarted, new SendDigest(app.CohortId, app.Camille, app.Day, new DailySchedule(DigestSchedule.Default).CutOffOf(app.Day)));
 
         (await restarted.EmailsToAsync(app.CamilleEmail)).ShouldBeEmpty();
         (await SpaceWithDiscussions.DigestsToAsync(app, app.CamilleEmail)).Count.ShouldBe(1);

@@ -4,7 +4,7 @@ namespace Achats.Audit.Contracts;
 public sealed record VerifyStream(Guid StreamId);
 
 /// <summary>
-/// <paramref name="Break"/>: in French, where the chain stops matching (« version 3 : les données de l'événement ont
+/// <paramref name="Sealed"/>: the latest seal covers the stream (a deleted tail would show). <paramref name="Break"/>: in French, where the chain stops matching (« version 3 : les données de l'événement ont
 /// été modifiées »), or null when it is intact.
 /// </summary>
-public sealed record StreamIntegrity(bool Intact, long Events, string? Break);
+public sealed record StreamIntegrity(bool Intact, long Events, bool Sealed, string? Break);

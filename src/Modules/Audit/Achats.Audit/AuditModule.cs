@@ -1,5 +1,7 @@
 using Achats.Audit.Chain;
 using Achats.Audit.Erasure;
+using Achats.Shared.Messaging;
+using Achats.Shared.Web;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +24,8 @@ public static class AuditModule
     public static IServiceCollection AddAuditModule(this IServiceCollection services)
     {
         // Chain.
+        services.AddPageSection<IntegritySection>(PageSection.Enrolment, 90)
+            .AddDailyRun(RunDailyAudit.Schedule, day => new RunDailyAudit(day));
 
         // Replay.
 
@@ -38,6 +42,7 @@ public static class AuditModule
         var personalFields = ((EventGraph)options.Events).AllKnownEventTypes()
             .ToDictionary(type => type.EventTypeName, type => PersonalFields.Of(type.EventType), StringComparer.Ordinal);
         options.Storage.Add(new EventChain(personalFields));
+        options.Schema.For<AuditRun>().DatabaseSchemaName(Schema);
 
         // Replay.
 

@@ -2,6 +2,7 @@ using Achats.Community.Contracts;
 using Achats.Community.Notifications;
 using Achats.Community.Spaces;
 using Achats.Shared.Access;
+using Achats.Shared.Messaging;
 using Achats.Shared.Web;
 using JasperFx.Events.Projections;
 using Marten;
@@ -21,7 +22,7 @@ public static class CommunityModule
     /// <summary>The participants' spaces in the staff navigation.</summary>
     public static IServiceCollection AddCommunityModule(this IServiceCollection services) => services
         .AddStaffLink(SpaceTexts.NavLink, CommunitySpaces.Home, Policies.ReadProgramme, 32)
-        .AddHostedService<Notifications.ScheduleDailyDigests>();
+        .AddDailyRun(Notifications.DigestSchedule.From, day => new Notifications.RunDailyDigests(day));
 
     public static StoreOptions ConfigureCommunity(this StoreOptions options)
     {

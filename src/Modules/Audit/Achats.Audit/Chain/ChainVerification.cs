@@ -9,7 +9,8 @@ public sealed record Seal(long Id, DateTimeOffset SealedAt, byte[] Root, byte[]?
 public sealed record SealedHead(Guid StreamId, long Version, byte[] Hash);
 
 /// <summary>What a verification found: how much it read, and every break (none when the history is intact).</summary>
-public sealed record ChainReport(long Events, int Streams, long? SealId, DateTimeOffset? SealedAt, IReadOnlyList<ChainBreak> Breaks)
+/// <summary><paramref name="SealedStreams"/>: how many of the streams read the latest seal covers.</summary>
+public sealed record ChainReport(long Events, int Streams, int SealedStreams, long? SealId, DateTimeOffset? SealedAt, IReadOnlyList<ChainBreak> Breaks)
 {
     public bool Intact => Breaks.Count == 0;
 }
@@ -25,6 +26,8 @@ public sealed class ChainVerification(Seal? latestSeal, IReadOnlySet<Guid>? scop
     private readonly Dictionary<Guid, SealedHead> unseenHeads = latestSeal?.Heads
         .Where(head => scope is null || scope.Contains(head.StreamId))
         .ToDictionary(head => head.StreamId) ?? [];
+
+    private readonly int sealedStreams = latestSeal?.Heads.Count(head => scope is null || scope.Contains(head.StreamId)) ?? 0;
 
     private Guid? stream;
     private long lastVersion;
@@ -98,7 +101,7 @@ public sealed class ChainVerification(Seal? latestSeal, IReadOnlySet<Guid>? scop
             breaks.Add(new ChainBreak(Guid.Empty, 0, null, $"le sceau n° {latestSeal.Id} du {Sealed} ne correspond plus à ses têtes de chaîne"));
         }
 
-        return new ChainReport(events, streams, latestSeal?.Id, latestSeal?.SealedAt, breaks);
+        return new ChainReport(events, streams, sealedStreams, latestSeal?.Id, latestSeal?.SealedAt, breaks);
     }
 
     private string Sealed => latestSeal is null ? "" : Achats.Shared.Time.FrenchDates.At(latestSeal.SealedAt);

@@ -9,7 +9,7 @@ public static class VerifyStreamHandler
     public static async Task<StreamIntegrity> Handle(VerifyStream query, IQuerySession session, CancellationToken cancellationToken)
     {
         var report = await VerifyAsync(session, new HashSet<Guid> { query.StreamId }, progress: null, cancellationToken);
-        return new StreamIntegrity(report.Intact, report.Events, report.Breaks.Select(Describe).FirstOrDefault());
+        return new StreamIntegrity(report.Intact, report.Events, report.SealedStreams > 0, report.Breaks.Select(Describe).FirstOrDefault());
     }
 
     /// <summary>Every stream, or those of <paramref name="scope"/>, checked against the latest seal; progress in events read.</summary>
