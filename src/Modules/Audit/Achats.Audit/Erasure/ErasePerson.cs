@@ -27,7 +27,7 @@ public static class ErasePersonHandler
     public static async Task<ErasureRecord> Handle(
         ErasePerson command, IDocumentSession session, IMessageContext context, IEnumerable<ISentEmails> sentEmails, TimeProvider time,
         CancellationToken cancellationToken) =>
-        await PersonErasure.EraseAsync(session, sentEmails, command.EnrolmentId, command.Reason.Trim(), context.UserName ?? Actor.System.ToString(),
+        await PersonErasure.EraseAsync(session, await PersonErasure.BeginAsync(session, cancellationToken), sentEmails, command.EnrolmentId, command.Reason.Trim(), context.UserName ?? Actor.System.ToString(),
             time.GetUtcNow(), cancellationToken)
         ?? throw new NotFoundException("Cette inscription n'existe pas.");
 }

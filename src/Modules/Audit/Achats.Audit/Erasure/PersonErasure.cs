@@ -17,13 +17,18 @@ namespace Achats.Audit.Erasure;
 /// </summary>
 internal static class PersonErasure
 {
-    /// <summary>The erasure recorded, or null when <paramref name="enrolmentId"/> names no enrolment.</summary>
-    public static async Task<ErasureRecord?> EraseAsync(
-        IDocumentSession session, IEnumerable<ISentEmails> sentEmails, Guid enrolmentId, string reason, string erasedBy, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>The session's transaction begun, and its connection: the erasures run on it, and Wolverine commits it with the records.</summary>
+    public static async Task<NpgsqlConnection> BeginAsync(IDocumentSession session, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)session.Connection!;
+        return (NpgsqlConnection)session.Connection!;
+    }
+
+    /// <summary>The erasure recorded, or null when <paramref name="enrolmentId"/> names no enrolment.</summary>
+    public static async Task<ErasureRecord?> EraseAsync(
+        IDocumentSession session, NpgsqlConnection connection, IEnumerable<ISentEmails> sentEmails, Guid enrolmentId, string reason, string erasedBy,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (await PersonTraces.ReadAsync(connection, enrolmentId, cancellationToken) is not { } person)
         {
             return null;

@@ -13,7 +13,8 @@ namespace Achats.Audit.Erasure;
 /// and dead letters…), found by the person's enrolment ids, emails, phones and full names. In a JSON value, an object
 /// of the person's own (its id or enrolment id is theirs, or it holds their email) loses their names, emails and phones,
 /// alone or inside its texts; everywhere else,
-/// what contains their email, phone or full name has that part replaced. The events are masked apart
+/// what contains their email, phone or full name has that part replaced. A row whose key holds their data (a registrant,
+/// known by cohort and email) is deleted. The events are masked apart
 /// (<see cref="Chain.EventChain.MaskFunction"/>), so that the chain still verifies.
 /// </summary>
 internal static class StoredCopies
@@ -24,7 +25,7 @@ internal static class StoredCopies
     public static async Task<int> EraseAsync(NpgsqlConnection connection, PersonTraces person, CancellationToken cancellationToken)
     {
         var rewritten = 0;
-        foreach (var (schema, table, column, kind) in await ColumnsAsync(connection, cancellationToken))
+        foreach (var (schema, table, column, kind, key) in await ColumnsAsync(connection, cancellationToken))
         {
             var target = $"{Quote(schema)}.{Quote(table)}";
             var found = new List<(string Row, object Value)>();
@@ -50,8 +51,10 @@ internal static class StoredCopies
                     continue;
                 }
 
-                await using var update = new NpgsqlCommand(
-                    $"update {target} set {Quote(column)} = @value{(kind is "json" or "jsonb" ? $"::{kind}" : "")} where ctid = @row::tid", connection);
+                // A row known by the person's data (a registrant's id holds their email) cannot be kept under another name: it goes.
+                await using var update = new NpgsqlCommand(key
+                    ? $"delete from {target} where ctid = @row::tid"
+                    : $"update {target} set {Quote(column)} = @value{(kind is "json" or "jsonb" ? $"::{kind}" : "")} where ctid = @row::tid", connection);
                 update.Parameters.Add(new NpgsqlParameter("value", kind == "bytea" ? NpgsqlDbType.Bytea : NpgsqlDbType.Text) { Value = erased });
                 update.Parameters.Add(new NpgsqlParameter("row", NpgsqlDbType.Text) { Value = row });
                 rewritten += await update.ExecuteNonQueryAsync(cancellationToken);
@@ -178,11 +181,15 @@ internal static class StoredCopies
     }
 
     /// <summary>Every column that can hold a copy, but the events' own (masked by their declared fields) and the system's.</summary>
-    private static async Task<List<(string Schema, string Table, string Column, string Kind)>> ColumnsAsync(
+    private static async Task<List<(string Schema, string Table, string Column, string Kind, bool Key)>> ColumnsAsync(
         NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            select c.table_schema, c.table_name, c.column_name, c.data_type
+            select c.table_schema, c.table_name, c.column_name, c.data_type, exists (
+                select from information_schema.table_constraints k
+                join information_schema.key_column_usage u on u.constraint_schema = k.constraint_schema and u.constraint_name = k.constraint_name
+                where k.constraint_type in ('PRIMARY KEY', 'UNIQUE') and k.table_schema = c.table_schema and k.table_name = c.table_name
+                  and u.column_name = c.column_name)
             from information_schema.columns c
             join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
             where c.table_schema not in ('pg_catalog', 'information_schema') and c.table_schema not like 'pg\_%'
@@ -191,11 +198,11 @@ internal static class StoredCopies
             order by 1, 2, 3
             """, connection);
         command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Kinds });
-        var columns = new List<(string, string, string, string)>();
+        var columns = new List<(string, string, string, string, bool)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
         }
 
         return columns;
