@@ -48,6 +48,11 @@ public sealed class ErasureTests(ErasureTests.ApiWithPersonToErase app) : IClass
         timeline.ShouldContain("[données effacées]");
         timeline.ShouldNotContain(ApiWithPersonToErase.LastName, Case.Insensitive);
         (await app.InvokeAsync<StreamIntegrity>(new VerifyStream(app.Eulalie))).Intact.ShouldBeTrue();
+        var page = await app.Staff.GetStringAsync($"/inscriptions/{app.Eulalie}", Cancellation);
+        page.ShouldContain("Données personnelles effacées le");
+        page.ShouldContain("Demande d&#x27;effacement reçue par courrier le 2 décembre");
+        page.ShouldContain("Intégrité vérifiée");
+        traces.ShouldAllBe(trace => !page.Contains(trace, StringComparison.OrdinalIgnoreCase));
         var (exitCode, output) = await app.AuditCommandAsync("verify");
         exitCode.ShouldBe(0, output);
 
@@ -82,6 +87,16 @@ public sealed class ErasureTests(ErasureTests.ApiWithPersonToErase app) : IClass
         (problem.Detail ?? string.Join(' ', problem.Errors!.Values.SelectMany(errors => errors))).ShouldNotBeNullOrWhiteSpace();
         (await app.ScalarAsync<long>("select count(*) from audit.mt_doc_erasurerecord")).ShouldBe(records);
         (await app.WhereStoredAsync("Claude Durand")).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_enrolment_page_offers_programme_staff_the_erasure_and_not_auditors()
+    {
+        (await app.Staff.GetStringAsync($"/inscriptions/{app.Claude}", Cancellation)).ShouldContain("Effacer définitivement");
+        var auditor = await app.SignedInAsync(StaffRole.Auditor);
+        var page = await auditor.GetStringAsync($"/inscriptions/{app.Claude}", Cancellation);
+        page.ShouldContain("ont pas été effacées");
+        page.ShouldNotContain("Effacer définitivement");
     }
 
     [Theory]

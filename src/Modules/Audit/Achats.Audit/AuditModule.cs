@@ -32,6 +32,7 @@ public static class AuditModule
         // Auditor pages and export.
 
         // Erasure and retention.
+        services.AddPageSection<ErasureSection>(PageSection.Enrolment, 95);
 
         return services;
     }
