@@ -288,6 +288,8 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
 
         // Audit, erasure and retention: programme staff and administrators erase a person; auditors and partners may not.
         ["POST /api/audit/v1/erasures"] = [StaffRole.ProgrammeStaff, StaffRole.Administrator],
+        ["GET /inscriptions/{EnrolmentId:guid}/effacement"] = [StaffRole.ProgrammeStaff],
+        ["POST /inscriptions/{EnrolmentId:guid}/effacement"] = [StaffRole.ProgrammeStaff],
     };
 
     [Fact]

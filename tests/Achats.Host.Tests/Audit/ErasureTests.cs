@@ -92,11 +92,12 @@ public sealed class ErasureTests(ErasureTests.ApiWithPersonToErase app) : IClass
     [Fact]
     public async Task The_enrolment_page_offers_programme_staff_the_erasure_and_not_auditors()
     {
-        (await app.Staff.GetStringAsync($"/inscriptions/{app.Claude}", Cancellation)).ShouldContain("Effacer définitivement");
+        (await app.Staff.GetStringAsync($"/inscriptions/{app.Claude}", Cancellation)).ShouldContain($"/inscriptions/{app.Claude}/effacement");
+        (await app.Staff.GetStringAsync($"/inscriptions/{app.Claude}/effacement", Cancellation)).ShouldContain("Effacer définitivement");
         var auditor = await app.SignedInAsync(StaffRole.Auditor);
         var page = await auditor.GetStringAsync($"/inscriptions/{app.Claude}", Cancellation);
         page.ShouldContain("ont pas été effacées");
-        page.ShouldNotContain("Effacer définitivement");
+        page.ShouldNotContain("/effacement");
     }
 
     [Theory]
