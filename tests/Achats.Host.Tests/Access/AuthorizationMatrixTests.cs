@@ -292,6 +292,11 @@ public sealed partial class AuthorizationMatrixTests(ParticipantApp app) : IClas
         ["GET /api/community/v1/spaces/{cohortId:guid}/my-projects"] = SpaceVisitors,
         ["POST /api/community/v1/spaces/{cohortId:guid}/my-projects"] = SpaceVisitors,
         ["PUT /api/community/v1/spaces/{cohortId:guid}/my-projects/{projectId:guid}"] = SpaceVisitors,
+
+        // Audit, erasure and retention: programme staff and administrators erase a person; auditors and partners may not.
+        ["POST /api/audit/v1/erasures"] = [StaffRole.ProgrammeStaff, StaffRole.Administrator],
+        ["GET /inscriptions/{EnrolmentId:guid}/effacement"] = [StaffRole.ProgrammeStaff],
+        ["POST /inscriptions/{EnrolmentId:guid}/effacement"] = [StaffRole.ProgrammeStaff],
     };
 
     [Fact]

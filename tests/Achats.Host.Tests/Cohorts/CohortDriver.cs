@@ -61,11 +61,14 @@ public sealed class CohortDriver(AchatsApp app)
 
     /// <summary>Pre-registered, made eligible where needed, validated, signed on paper: Enrolment admits, and Cohorts hears it.</summary>
     public async Task<(Guid EnrolmentId, ITrackedSession Admission)> AdmitAsync(
-        HttpClient staff, Guid cohortId, string firstName, string profile, string kind, string siren, Guid? pairWith = null)
+        HttpClient staff, Guid cohortId, string firstName, string profile, string kind, string siren, Guid? pairWith = null,
+        string lastName = "Durand", string phone = "01 23 45 67 89")
     {
         var form = Form(cohortId, siren, email: $"{firstName.ToLowerInvariant()}.{Guid.CreateVersion7():N}@structure.test");
         var participant = (Dictionary<string, object?>)form["participant"]!;
         participant["firstName"] = firstName;
+        participant["lastName"] = lastName;
+        participant["phone"] = phone;
         participant["profile"] = profile;
         var organisation = (Dictionary<string, object?>)form["organisation"]!;
         organisation["kind"] = kind;
@@ -89,7 +92,7 @@ public sealed class CohortDriver(AchatsApp app)
         validated.StatusCode.ShouldBe(HttpStatusCode.OK, await validated.Content.ReadAsStringAsync(Cancellation));
         var (signed, admission) = await app.PostTrackedAsync(staff, $"/api/charter/v1/signatures/{enrolmentId}/paper", new
         {
-            signedOn = app.Clock.TodayInParis(), signerName = $"{firstName} Durand", role = "Acheteur", note = "Original classé au dossier.",
+            signedOn = app.Clock.TodayInParis(), signerName = $"{firstName} {lastName}", role = "Acheteur", note = "Original classé au dossier.",
         });
         signed.StatusCode.ShouldBe(HttpStatusCode.OK, await signed.Content.ReadAsStringAsync(Cancellation));
         Published<EnrolmentAdmitted>(admission).ShouldHaveSingleItem().EnrolmentId.ShouldBe(enrolmentId);

@@ -23,7 +23,9 @@ public static class EmailSenders
         }
         else
         {
-            services.AddSingleton<IEmailSender>(new FolderEmailSender(from, email["Folder"] is { Length: > 0 } folder ? folder : DefaultFolder()));
+            var folder = new FolderEmailSender(from, email["Folder"] is { Length: > 0 } path ? path : DefaultFolder());
+            services.AddSingleton<IEmailSender>(folder);
+            services.AddSingleton<ISentEmails>(folder);
         }
 
         return services;
@@ -52,9 +54,41 @@ public static class EmailSenders
 /// by the time it was written (so they sort in order) and a fingerprint of its content (ADR 0040). The messages hold
 /// personal links: the folder is the service account's alone (0700) and so is each file (0600).
 /// </summary>
-public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEmailSender
+public sealed class FolderEmailSender(MailboxAddress from, string folder) : IEmailSender, ISentEmails
 {
     public string Folder { get; } = folder;
+
+    /// <summary>Each message read as a mail reader would (headers decoded, bodies and attachments as text), removed when it is about the person.</summary>
+    public async Task<int> ForgetAsync(Func<string, bool> isAbout, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        var forgotten = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.eml"))
+        {
+            using var message = await MimeMessage.LoadAsync(path, cancellationToken);
+            var text = string.Join('\n', message.To.Mailboxes.SelectMany(mailbox => new[] { mailbox.Address, mailbox.Name })
+                .Append(message.Subject).Append(message.TextBody).Append(message.HtmlBody)
+                .Concat(message.Attachments.OfType<MimePart>().Select(Text)));
+            if (isAbout(text))
+            {
+                File.Delete(path);
+                forgotten++;
+            }
+        }
+
+        return forgotten;
+    }
+
+    private static string Text(MimePart attachment)
+    {
+        using var content = new MemoryStream();
+        attachment.Content?.DecodeTo(content);
+        return Encoding.UTF8.GetString(content.ToArray());
+    }
 
     public async Task SendAsync(SendEmail email, CancellationToken cancellationToken)
     {

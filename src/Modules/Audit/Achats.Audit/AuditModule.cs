@@ -1,4 +1,5 @@
 using Achats.Audit.Chain;
+using Achats.Audit.Erasure;
 using Achats.Audit.Export;
 using Achats.Shared.Access;
 using Achats.Shared.Messaging;
@@ -35,6 +36,7 @@ public static class AuditModule
             .AddStaffLink(AccessLog.AccessLogTexts.NavLink, "/journal-des-acces", Policies.ManageAccess, 92);
 
         // Erasure and retention.
+        services.AddPageSection<ErasureSection>(PageSection.Enrolment, 95);
 
         return services;
     }
@@ -54,6 +56,7 @@ public static class AuditModule
         options.Schema.For<AccessLog.PersonalDataReadEntry>().DatabaseSchemaName(Schema).Index(read => read.At);
 
         // Erasure and retention.
+        options.Schema.For<Contracts.ErasureRecord>().DatabaseSchemaName(Schema);
 
         return options;
     }
@@ -74,6 +77,7 @@ public static class AuditModule
         audit.MapExportCohort();
 
         // Erasure and retention.
+        audit.MapErasePerson();
 
         return app;
     }

@@ -9,7 +9,7 @@ using Wolverine.Runtime.Handlers;
 
 namespace Achats.Audit.Chain;
 
-/// <summary>The audit's night: the chain sealed, then the next night's run scheduled (<c>Audit:SealTime</c>, 02:00 Paris).</summary>
+/// <summary>The audit's night: the chain sealed, the retention rule applied (its own message), then the next night's run scheduled (<c>Audit:SealTime</c>, 02:00 Paris).</summary>
 public sealed record RunDailyAudit(DateOnly Day)
 {
     public static readonly TimeOnly DefaultTime = new(2, 0);
@@ -47,6 +47,6 @@ public static class RunDailyAuditHandler
         session.Insert(new AuditRun(AuditRun.IdOf(run.Day), time.GetUtcNow(), sealedChain.SealId));
 
         var next = run.Day.AddDays(1);
-        return [new RunDailyAudit(next).ScheduledAt(RunDailyAudit.Schedule(configuration).CutOffOf(next))];
+        return [new Erasure.ApplyRetention(run.Day), new RunDailyAudit(next).ScheduledAt(RunDailyAudit.Schedule(configuration).CutOffOf(next))];
     }
 }

@@ -1,4 +1,5 @@
 using Achats.Cohorts.Contracts;
+using Achats.Shared.Privacy;
 
 namespace Achats.Catalogue.Solutions;
 
@@ -15,7 +16,7 @@ public sealed record SolutionContent(Supplier Supplier, SupplierContact Contact,
 public sealed record Supplier(string Name, string Siren, string CommuneInseeCode, string LegalForm, EssStatus EssStatus, string? Website);
 
 /// <summary>The person staff and matchmaking write to; never shown in the public catalogue.</summary>
-public sealed record SupplierContact(string Name, string Email, string? Phone);
+public sealed record SupplierContact([PersonalData] string Name, [PersonalData] string Email, [PersonalData] string? Phone);
 
 /// <summary>
 /// The solution itself as the catalogue shows it: a summary of one or two sentences for the search results, a

@@ -1,11 +1,14 @@
 using Achats.Shared.Http;
+using Achats.Shared.Privacy;
 using Marten;
 
 namespace Achats.Charter.Signatures;
 
 /// <summary>Who is asked to sign, as Enrolment validated them.</summary>
-public sealed record Signer(string FirstName, string LastName, string Email, string JobTitle, string OrganisationName)
+public sealed record Signer(
+    [PersonalData] string FirstName, [PersonalData] string LastName, [PersonalData] string Email, string JobTitle, string OrganisationName)
 {
+    [PersonalData]
     public string Name => $"{FirstName} {LastName}";
 }
 
@@ -22,10 +25,10 @@ public sealed record CharterSignatureRecorded(
     int VersionNumber,
     string Fingerprint,
     DateTimeOffset SignedAt,
-    string TypedName,
+    [PersonalData] string TypedName,
     string Role,
     bool AuthorisedToCommit,
-    string? IpAddress,
+    [PersonalData] string? IpAddress,
     string? UserAgent,
     Guid LinkId);
 
@@ -35,7 +38,7 @@ public sealed record CharterSignedOnPaper(
     int VersionNumber,
     string Fingerprint,
     DateOnly SignedOn,
-    string SignerName,
+    [PersonalData] string SignerName,
     string Role,
     string Note,
     DateTimeOffset RecordedAt);

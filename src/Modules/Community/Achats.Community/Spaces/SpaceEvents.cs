@@ -1,9 +1,12 @@
+using Achats.Shared.Privacy;
+
 namespace Achats.Community.Spaces;
 
 // The events of a cohort's space, each kept from an integration event of Cohorts or Enrolment (ADR 0053).
 
 /// <summary>An admitted participant became a member (Cohorts' roster said so), with what the space shows of them.</summary>
-public sealed record MemberJoined(Guid EnrolmentId, string FirstName, string LastName, string Email, string Organisation, DateTimeOffset JoinedAt);
+public sealed record MemberJoined(
+    Guid EnrolmentId, [PersonalData] string FirstName, [PersonalData] string LastName, [PersonalData] string Email, string Organisation, DateTimeOffset JoinedAt);
 
 /// <summary>The cohort was launched: its space opens to its members.</summary>
 public sealed record SpaceOpened(Guid CohortId, string Name, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset OpenedAt);
