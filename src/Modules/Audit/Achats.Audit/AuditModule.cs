@@ -23,6 +23,7 @@ public static class AuditModule
         // Chain.
 
         // Replay.
+        services.AddSingleton<Replay.Snapshots>();
 
         // Auditor pages and export.
 

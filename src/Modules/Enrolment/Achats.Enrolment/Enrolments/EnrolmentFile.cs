@@ -1,5 +1,6 @@
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Http;
+using Achats.Shared.Replay;
 using Achats.Shared.Validation;
 using JasperFx.Events;
 using Marten;
@@ -12,6 +13,7 @@ namespace Achats.Enrolment.Enrolments;
 /// One participant's path into one cohort, as its events tell it. Kept inline as a document too, so
 /// staff lists and the duplicate checks read it in the same transaction that wrote it.
 /// </summary>
+[ReplayedAs("inscription", "inscriptions", "Reference")]
 public sealed record EnrolmentFile(
     Guid Id,
     Guid CohortId,
