@@ -33,17 +33,18 @@ public sealed class ReplayTests(ApiWithCohortUnderWay app) : IClassFixture<ApiWi
         var reference = await app.ScalarAsync<string>($"select data->>'Reference' from {Enrolments} where id = $1", app.Dominique);
         var email = await app.ScalarAsync<string>($"select data->'Participant'->>'Email' from {Enrolments} where id = $1", app.Dominique);
         var claudeSurname = await app.ScalarAsync<string>($"select data->>'LastName' from {Roster} where id = $1", app.Claude);
+        var camillesFile = await app.ScalarAsync<Guid>($"select id from {SignatureFiles} where data->>'EnrolmentId' = $1", app.Camille.ToString());
         var originals = new[]
         {
-            (Enrolments, "id", app.Dominique, await StoredAsync(Enrolments, "id", app.Dominique)),
-            (SignatureFiles, "enrolment_id", app.Camille, await StoredAsync(SignatureFiles, "enrolment_id", app.Camille)),
-            (Roster, "id", app.Claude, await StoredAsync(Roster, "id", app.Claude)),
+            (Enrolments, app.Dominique, await StoredAsync(Enrolments, app.Dominique)),
+            (SignatureFiles, camillesFile, await StoredAsync(SignatureFiles, camillesFile)),
+            (Roster, app.Claude, await StoredAsync(Roster, app.Claude)),
         };
         try
         {
-            await PlantAsync(Enrolments, "id", app.Dominique, "{Participant,Email}", "falsifie@example.org");
-            await PlantAsync(SignatureFiles, "enrolment_id", app.Camille, "{Signer,JobTitle}", "Directrice falsifiée");
-            await PlantAsync(Roster, "id", app.Claude, "{OrganisationName}", "Entreprise falsifiée");
+            await PlantAsync(Enrolments, app.Dominique, "{Participant,Email}", "falsifie@example.org");
+            await PlantAsync(SignatureFiles, camillesFile, "{Signer,JobTitle}", "Directrice falsifiée");
+            await PlantAsync(Roster, app.Claude, "{OrganisationName}", "Entreprise falsifiée");
 
             var (exitCode, output) = await app.AuditCommandAsync("replay", "--cohort", app.CohortId.ToString());
 
@@ -56,9 +57,9 @@ public sealed class ReplayTests(ApiWithCohortUnderWay app) : IClassFixture<ApiWi
         }
         finally
         {
-            foreach (var (table, key, id, data) in originals)
+            foreach (var (table, id, data) in originals)
             {
-                await app.ExecuteSqlAsync($"update {table} set data = $2::jsonb where {key} = $1", id, data);
+                await app.ExecuteSqlAsync($"update {table} set data = $2::jsonb where id = $1", id, data);
             }
         }
     }
@@ -74,11 +75,12 @@ public sealed class ReplayTests(ApiWithCohortUnderWay app) : IClassFixture<ApiWi
         exitCode.ShouldBe(0, output);
         output.ShouldContain("vues réécrites depuis");
         output.ShouldContain("aucun événement écrit");
+        var replay = await app.AuditCommandAsync("replay", "--cohort", app.CohortId.ToString());
+        replay.ExitCode.ShouldBe(0, replay.Output);
         (await FingerprintAsync(Enrolments, SignatureFiles)).ShouldBe(documentsBefore);
         (await app.ScalarAsync<long>("select count(*) from events.mt_events")).ShouldBe(events);
         var verify = await app.AuditCommandAsync("verify");
         verify.ExitCode.ShouldBe(0, verify.Output);
-        (await app.AuditCommandAsync("replay", "--cohort", app.CohortId.ToString())).ExitCode.ShouldBe(0);
     }
 
     [Theory]
@@ -93,11 +95,11 @@ public sealed class ReplayTests(ApiWithCohortUnderWay app) : IClassFixture<ApiWi
         output.ShouldContain(arguments.Length == 1 ? "Utilisation" : arguments[2].StartsWith("pas", StringComparison.Ordinal) ? "n'est pas un identifiant d'édition" : "Aucun événement ne concerne l'édition");
     }
 
-    private Task<string> StoredAsync(string table, string key, Guid id) =>
-        app.ScalarAsync<string>($"select data::text from {table} where {key} = $1", id);
+    private Task<string> StoredAsync(string table, Guid id) =>
+        app.ScalarAsync<string>($"select data::text from {table} where id = $1", id);
 
-    private async Task PlantAsync(string table, string key, Guid id, string path, string value) =>
-        (await app.ExecuteSqlAsync($"update {table} set data = jsonb_set(data, '{path}', to_jsonb($2::text)) where {key} = $1", id, value)).ShouldBe(1);
+    private async Task PlantAsync(string table, Guid id, string path, string value) =>
+        (await app.ExecuteSqlAsync($"update {table} set data = jsonb_set(data, '{path}', to_jsonb($2::text)) where id = $1", id, value)).ShouldBe(1);
 
     /// <summary>Every document of the tables, in id order, as one digest: equal when not one field changed.</summary>
     private async Task<string> FingerprintAsync(params string[] tables) =>

@@ -71,7 +71,14 @@ public sealed class Snapshots
         var folded = new List<(SnapshotStream, object?)>(streams.Count);
         foreach (var stream in streams)
         {
-            folded.Add((stream, events.TryGetValue(stream.Id, out var of) ? await stream.Type.Aggregate(of, session, cancellationToken) : null));
+            var replayed = events.TryGetValue(stream.Id, out var of) ? await stream.Type.Aggregate(of, session, cancellationToken) : null;
+            if (replayed is not null)
+            {
+                // As Marten's own AggregateStreamAsync does: the document's id is its stream's, whatever the events say.
+                stream.Type.Identity?.SetValue(replayed, stream.Id);
+            }
+
+            folded.Add((stream, replayed));
         }
 
         return folded;
@@ -113,10 +120,12 @@ public sealed class Snapshots
     private SnapshotType Describe(Type type)
     {
         var replayedAs = type.GetCustomAttribute<ReplayedAsAttribute>();
+        var document = ((IReadOnlyStoreOptions)options).FindOrResolveDocumentType(type);
         return new SnapshotType(
             type,
             ((EventGraph)options.Events).AggregateAliasFor(type),
-            ((IReadOnlyStoreOptions)options).FindOrResolveDocumentType(type).TableName.QualifiedName,
+            document.TableName.QualifiedName,
+            document.IdMember as PropertyInfo,
             replayedAs?.Singular ?? "document",
             replayedAs?.Plural ?? "documents",
             replayedAs?.NameFields ?? [],
@@ -133,11 +142,12 @@ public sealed class Snapshots
         session.Store((T)document);
 }
 
-/// <summary>One kind of snapshot: its CLR type, stream alias, table, French nouns and naming fields, and how to fold and store it.</summary>
+/// <summary>One kind of snapshot: its CLR type, stream alias, table, id property, French nouns and naming fields, and how to fold and store it.</summary>
 public sealed record SnapshotType(
     Type Type,
     string Alias,
     string Table,
+    PropertyInfo? Identity,
     string Singular,
     string Plural,
     IReadOnlyList<string> NameFields,

@@ -2,6 +2,9 @@ using Achats.Cohorts.Contracts;
 using Achats.Shared.Replay;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
+using Npgsql;
+using NpgsqlTypes;
 using Wolverine;
 
 namespace Achats.Enrolment.Enrolments;
@@ -18,8 +21,7 @@ internal sealed class ReplayRoster(IMessageBus bus) : IReadModelReplay
 
     public async Task<IReadOnlyList<ReplayedRecord>> ReplayAsync(IQuerySession session, Guid cohortId, CancellationToken cancellationToken)
     {
-        var enrolmentIds = (await session.Events.QueryRawEventDataOnly<PreRegistrationSubmitted>()
-            .Where(submitted => submitted.CohortId == cohortId).ToListAsync(cancellationToken)).Select(submitted => submitted.EnrolmentId).ToArray();
+        var enrolmentIds = await EnrolmentsOfAsync(session, cohortId, cancellationToken);
         var events = await session.Events.QueryAllRawEvents().Where(@event => @event.StreamId.IsOneOf(enrolmentIds))
             .OrderBy(@event => @event.Sequence).ToListAsync(cancellationToken);
 
@@ -42,6 +44,26 @@ internal sealed class ReplayRoster(IMessageBus bus) : IReadModelReplay
             var entry = roster.GetValueOrDefault(id) ?? stored[id];
             return new ReplayedRecord($"{entry.FirstName} {entry.LastName}", stored.GetValueOrDefault(id), roster.GetValueOrDefault(id));
         })];
+    }
+
+    /// <summary>The enrolments submitted to the cohort, as their first events say.</summary>
+    private static async Task<Guid[]> EnrolmentsOfAsync(IQuerySession session, Guid cohortId, CancellationToken cancellationToken)
+    {
+        var events = (EventGraph)((DocumentStore)session.DocumentStore).Options.Events;
+        await using var command = new NpgsqlCommand($"""
+            select stream_id from {events.DatabaseSchemaName}.mt_events
+            where type = @submitted and data @> jsonb_build_object('CohortId', @cohort::text)
+            """);
+        command.Parameters.Add(new NpgsqlParameter("submitted", events.EventMappingFor(typeof(PreRegistrationSubmitted)).EventTypeName));
+        command.Parameters.Add(new NpgsqlParameter("cohort", NpgsqlDbType.Uuid) { Value = cohortId });
+        var ids = new List<Guid>();
+        await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
     }
 
     /// <summary>What one event of an enrolment (in <paramref name="file"/>'s state before it) does to the roster.</summary>
