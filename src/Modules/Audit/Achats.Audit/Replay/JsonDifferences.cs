@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Achats.Audit.Replay;
@@ -15,6 +16,14 @@ internal static class JsonDifferences
         var found = new List<FieldDifference>();
         Walk(stored, replayed, "", found);
         return found;
+    }
+
+    /// <summary>Whether two JSON texts hold the same tree (members in any order, as jsonb keeps them).</summary>
+    public static bool Same(string stored, string replayed)
+    {
+        using var storedDocument = JsonDocument.Parse(stored);
+        using var replayedDocument = JsonDocument.Parse(replayed);
+        return JsonElement.DeepEquals(storedDocument.RootElement, replayedDocument.RootElement);
     }
 
     /// <summary>The value at a dotted path, as text, or null.</summary>

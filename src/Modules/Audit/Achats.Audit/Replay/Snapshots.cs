@@ -18,7 +18,6 @@ namespace Achats.Audit.Replay;
 public sealed class Snapshots
 {
     private static readonly MethodInfo AggregateMethod = typeof(Snapshots).GetMethod(nameof(AggregateAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo StoreMethod = typeof(Snapshots).GetMethod(nameof(Store), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly StoreOptions options;
     private readonly Dictionary<string, SnapshotType> byAlias;
@@ -103,19 +102,10 @@ public sealed class Snapshots
     }
 
     /// <summary>A document as the store writes it, as a JSON tree.</summary>
-    public JsonNode? Json(object? document) => document is null ? null : JsonNode.Parse(options.Serializer().ToJson(document));
+    public JsonNode? Json(object? document) => Text(document) is { } text ? JsonNode.Parse(text) : null;
 
-    /// <summary>Writes the folded documents (never an event) through the session, which the caller saves.</summary>
-    public static void Write(IDocumentSession session, IEnumerable<(SnapshotStream Stream, object? Replayed)> folded)
-    {
-        foreach (var (stream, replayed) in folded)
-        {
-            if (replayed is not null)
-            {
-                stream.Type.Store(session, replayed);
-            }
-        }
-    }
+    /// <summary>A document as the store writes it.</summary>
+    public string? Text(object? document) => document is null ? null : options.Serializer().ToJson(document);
 
     private SnapshotType Describe(Type type)
     {
@@ -129,20 +119,16 @@ public sealed class Snapshots
             replayedAs?.Singular ?? "document",
             replayedAs?.Plural ?? "documents",
             replayedAs?.NameFields ?? [],
-            AggregateMethod.MakeGenericMethod(type).CreateDelegate<Func<IReadOnlyList<IEvent>, IQuerySession, CancellationToken, ValueTask<object?>>>(),
-            StoreMethod.MakeGenericMethod(type).CreateDelegate<Action<IDocumentSession, object>>());
+            AggregateMethod.MakeGenericMethod(type).CreateDelegate<Func<IReadOnlyList<IEvent>, IQuerySession, CancellationToken, ValueTask<object?>>>());
     }
 
     private static async ValueTask<object?> AggregateAsync<T>(IReadOnlyList<IEvent> events, IQuerySession session, CancellationToken cancellationToken)
         where T : class =>
         await ((DocumentStore)session.DocumentStore).Options.Projections.AggregatorFor<T>().BuildAsync(events, session, null, cancellationToken);
 
-    private static void Store<T>(IDocumentSession session, object document)
-        where T : notnull =>
-        session.Store((T)document);
 }
 
-/// <summary>One kind of snapshot: its CLR type, stream alias, table, id property, French nouns and naming fields, and how to fold and store it.</summary>
+/// <summary>One kind of snapshot: its CLR type, stream alias, table, id property, French nouns and naming fields, and how to fold it.</summary>
 public sealed record SnapshotType(
     Type Type,
     string Alias,
@@ -151,8 +137,7 @@ public sealed record SnapshotType(
     string Singular,
     string Plural,
     IReadOnlyList<string> NameFields,
-    Func<IReadOnlyList<IEvent>, IQuerySession, CancellationToken, ValueTask<object?>> Aggregate,
-    Action<IDocumentSession, object> Store);
+    Func<IReadOnlyList<IEvent>, IQuerySession, CancellationToken, ValueTask<object?>> Aggregate);
 
 /// <summary>A stream kept as a snapshot, with its version (its count of events).</summary>
 public sealed record SnapshotStream(Guid Id, SnapshotType Type, long Version);

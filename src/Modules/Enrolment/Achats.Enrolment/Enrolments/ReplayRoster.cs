@@ -25,17 +25,22 @@ internal sealed class ReplayRoster(IMessageBus bus) : IReadModelReplay
         var events = await session.Events.QueryAllRawEvents().Where(@event => @event.StreamId.IsOneOf(enrolmentIds))
             .OrderBy(@event => @event.Sequence).ToListAsync(cancellationToken);
 
+        // Each enrolment as it stood when admitted (what the admission told Cohorts), folded once per stream.
         var aggregator = ((DocumentStore)session.DocumentStore).Options.Projections.AggregatorFor<EnrolmentFile>();
-        var files = new Dictionary<Guid, EnrolmentFile>();
+        var admittedAs = new Dictionary<Guid, EnrolmentFile>();
+        foreach (var stream in events.GroupBy(@event => @event.StreamId))
+        {
+            var before = stream.TakeWhile(@event => @event.Data is not EnrolmentAdmitted).ToList();
+            if (before.Count < stream.Count() && await aggregator.BuildAsync(before, session, null, cancellationToken) is { } file)
+            {
+                admittedAs[stream.Key] = file;
+            }
+        }
+
         var roster = new Dictionary<Guid, RosterEntry>();
         foreach (var @event in events)
         {
-            var file = files.GetValueOrDefault(@event.StreamId);
-            Follow(roster, @event, file);
-            if (await aggregator.BuildAsync([@event], session, file, cancellationToken) is { } folded)
-            {
-                files[@event.StreamId] = folded;
-            }
+            Follow(roster, @event, admittedAs);
         }
 
         var stored = (await bus.InvokeAsync<RosterEntries>(new GetRosterEntries(cohortId), cancellationToken)).Entries.ToDictionary(entry => entry.EnrolmentId);
@@ -66,13 +71,13 @@ internal sealed class ReplayRoster(IMessageBus bus) : IReadModelReplay
         return [.. ids];
     }
 
-    /// <summary>What one event of an enrolment (in <paramref name="file"/>'s state before it) does to the roster.</summary>
-    private static void Follow(Dictionary<Guid, RosterEntry> roster, IEvent @event, EnrolmentFile? file)
+    /// <summary>What one event of an enrolment (committed in this order) does to the roster.</summary>
+    private static void Follow(Dictionary<Guid, RosterEntry> roster, IEvent @event, IReadOnlyDictionary<Guid, EnrolmentFile> admittedAs)
     {
         var id = @event.StreamId;
         switch (@event.Data)
         {
-            case EnrolmentAdmitted admitted when file is not null && !roster.ContainsKey(id):
+            case EnrolmentAdmitted admitted when admittedAs.TryGetValue(id, out var file) && !roster.ContainsKey(id):
                 roster[id] = new RosterEntry(id, file.Participant.FirstName, file.Participant.LastName, file.Participant.Email,
                     file.Participant.Profile.ToString(), file.Organisation.Name, file.Organisation.Kind.ToString(), file.Organisation.Siren,
                     file.PairedWith, admitted.SignedAt, Left: false, LeftReason: null);
@@ -82,10 +87,10 @@ internal sealed class ReplayRoster(IMessageBus bus) : IReadModelReplay
                 }
 
                 break;
-            case EnrolmentWithdrawn withdrawn when file is { Status: EnrolmentStatus.Admitted }:
+            case EnrolmentWithdrawn withdrawn: // only a member leaves the roster: an enrolment is withdrawn once
                 Leave(roster, id, withdrawn.Reason);
                 break;
-            case ParticipantReplaced replaced when file is { Status: EnrolmentStatus.Admitted }:
+            case ParticipantReplaced replaced:
                 Leave(roster, id, replaced.Reason);
                 break;
             case PairDeclared declared:
