@@ -38,7 +38,8 @@ public static class RebuildSnapshots
                 // PostgreSQL's COPY into a staging table, then one upsert: a round trip per batch, not per document.
                 await store.BulkInsertDocumentsAsync(folded, BulkInsertMode.OverwriteExisting, Batch, token);
                 Interlocked.Add(ref documents, folded.Count);
-                progress?.Report(Interlocked.Add(ref events, batch.Sum(stream => stream.Version)));
+                var written = Interlocked.Add(ref events, batch.Sum(stream => stream.Version));
+                progress?.Report(written);
             });
 
         return new RebuildReport(documents, events);

@@ -35,7 +35,15 @@ public static class ReplayCohort
         var scope = await ChainStore.StreamsOfCohortAsync(session, cohortId, cancellationToken);
         var streams = await snapshots.StreamsAsync(session, scope, cancellationToken);
 
-        // Batches side by side, each on a session of its own: one reads from PostgreSQL while another folds.
+        // The other read models meanwhile, and the snapshots' batches side by side, each on a session of its own: one
+        // reads from PostgreSQL while another folds.
+        var readModels = services.GetServices<IReadModelReplay>()
+            .Select(async readModel =>
+            {
+                await using var readModelSession = services.GetRequiredService<IDocumentStore>().QuerySession();
+                return (readModel.Noun, Records: await readModel.ReplayAsync(readModelSession, cohortId, cancellationToken));
+            })
+            .ToList();
         var differences = new List<ReplayedDifference>();
         long events = 0;
         var store = services.GetRequiredService<IDocumentStore>();
@@ -55,18 +63,18 @@ public static class ReplayCohort
                     differences.AddRange(found);
                 }
 
-                progress?.Report(Interlocked.Add(ref events, batch.Sum(stream => stream.Version)));
+                var read = Interlocked.Add(ref events, batch.Sum(stream => stream.Version));
+                progress?.Report(read);
             });
 
         var counts = streams.GroupBy(stream => stream.Type)
             .Select(kind => new ReplayedCount(kind.Key.Singular, kind.Key.Plural, kind.Count()))
             .ToList();
-        foreach (var readModel in services.GetServices<IReadModelReplay>())
+        foreach (var (noun, records) in await Task.WhenAll(readModels))
         {
-            var records = await readModel.ReplayAsync(session, cohortId, cancellationToken);
-            counts.Add(new ReplayedCount(readModel.Noun.Singular, readModel.Noun.Plural, records.Count));
+            counts.Add(new ReplayedCount(noun.Singular, noun.Plural, records.Count));
             differences.AddRange(records.SelectMany(record => JsonDifferences.Between(snapshots.Json(record.Stored), snapshots.Json(record.Replayed))
-                .Select(field => new ReplayedDifference(readModel.Noun.Singular, record.Name, field))));
+                .Select(field => new ReplayedDifference(noun.Singular, record.Name, field))));
         }
 
         return new ReplayReport(counts, differences, events);
