@@ -23,6 +23,11 @@ if (args is ["hostile-memory", .. var hostileMemoryArguments])
     return await HostileMemoryBench.RunAsync(hostileMemoryArguments);
 }
 
+if (args is ["audit", .. var auditArguments])
+{
+    return await AuditBench.RunAsync(auditArguments);
+}
+
 if (args is ["cohort-pages", .. var cohortPagesArguments])
 {
     return await CohortPagesBench.RunAsync(cohortPagesArguments);

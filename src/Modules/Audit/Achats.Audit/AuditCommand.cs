@@ -1,5 +1,6 @@
 using System.Globalization;
 using Achats.Audit.Chain;
+using Achats.Audit.Replay;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,9 @@ internal static class AuditCommand
         Utilisation : dotnet run --project src/Host/Achats.Host -- audit <commande>
           audit verify [--cohort ID]   vérifie la chaîne de chaque flux (ou ceux d'une édition) et le dernier sceau
           audit seal                   scelle les têtes de chaîne de tous les flux
-          (Replay: its line here.)
+          audit replay --cohort ID     rejoue les inscriptions, le registre et les dossiers de signature d'une édition depuis
+                                       les seuls événements et les compare, champ par champ, aux vues enregistrées
+          audit rebuild                réécrit chaque vue instantanée depuis les événements de son flux (aucun événement écrit)
           audit verify-export <zip>    vérifie hors ligne, sans base de données, un export pour audit
         """;
 
@@ -40,7 +43,7 @@ internal static class AuditCommand
             cohort = id;
         }
 
-        if (args is not ["audit", "verify" or "seal", ..]) // Replay: add its word here.
+        if (args is not ["audit", "verify" or "seal" or "replay" or "rebuild", ..] || (args[1] == "replay" && cohort is null))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -53,7 +56,8 @@ internal static class AuditCommand
             return args[1] switch
             {
                 "verify" => await VerifyAsync(scope.ServiceProvider, cohort),
-                // Replay.
+                "replay" => await ReplayCommand.ReplayAsync(scope.ServiceProvider, cohort!.Value),
+                "rebuild" => await ReplayCommand.RebuildAsync(scope.ServiceProvider),
                 _ => await SealAsync(scope.ServiceProvider),
             };
         }

@@ -30,6 +30,7 @@ public static class AuditModule
             .AddDailyRun(RunDailyAudit.Schedule, day => new RunDailyAudit(day));
 
         // Replay.
+        services.AddSingleton<Replay.Snapshots>();
 
         // Auditor pages and export.
         services.AddStaffLink(Export.CohortAuditTexts.NavLink, "/audit", Policies.ReadProgramme, 60)

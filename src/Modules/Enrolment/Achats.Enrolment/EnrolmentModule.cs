@@ -4,6 +4,7 @@ using Achats.Enrolment.OpenCohorts;
 using Achats.Enrolment.Organisations;
 using JasperFx.Events.Projections;
 using Achats.Enrolment.Dashboard;
+using Achats.Shared.Replay;
 using Achats.Shared.Access;
 using Achats.Shared.Web;
 using Marten;
@@ -24,7 +25,8 @@ public static class EnrolmentModule
     public static IServiceCollection AddEnrolmentModule(this IServiceCollection services) => services
         .AddStaffLink(DashboardTexts.DashboardLink, "/tableau-de-bord", Policies.ReadProgramme, 10)
         .AddStaffLink(DashboardTexts.EnrolmentsLink, "/inscriptions", Policies.ReadProgramme, 20)
-        .AddStaffLink(DashboardTexts.PartnersLink, "/partenaires", Policies.ReadProgramme, 40);
+        .AddStaffLink(DashboardTexts.PartnersLink, "/partenaires", Policies.ReadProgramme, 40)
+        .AddScoped<IReadModelReplay, Enrolments.ReplayRoster>();
 
     public static StoreOptions ConfigureEnrolment(this StoreOptions options)
     {

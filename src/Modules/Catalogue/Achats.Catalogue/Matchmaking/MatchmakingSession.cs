@@ -2,6 +2,7 @@ using Achats.Catalogue.Contracts;
 using Achats.Catalogue.Solutions;
 using Achats.Shared.Http;
 using Achats.Shared.Messaging;
+using Achats.Shared.Replay;
 using Marten;
 
 namespace Achats.Catalogue.Matchmaking;
@@ -12,6 +13,7 @@ namespace Achats.Catalogue.Matchmaking;
 /// derived from Cohorts' session id (<see cref="StreamIdOf"/>): Cohorts' attendance sheet is a stream keyed by the
 /// session's own id, and every module's streams share one table of ids.
 /// </summary>
+[ReplayedAs("séance de mise en relation", "séances de mise en relation")]
 public sealed record MatchmakingSession(Guid Id, Guid SessionId, Guid CohortId, MatchmakingDetails Details)
 {
     /// <summary>The catalogue's stream about Cohorts' session <paramref name="sessionId"/>.</summary>

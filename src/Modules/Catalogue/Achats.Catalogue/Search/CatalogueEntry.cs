@@ -1,5 +1,6 @@
 using Achats.Catalogue.Solutions;
 using Achats.Cohorts.Contracts;
+using Achats.Shared.Replay;
 using Achats.Shared.Validation;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -14,6 +15,7 @@ namespace Achats.Catalogue.Search;
 /// text holds the words as written then folded (no accents): PostgreSQL's French stemmer needs the accents to stem
 /// well (« réemployés » → « réemploi »), and the folded copy lets « reemploi » find « réemploi ».
 /// </summary>
+[ReplayedAs("fiche du catalogue", "fiches du catalogue")]
 public sealed record CatalogueEntry
 {
     public Guid Id { get; init; }

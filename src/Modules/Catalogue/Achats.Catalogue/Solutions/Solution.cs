@@ -1,4 +1,5 @@
 using Achats.Shared.Http;
+using Achats.Shared.Replay;
 using Marten;
 using Wolverine.Marten;
 using Wolverine.Persistence;
@@ -10,6 +11,7 @@ namespace Achats.Catalogue.Solutions;
 /// may live side by side: <see cref="Published"/>, what the catalogue shows, and <see cref="Draft"/>, the supplier's
 /// latest, which differs while an edit waits for review: a published solution stays online in its approved version.
 /// </summary>
+[ReplayedAs("solution", "solutions")]
 public sealed record Solution(Guid Id, SolutionContent Draft, DateTimeOffset SubmittedAt)
 {
     public int Version { get; set; }

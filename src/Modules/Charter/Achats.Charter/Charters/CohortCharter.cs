@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Achats.Shared.Http;
+using Achats.Shared.Replay;
 using Achats.Shared.Web;
 using Marten;
 using Wolverine;
@@ -29,6 +30,7 @@ public sealed record CharterDraftSaved(Guid CharterId, Guid CohortId, CharterTex
 public sealed record CharterVersionPublished(CharterVersion Version);
 
 /// <summary>A cohort's commitment charter: the draft staff are writing, and every version published so far.</summary>
+[ReplayedAs("charte", "chartes")]
 public sealed record CohortCharter(Guid Id, Guid CohortId, CharterText? Draft, IReadOnlyList<CharterVersion> Versions)
 {
     public int Version { get; set; }

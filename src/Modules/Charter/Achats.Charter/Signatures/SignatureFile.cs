@@ -1,5 +1,6 @@
 using Achats.Shared.Http;
 using Achats.Shared.Privacy;
+using Achats.Shared.Replay;
 using Marten;
 
 namespace Achats.Charter.Signatures;
@@ -55,6 +56,7 @@ public sealed record ResignatureRequested(Guid VersionId, int VersionNumber, Dat
 public sealed record SigningLink(Guid LinkId, string TokenHash, DateTimeOffset ExpiresAt, bool Used);
 
 /// <summary>One participant's signatures of their cohort's charter, and the link they sign with.</summary>
+[ReplayedAs("dossier de signature", "dossiers de signature", "Signer.FirstName", "Signer.LastName")]
 public sealed record SignatureFile(Guid Id, Guid EnrolmentId, Guid CohortId, Signer Signer)
 {
     public int Version { get; set; }

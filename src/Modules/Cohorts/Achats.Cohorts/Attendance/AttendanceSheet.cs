@@ -1,6 +1,9 @@
+using Achats.Shared.Replay;
+
 namespace Achats.Cohorts.Attendance;
 
 /// <summary>Who was at one session: its own stream (the session's id), so a cohort's year of sheets does not weigh on the cohort.</summary>
+[ReplayedAs("feuille d'émargement", "feuilles d'émargement")]
 public sealed record AttendanceSheet(Guid Id, Guid CohortId, IReadOnlyList<AttendanceEntry> Entries)
 {
     public int Version { get; set; }

@@ -1,5 +1,6 @@
 using Achats.Cohorts.Sessions;
 using Achats.Shared.Http;
+using Achats.Shared.Replay;
 using Marten;
 using Wolverine.Marten;
 using Wolverine.Persistence;
@@ -11,6 +12,7 @@ namespace Achats.Cohorts.Cohorts;
 /// a document too, so staff read what they just wrote. The session overlap rule needs every session of the
 /// cohort, so the cohort is the stream that schedules them.
 /// </summary>
+[ReplayedAs("édition", "éditions", "Name")]
 public sealed record Cohort(
     Guid Id,
     string Name,

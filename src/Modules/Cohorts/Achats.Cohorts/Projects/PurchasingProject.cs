@@ -1,4 +1,5 @@
 using Achats.Cohorts.Contracts;
+using Achats.Shared.Replay;
 using FluentValidation;
 
 namespace Achats.Cohorts.Projects;
@@ -7,6 +8,7 @@ namespace Achats.Cohorts.Projects;
 /// A purchasing project of the cohort, carried by an admitted participant or a pair (its owners). The
 /// programme's own measure of impact: what is bought, with which stakes, and how far it has got.
 /// </summary>
+[ReplayedAs("projet d'achat", "projets d'achat", "Details.Title")]
 public sealed record PurchasingProject(
     Guid Id,
     Guid CohortId,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Achats.Cohorts.Contracts;
 using Achats.Cohorts.Roster;
+using Achats.Shared.Replay;
 using Wolverine.Marten;
 using Wolverine.Persistence;
 
@@ -11,6 +12,7 @@ namespace Achats.Cohorts.WorkingGroups;
 /// The cohort's working groups: proposed by the system, adjusted by staff, then published. One plan per
 /// cohort, its stream id derived from the cohort's, so two racing first proposals make one plan.
 /// </summary>
+[ReplayedAs("plan de groupes de travail", "plans de groupes de travail")]
 public sealed record WorkingGroupPlan(Guid Id, Guid CohortId, int MinSize, int MaxSize, IReadOnlyList<WorkingGroup> Groups)
 {
     public int Version { get; set; }

@@ -1,3 +1,5 @@
+using Achats.Shared.Replay;
+
 namespace Achats.Community.Announcements;
 
 // An announcement of staff to a space: one stream per announcement (its own id), kept inline as a document that Accueil
@@ -13,6 +15,7 @@ public sealed record AnnouncementEdited(string Title, string Text, string Edited
 public sealed record AnnouncementWithdrawn(string WithdrawnBy, DateTimeOffset WithdrawnAt);
 
 /// <summary>An announcement as it now reads; <see cref="Text"/> in Markdown.</summary>
+[ReplayedAs("annonce", "annonces", "Title")]
 public sealed record Announcement
 {
     public Guid Id { get; set; }

@@ -1,5 +1,6 @@
 using Achats.Cohorts.Contracts;
 using Achats.Shared.Messaging;
+using Achats.Shared.Replay;
 
 namespace Achats.Community.Directory;
 
@@ -8,6 +9,7 @@ namespace Achats.Community.Directory;
 /// project category they chose, and their binôme as Enrolment last said. A stream per enrolment, kept inline as a
 /// document; who is still a member is the space's to say, at each read.
 /// </summary>
+[ReplayedAs("fiche d'annuaire", "fiches d'annuaire")]
 public sealed record DirectoryEntry
 {
     public Guid Id { get; set; }

@@ -1,9 +1,12 @@
+using Achats.Shared.Replay;
+
 namespace Achats.Community.Discussions;
 
 /// <summary>
 /// A thread of a channel and its posts, its events folded, kept inline as a document too (the pages and the daily
 /// digest read it). The channel is <see cref="Channels.General"/> or a working group's id.
 /// </summary>
+[ReplayedAs("discussion", "discussions", "Title")]
 public sealed record DiscussionThread
 {
     public Guid Id { get; set; }

@@ -1,5 +1,6 @@
 using Achats.Catalogue.Contracts;
 using Achats.Shared.Messaging;
+using Achats.Shared.Replay;
 
 namespace Achats.Community.Resources;
 
@@ -8,6 +9,7 @@ namespace Achats.Community.Resources;
 /// read it): documents and links staff attached, what to prepare, the solutions presented. Its stream is derived from the
 /// session's id (<see cref="IdOf"/>), never the session's own stream.
 /// </summary>
+[ReplayedAs("ressources de séance", "ressources de séance")]
 public sealed record SessionResources
 {
     public Guid Id { get; set; }

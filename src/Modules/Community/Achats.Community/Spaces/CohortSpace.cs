@@ -1,4 +1,5 @@
 using Achats.Shared.Messaging;
+using Achats.Shared.Replay;
 
 namespace Achats.Community.Spaces;
 
@@ -7,6 +8,7 @@ namespace Achats.Community.Spaces;
 /// the cohort's sessions and working groups. Kept inline as a document too, so every request reads at once who may
 /// enter. Its stream is the space's own, derived from the cohort's id (<see cref="IdOf"/>), never the cohort's stream.
 /// </summary>
+[ReplayedAs("espace des participants", "espaces des participants")]
 public sealed record CohortSpace
 {
     /// <summary>The space's stream: <see cref="IdOf"/> the cohort (Marten sets it, starting from an empty space).</summary>

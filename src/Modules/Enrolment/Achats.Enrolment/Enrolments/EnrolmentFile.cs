@@ -1,5 +1,6 @@
 using Achats.Enrolment.Eligibility;
 using Achats.Shared.Http;
+using Achats.Shared.Replay;
 using Achats.Shared.Validation;
 using JasperFx.Events;
 using Marten;
@@ -12,6 +13,7 @@ namespace Achats.Enrolment.Enrolments;
 /// One participant's path into one cohort, as its events tell it. Kept inline as a document too, so
 /// staff lists and the duplicate checks read it in the same transaction that wrote it.
 /// </summary>
+[ReplayedAs("inscription", "inscriptions", "Reference")]
 public sealed record EnrolmentFile(
     Guid Id,
     Guid CohortId,
@@ -82,7 +84,7 @@ public sealed record EnrolmentFile(
         this with { Status = EnrolmentStatus.InformationRequested, StatusReason = requested.Question };
 
     public EnrolmentFile Apply(IEvent<PreRegistrationValidated> validated) =>
-        this with { Status = EnrolmentStatus.Validated, StatusReason = null, ValidatedAt = validated.Timestamp };
+        this with { Status = EnrolmentStatus.Validated, StatusReason = null, ValidatedAt = AsStored(validated.Timestamp) };
 
     public EnrolmentFile Apply(PreRegistrationRejected rejected) =>
         this with { Status = EnrolmentStatus.Rejected, StatusReason = rejected.Reason };
@@ -109,7 +111,7 @@ public sealed record EnrolmentFile(
     {
         Status = EnrolmentStatus.PreRegistered,
         StatusReason = null,
-        LastAnswer = new InformationAnswer(answered.Data.Question, answered.Data.Answer, answered.Timestamp),
+        LastAnswer = new InformationAnswer(answered.Data.Question, answered.Data.Answer, AsStored(answered.Timestamp)),
     };
 
     public EnrolmentFile Apply(ParticipantDetailsCorrected corrected) =>
@@ -143,6 +145,12 @@ public sealed record EnrolmentFile(
 
     /// <summary>The status's place in the pipeline (statuses are stored by name, which sorts in English).</summary>
     public int StatusRank => (int)Status;
+
+    /// <summary>
+    /// An event's timestamp as PostgreSQL keeps it (microseconds, the tenth truncated): the snapshot written inline
+    /// then equals the one the replay folds from the stored events (ADR 0059).
+    /// </summary>
+    private static DateTimeOffset AsStored(DateTimeOffset timestamp) => timestamp.AddTicks(-(timestamp.Ticks % 10));
 
     private static EligibilityOutcome? Effective(EligibilityDecision? decision, EligibilityOverridden? overridden) =>
         overridden is null
