@@ -21,6 +21,7 @@ public sealed class Snapshots
 
     private readonly StoreOptions options;
     private readonly Dictionary<string, SnapshotType> byAlias;
+    private readonly Dictionary<string, EventMapping> eventTypes;
 
     public Snapshots(IDocumentStore store)
     {
@@ -32,6 +33,8 @@ public sealed class Snapshots
             .Distinct()
             .Select(Describe)
             .ToDictionary(type => type.Alias, StringComparer.Ordinal);
+        eventTypes = ((EventGraph)options.Events).AllKnownEventTypes().OfType<EventMapping>()
+            .ToDictionary(type => type.EventTypeName, StringComparer.Ordinal);
     }
 
     public IEnumerable<SnapshotType> Types => byAlias.Values;
@@ -63,10 +66,7 @@ public sealed class Snapshots
     public async Task<IReadOnlyList<(SnapshotStream Stream, object? Replayed)>> FoldAsync(
         IQuerySession session, IReadOnlyList<SnapshotStream> streams, CancellationToken cancellationToken)
     {
-        var ids = streams.Select(stream => stream.Id).ToArray();
-        var events = (await session.Events.QueryAllRawEvents().Where(@event => @event.StreamId.IsOneOf(ids)).ToListAsync(cancellationToken))
-            .GroupBy(@event => @event.StreamId)
-            .ToDictionary(group => group.Key, group => (IReadOnlyList<IEvent>)[.. group.OrderBy(@event => @event.Version)]);
+        var events = await EventsOfAsync(session, streams.Select(stream => stream.Id).ToArray(), cancellationToken);
         var folded = new List<(SnapshotStream, object?)>(streams.Count);
         foreach (var stream in streams)
         {
@@ -81,6 +81,51 @@ public sealed class Snapshots
         }
 
         return folded;
+    }
+
+    /// <summary>
+    /// The events of a batch of streams, read with one query and deserialized by the store's serializer into Marten's
+    /// own event wrappers, with the metadata a fold may read: what Marten's event query does, without its per-event
+    /// overhead (ADR 0059).
+    /// </summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<IEvent>>> EventsOfAsync(IQuerySession session, Guid[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select stream_id, version, seq_id, id, type, "timestamp", user_name, correlation_id, causation_id, data
+            from {options.Events.DatabaseSchemaName}.mt_events where stream_id = any(@ids) and is_archived = false
+            order by stream_id, version
+            """);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        var serializer = options.Serializer();
+        var events = new Dictionary<Guid, IReadOnlyList<IEvent>>();
+        List<IEvent>? ofStream = null;
+        await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!eventTypes.TryGetValue(reader.GetString(4), out var mapping))
+            {
+                continue; // not an event of this application's (Marten's tombstones)
+            }
+
+            var recorded = mapping.Wrap(serializer.FromJson(mapping.DocumentType, reader, 9));
+            recorded.StreamId = reader.GetGuid(0);
+            recorded.Version = reader.GetInt64(1);
+            recorded.Sequence = reader.GetInt64(2);
+            recorded.Id = reader.GetGuid(3);
+            recorded.Timestamp = reader.GetFieldValue<DateTimeOffset>(5);
+            recorded.UserName = reader.IsDBNull(6) ? null : reader.GetString(6);
+            recorded.CorrelationId = reader.IsDBNull(7) ? null : reader.GetString(7);
+            recorded.CausationId = reader.IsDBNull(8) ? null : reader.GetString(8);
+            if (ofStream is null || ofStream[0].StreamId != recorded.StreamId)
+            {
+                ofStream = [];
+                events[recorded.StreamId] = ofStream;
+            }
+
+            ofStream.Add(recorded);
+        }
+
+        return events;
     }
 
     /// <summary>The documents stored for a batch of streams, as their JSON text, by stream.</summary>
