@@ -34,7 +34,7 @@ internal sealed class ApplyRetentionValidator : AbstractValidator<ApplyRetention
 public static class ApplyRetentionHandler
 {
     public static async Task<RetentionApplied> Handle(
-        ApplyRetention command, IDocumentSession session, IEnumerable<ISentEmails> sentEmails, TimeProvider time, IConfiguration configuration,
+        ApplyRetention command, IDocumentSession session, Replay.Snapshots snapshots, IEnumerable<ISentEmails> sentEmails, TimeProvider time, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
         var years = ApplyRetention.YearsAfterClosure(configuration);
@@ -47,7 +47,7 @@ public static class ApplyRetentionHandler
                 continue;
             }
 
-            var record = await PersonErasure.EraseAsync(session, connection, sentEmails, enrolmentId,
+            var record = await PersonErasure.EraseAsync(session, connection, snapshots, sentEmails, enrolmentId,
                 $"Durée de conservation écoulée : {years} ans après la clôture de l'édition.", Actor.System.ToString(), time.GetUtcNow(), cancellationToken);
             erased.AddRange(record!.EnrolmentIds);
         }

@@ -1,4 +1,5 @@
 using Achats.Audit.Contracts;
+using Achats.Audit.Replay;
 using Achats.Shared.Access;
 using Achats.Shared.Email;
 using Achats.Shared.Http;
@@ -25,9 +26,9 @@ internal sealed class ErasePersonValidator : AbstractValidator<ErasePerson>
 public static class ErasePersonHandler
 {
     public static async Task<ErasureRecord> Handle(
-        ErasePerson command, IDocumentSession session, IMessageContext context, IEnumerable<ISentEmails> sentEmails, TimeProvider time,
+        ErasePerson command, IDocumentSession session, IMessageContext context, Snapshots snapshots, IEnumerable<ISentEmails> sentEmails, TimeProvider time,
         CancellationToken cancellationToken) =>
-        await PersonErasure.EraseAsync(session, await PersonErasure.BeginAsync(session, cancellationToken), sentEmails, command.EnrolmentId, command.Reason.Trim(), context.UserName ?? Actor.System.ToString(),
+        await PersonErasure.EraseAsync(session, await PersonErasure.BeginAsync(session, cancellationToken), snapshots, sentEmails, command.EnrolmentId, command.Reason.Trim(), context.UserName ?? Actor.System.ToString(),
             time.GetUtcNow(), cancellationToken)
         ?? throw new NotFoundException("Cette inscription n'existe pas.");
 }

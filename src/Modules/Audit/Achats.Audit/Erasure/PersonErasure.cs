@@ -1,5 +1,6 @@
 using Achats.Audit.Chain;
 using Achats.Audit.Contracts;
+using Achats.Audit.Replay;
 using Achats.Shared.Email;
 using Marten;
 using Npgsql;
@@ -26,16 +27,22 @@ internal static class PersonErasure
 
     /// <summary>The erasure recorded, or null when <paramref name="enrolmentId"/> names no enrolment.</summary>
     public static async Task<ErasureRecord?> EraseAsync(
-        IDocumentSession session, NpgsqlConnection connection, IEnumerable<ISentEmails> sentEmails, Guid enrolmentId, string reason, string erasedBy,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        IDocumentSession session, NpgsqlConnection connection, Snapshots snapshots, IEnumerable<ISentEmails> sentEmails, Guid enrolmentId, string reason,
+        string erasedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await PersonTraces.ReadAsync(connection, enrolmentId, cancellationToken) is not { } person)
         {
             return null;
         }
 
-        await MaskEventsAsync(connection, person, cancellationToken);
+        var streams = await MaskEventsAsync(connection, person, cancellationToken);
         await StoredCopies.EraseAsync(connection, person, cancellationToken);
+
+        // The snapshots of those streams folded again from the masked events, as the replay and the rebuild fold them
+        // (ADR 0059): what they derive from the names (sort and search keys, a signer's full name) says what the events
+        // now say, and the replay finds no difference.
+        var folded = await snapshots.FoldAsync(session, await snapshots.StreamsAsync(session, streams, cancellationToken), cancellationToken);
+        session.StoreObjects(folded.Select(snapshot => snapshot.Replayed).OfType<object>());
         foreach (var emails in sentEmails)
         {
             await emails.ForgetAsync(text => person.Needles.Any(needle => text.Contains(needle, StringComparison.OrdinalIgnoreCase)), cancellationToken);
@@ -50,7 +57,7 @@ internal static class PersonErasure
     /// The person's events: their enrolments' streams and every stream started for one of them (a charter signature
     /// file), and every other event naming one of their enrolments or emails (a space's <c>MemberJoined</c>).
     /// </summary>
-    private static async Task MaskEventsAsync(NpgsqlConnection connection, PersonTraces person, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<Guid>> MaskEventsAsync(NpgsqlConnection connection, PersonTraces person, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
             with streams as (
@@ -63,12 +70,21 @@ internal static class PersonErasure
             ), masked as (
                 update {EventChain.Events} e set data = {EventChain.MaskFunction}(e.type, e.data)
                 from theirs where e.seq_id = theirs.seq_id and {EventChain.MaskFunction}(e.type, e.data) is distinct from e.data
+            ), unsalted as (
+                update {EventChain.Links} l set salt = null from theirs where l.seq_id = theirs.seq_id and l.salt is not null
             )
-            update {EventChain.Links} l set salt = null from theirs where l.seq_id = theirs.seq_id and l.salt is not null
+            select distinct e.stream_id from {EventChain.Events} e join theirs on theirs.seq_id = e.seq_id
             """, connection);
         command.Parameters.Add(new NpgsqlParameter("enrolments", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = person.EnrolmentIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = person.EnrolmentIds.Select(id => id.ToString()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("emails", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = person.Emails.ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var streams = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            streams.Add(reader.GetGuid(0));
+        }
+
+        return streams;
     }
 }
