@@ -99,7 +99,7 @@ public sealed class EnrolmentDeskTests(EnrolmentDeskTests.WithPreRegistrations a
 
         await page.GotoAsync($"/inscriptions/{await app.PreRegisterAsync("Fanny", "Moreau", free: true)}");
 
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Historique" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Historique", Exact = true }).WaitForAsync();
         (await page.Locator("main form").CountAsync()).ShouldBe(0);
         (await page.GetByRole(AriaRole.Button).AllInnerTextsAsync()).ShouldBe(["Se déconnecter"]);
         await Look.AtAsync(page, "inscription-audit");

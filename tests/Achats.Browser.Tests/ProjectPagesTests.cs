@@ -92,7 +92,7 @@ public sealed class ProjectPagesTests(ProjectPagesTests.WithAdmittedParticipants
         var page = await app.SignedInPageAsync(chromium, StaffRole.Auditor);
 
         await page.GotoAsync($"/projets/{app.Projects[1]}?edition={app.CohortId}");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Historique" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Historique", Exact = true }).WaitForAsync();
         (await page.Locator("main form").CountAsync()).ShouldBe(0);
         await Look.AtAsync(page, "projet-audit");
 
