@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Achats.Access.StaffAccounts;
@@ -87,7 +86,7 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
     /// <summary>The Host with one more log provider that keeps every line the configured filters let through.</summary>
     public sealed class RecordedApp(PostgresServer postgres) : AchatsApp(postgres)
     {
-        private readonly Recorder _recorder = new();
+        private readonly LogRecorder _recorder = new();
 
         public IReadOnlyCollection<string> Log => _recorder.Lines;
 
@@ -95,24 +94,6 @@ public sealed class LogRedactionTests(LogRedactionTests.RecordedApp app) : IClas
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_recorder));
-        }
-
-        private sealed class Recorder : ILoggerProvider, ILogger
-        {
-            public ConcurrentQueue<string> Lines { get; } = new();
-
-            public ILogger CreateLogger(string categoryName) => this;
-
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                Lines.Enqueue($"{formatter(state, exception)} {state} {exception}");
-
-            public void Dispose()
-            {
-            }
         }
     }
 }

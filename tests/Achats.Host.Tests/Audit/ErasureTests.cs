@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
@@ -152,7 +151,7 @@ public sealed class ErasureTests(ErasureTests.ApiWithPersonToErase app) : IClass
         public const string LastName = "Tavernier-Quesnoy";
         public const string Phone = "07 61 38 29 54";
 
-        private readonly Recorder _recorder = new();
+        private readonly LogRecorder _recorder = new();
 
         public Guid Eulalie { get; private set; }
 
@@ -174,24 +173,6 @@ public sealed class ErasureTests(ErasureTests.ApiWithPersonToErase app) : IClass
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_recorder));
-        }
-
-        private sealed class Recorder : ILoggerProvider, ILogger
-        {
-            public ConcurrentQueue<string> Lines { get; } = new();
-
-            public ILogger CreateLogger(string categoryName) => this;
-
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                Lines.Enqueue($"{formatter(state, exception)} {state} {exception}");
-
-            public void Dispose()
-            {
-            }
         }
     }
 }
